@@ -1,0 +1,87 @@
+import { boolean, index, integer, pgTable, primaryKey, serial, text } from "drizzle-orm/pg-core";
+import { createdAt, updatedAt } from "./common";
+
+/** One row: the committee that runs this portal. Nothing about it is hard-coded. */
+export const committeeSettings = pgTable("committee_settings", {
+  id: integer("id").primaryKey().default(1),
+  name: text("name").notNull(),
+  shortName: text("short_name").notNull(),
+  timeZone: text("time_zone").notNull().default("Asia/Shanghai"),
+  contactAddress: text("contact_address"),
+  contactPhone: text("contact_phone"),
+  contactEmail: text("contact_email"),
+  postcode: text("postcode"),
+  updatedAt: updatedAt(),
+});
+
+export const sectors = pgTable("sectors", {
+  id: serial("id").primaryKey(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  description: text("description").notNull().default(""),
+  sortOrder: integer("sort_order").notNull().default(0),
+  createdAt: createdAt(),
+});
+
+export const townKinds = ["town", "subdistrict"] as const;
+
+export const towns = pgTable("towns", {
+  id: serial("id").primaryKey(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  kind: text("kind", { enum: townKinds }).notNull(),
+  sortOrder: integer("sort_order").notNull().default(0),
+  createdAt: createdAt(),
+});
+
+export const organisationKinds = [
+  "special_committee",
+  "party",
+  "liaison_office",
+  "studio",
+  "venue",
+] as const;
+export type OrganisationKind = (typeof organisationKinds)[number];
+
+/** Bodies that co-organise events: special committees, party branches, liaison offices, studios, venues. */
+export const organisations = pgTable(
+  "organisations",
+  {
+    id: serial("id").primaryKey(),
+    slug: text("slug").notNull().unique(),
+    name: text("name").notNull(),
+    kind: text("kind", { enum: organisationKinds }).notNull(),
+    townId: integer("town_id").references(() => towns.id, { onDelete: "restrict" }),
+    address: text("address"),
+    description: text("description").notNull().default(""),
+    active: boolean("active").notNull().default(true),
+    sortOrder: integer("sort_order").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [index("organisations_kind_idx").on(t.kind), index("organisations_town_idx").on(t.townId)],
+);
+
+/** Which sectors a studio (or any organisation) serves. */
+export const organisationSectors = pgTable(
+  "organisation_sectors",
+  {
+    organisationId: integer("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    sectorId: integer("sector_id")
+      .notNull()
+      .references(() => sectors.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.sectorId] }),
+    index("organisation_sectors_sector_idx").on(t.sectorId),
+  ],
+);
+
+export type CommitteeSettings = typeof committeeSettings.$inferSelect;
+export type Sector = typeof sectors.$inferSelect;
+export type NewSector = typeof sectors.$inferInsert;
+export type Town = typeof towns.$inferSelect;
+export type NewTown = typeof towns.$inferInsert;
+export type Organisation = typeof organisations.$inferSelect;
+export type NewOrganisation = typeof organisations.$inferInsert;

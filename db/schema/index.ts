@@ -1,0 +1,6 @@
+export * from "./audit";
+export * from "./committee";
+export * from "./events";
+export * from "./files";
+export * from "./news";
+export * from "./users";

@@ -1,0 +1,39 @@
+import { z } from "zod";
+
+/**
+ * The one place that reads process.env. Everything else imports `env`.
+ * Empty strings count as unset, so `DATABASE_URL=` in a shell means "embedded".
+ */
+const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "DATABASE_URL 必须以 postgres:// 或 postgresql:// 开头")
+      .optional(),
+  ),
+  DATABASE_POOL_MAX: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1).max(200).default(10),
+  ),
+  PGLITE_DIR: z.preprocess(emptyToUndefined, z.string().default(".data/pglite")),
+  /** Load demo data into an empty embedded database on first start. */
+  DEMO_DATA: z.preprocess(emptyToUndefined, z.enum(["auto", "off"]).default("auto")),
+  SITE_URL: z.preprocess(emptyToUndefined, z.url().default("http://localhost:3000")),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`环境变量配置有误 (invalid environment):\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+export const env: Env = parseEnv(process.env);
