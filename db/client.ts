@@ -38,7 +38,11 @@ const MIGRATION_LOCK_KEY = 727_001;
 
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolMax ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolMax ?? 10,
+      connectionTimeoutMillis: 5_000,
+    });
     // An idle client that errors (server restarted) must not crash the process.
     pool.on("error", (error) => console.error("[db] idle client error:", error.message));
     return {

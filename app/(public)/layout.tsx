@@ -1,0 +1,27 @@
+import { connection } from "next/server";
+import { SiteFooter } from "@/components/layout/site-footer";
+import { SiteHeader } from "@/components/layout/site-header";
+import { getCommitteeInfo } from "@/db/queries/settings";
+import { messages } from "@/lib/messages";
+import { localParts } from "@/lib/time";
+
+export default async function PublicLayout({ children }: { children: React.ReactNode }) {
+  await connection();
+  const committee = await getCommitteeInfo();
+  const year = localParts(new Date(), committee.timeZone).year;
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-brand-800"
+      >
+        {messages.site.skipToContent}
+      </a>
+      <SiteHeader committeeName={committee.name} shortName={committee.shortName} />
+      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:py-8">
+        {children}
+      </main>
+      <SiteFooter committee={committee} year={year} />
+    </div>
+  );
+}

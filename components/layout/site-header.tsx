@@ -1,0 +1,85 @@
+import Link from "next/link";
+import { messages } from "@/lib/messages";
+
+const NAV = [
+  { href: "/", label: messages.nav.home },
+  { href: "/news", label: messages.nav.news },
+  { href: "/events", label: messages.nav.events },
+  { href: "/sectors", label: messages.nav.sectors },
+  { href: "/studios", label: messages.nav.studios },
+] as const;
+
+export function SiteHeader({
+  committeeName,
+  shortName,
+}: {
+  committeeName: string;
+  shortName: string;
+}) {
+  return (
+    <header className="bg-brand-700 text-white">
+      <div className="bg-gradient-to-b from-brand-800 to-brand-700">
+        <div className="mx-auto flex max-w-6xl items-center gap-4 px-4 py-5 sm:py-7">
+          <Link
+            href="/"
+            className="flex items-center gap-3 sm:gap-4"
+            aria-label={`${shortName}首页`}
+          >
+            <Emblem />
+            <span className="flex flex-col leading-tight">
+              <span className="font-serif text-2xl font-bold tracking-wider sm:text-3xl">
+                {shortName}
+              </span>
+              <span className="mt-1 text-xs text-brand-100 sm:text-sm">
+                {committeeName}
+                <span aria-hidden="true"> · </span>
+                {messages.site.product}
+              </span>
+            </span>
+          </Link>
+        </div>
+      </div>
+      <nav aria-label={messages.site.mainNav} className="border-t border-white/15 bg-brand-800">
+        <div className="mx-auto flex max-w-6xl items-stretch px-2 sm:px-4">
+          <ul className="flex flex-1 overflow-x-auto whitespace-nowrap text-[15px] sm:text-base">
+            {NAV.map((item) => (
+              <li key={item.href}>
+                <Link
+                  href={item.href}
+                  className="block px-2.5 py-3 font-medium hover:bg-brand-900 sm:px-5"
+                >
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+          <Link
+            href="/login"
+            className="my-2 ml-2 flex shrink-0 items-center whitespace-nowrap rounded border border-gold-200/70 px-3 text-sm text-gold-100 hover:bg-brand-900"
+          >
+            {messages.nav.login}
+          </Link>
+        </div>
+      </nav>
+    </header>
+  );
+}
+
+/** A plain mark (not the national emblem): a gold ring with a star, drawn in SVG. */
+function Emblem() {
+  return (
+    <svg
+      viewBox="0 0 48 48"
+      className="h-11 w-11 shrink-0 sm:h-14 sm:w-14"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <circle cx="24" cy="24" r="22" fill="#c8962e" />
+      <circle cx="24" cy="24" r="18.5" fill="#9a121a" />
+      <path
+        d="M24 10.5l3.6 8.2 8.9.8-6.7 5.9 2 8.7L24 29.5l-7.8 4.6 2-8.7-6.7-5.9 8.9-.8z"
+        fill="#fbf3dc"
+      />
+    </svg>
+  );
+}

@@ -1,0 +1,243 @@
+import { PLENARY_OFFSET_DAYS, plenarySlug, researchMonthSlug } from "./campaigns";
+import { at, localDate } from "./time";
+import type { DemoEvent } from "./types";
+
+type Plan = Omit<DemoEvent, "startsAt" | "endsAt" | "status" | "openToPublic" | "campaign"> & {
+  /** Local days after `now`'s local date. */
+  day: number;
+  from: string;
+  to: string;
+  status?: DemoEvent["status"];
+  /** Open attendance: seats, and the local day and time registration closes. */
+  seats?: { capacity: number; closeDay: number; closeTime: string };
+  campaign?: string;
+};
+
+/**
+ * Events of the weeks after `now`: the research month's visits, open consultations
+ * whose registration is open at `now`, 六送 services, a lecture, a clinic, one
+ * cancelled visit, and the opening of the plenary session.
+ */
+export function buildUpcomingEvents(now: Date): DemoEvent[] {
+  const month = researchMonthSlug(now);
+  const plans: Plan[] = [
+    {
+      key: "upcoming-smart-home-visit",
+      day: 2,
+      from: "09:00",
+      to: "11:30",
+      title: "调研月走访：智能家居企业谈“丝路通”扩容",
+      kind: "visit",
+      summary: "经济界委员走访王江泾镇智能家居企业，听企业说说外贸平台还能帮上哪些忙。",
+      body: "活动周协商时，委员建议“丝路通”平台从纺织外贸延伸到智能家居。本次走访三家智能家居企业，了解它们的出口渠道、认证和物流需求，为调研月课题收集一手材料。",
+      town: "wangjiangjing-zhen",
+      venue: "王江泾镇智能家居产业园",
+      topic: "waimao-chuhai",
+      sectors: ["jingji", "gongshanglian"],
+      organisations: ["jingji-wei", "wangjiangjing-zhen-lianluoshi"],
+    },
+    {
+      key: "upcoming-childcare-consultation",
+      day: 4,
+      from: "14:30",
+      to: "16:30",
+      title: "“托育服务扩容”开门协商",
+      kind: "consultation",
+      summary:
+        "妇联、共青团界别委员与家长、托育机构负责人一起商量：怎样让托育名额更多、价格更实在。",
+      body: "协商将听取卫健部门关于普惠托育的情况通报，再请家长代表、托育机构和社区工作者发言。\n\n欢迎有0至3岁孩子的家长报名列席，名额有限，先到先得；报名截止后仍有空位的，按候补顺序递补。",
+      town: "jiabei-jiedao",
+      venue: "青缘汇委员工作室",
+      topic: "renkou-junheng",
+      seats: { capacity: 30, closeDay: 3, closeTime: "17:00" },
+      sectors: ["fulian", "gongqingtuan"],
+      organisations: ["shehui-fazhi-wei", "qingyuanhui"],
+    },
+    {
+      key: "upcoming-opera-culture",
+      day: 6,
+      from: "14:00",
+      to: "16:00",
+      title: "“六送下乡”送文化：古镇戏曲专场",
+      kind: "service",
+      serviceType: "culture",
+      summary: "文体界委员把越剧、评弹和小品送到新塍古镇，演给家门口的老人孩子看。",
+      body: "节目由文体界委员和业余文艺团队共同排演，演出前有非遗手工艺展示。露天演出，遇雨移至文化礼堂内。",
+      town: "xincheng-zhen",
+      venue: "新塍古镇文化礼堂",
+      sectors: ["wenti"],
+      organisations: ["wenhua-wenshi-wei", "wenyun"],
+    },
+    {
+      key: "upcoming-ai-lecture",
+      day: 8,
+      from: "14:00",
+      to: "16:00",
+      title: "讲座：人工智能如何帮中小企业降本增效",
+      kind: "lecture",
+      summary: "科技界委员联合九三学社，为中小企业经营者讲解人工智能工具的实用场景。",
+      body: "讲座结合本地企业案例，介绍智能客服、质量检测、排产调度等工具的投入和收益，现场答疑。适合中小企业负责人和技术骨干参加。",
+      town: "gaozhao-jiedao",
+      venue: "科创汇委员工作室",
+      topic: "keji-chuangxin",
+      seats: { capacity: 60, closeDay: 7, closeTime: "12:00" },
+      sectors: ["keji"],
+      organisations: ["jiusan-xiuzhou", "kechuanghui"],
+    },
+    {
+      key: "upcoming-elevator-visit",
+      day: 9,
+      from: "09:30",
+      to: "11:30",
+      title: "老旧小区加装电梯情况走访",
+      kind: "visit",
+      status: "cancelled",
+      summary: "因与区里其他重要会议时间冲突，本次走访取消，改期后另行通知。",
+      body: "原定由社会福利和社会保障界委员走访塘汇街道两个老旧小区，了解加装电梯的意愿征集、费用分摊和后期维保情况。",
+      town: "tanghui-jiedao",
+      venue: "塘汇街道老旧小区",
+      sectors: ["shehui-fuli"],
+      organisations: ["tanghui-jiedao-lianluoshi", "shehui-fazhi-wei"],
+    },
+    {
+      key: "upcoming-honghe-clinic",
+      day: 10,
+      from: "08:30",
+      to: "11:00",
+      title: "“六送下乡”送卫生：洪合镇义诊和健康讲座",
+      kind: "clinic",
+      serviceType: "health",
+      summary: "医卫界委员和农工党专家到洪合镇坐诊，重点关注毛衫企业职工的颈椎、腰椎问题。",
+      body: "现场提供内科、骨科、中医咨询，免费测血压、血糖；9:30起有一场“久坐族的颈腰椎保护”健康讲座。",
+      town: "honghe-zhen",
+      venue: "洪合镇社区卫生服务中心",
+      sectors: ["yiwei"],
+      organisations: ["nonggong-xiuzhou", "honghe-zhen-lianluoshi"],
+    },
+    {
+      key: "upcoming-market-consultation",
+      day: 12,
+      from: "14:30",
+      to: "16:30",
+      title: "共富集市长效运营开门协商",
+      kind: "consultation",
+      summary: "共富集市怎样办得更久、更热闹？委员邀请摊主、居民和社区干部一起出主意。",
+      body: "活动周里，委员们在集市上听到了业态单一、宣传不够、缺少长效机制等意见。本次协商请摊主、居民和社区网格员列席，讨论引入生鲜、文创商品，线上线下一起宣传，以及集市的日常运营办法。",
+      town: "xincheng-jiedao",
+      venue: "区政协委员会客厅",
+      topic: "jiceng-gongfu",
+      seats: { capacity: 40, closeDay: 11, closeTime: "17:00" },
+      sectors: ["gongshanglian", "nongye"],
+      organisations: ["xincheng-jiedao-lianluoshi", "nongye-nongcun-wei"],
+    },
+    {
+      key: "upcoming-law-service",
+      day: 15,
+      from: "09:00",
+      to: "11:00",
+      title: "“六送下乡”送法律：法律咨询进村社",
+      kind: "service",
+      serviceType: "law",
+      summary:
+        "特邀界律师委员和民盟盟员在油车港镇设点，解答土地流转、劳动用工、婚姻家庭等法律问题。",
+      body: "现场一对一咨询，可带合同、判决书等材料。涉及个人隐私的问题可在单独的咨询室交流。",
+      town: "youchegang-zhen",
+      venue: "油车港镇新时代文明实践站",
+      sectors: ["teyao", "shehui-kexue"],
+      organisations: ["minmeng-xiuzhou", "youchegang-zhen-lianluoshi"],
+    },
+    {
+      key: "upcoming-sports-day",
+      day: 18,
+      from: "09:00",
+      to: "11:30",
+      title: "“六送下乡”送体育：亲子趣味运动会",
+      kind: "service",
+      serviceType: "sports",
+      summary: "共青团和文体界委员为王店镇的家庭准备了一场亲子趣味运动会，还送来一批健身器材。",
+      body: "项目有亲子接力、两人三足、跳绳和投篮，适合4至12岁的孩子和家长一起参加，现场报名即可。",
+      town: "wangdian-zhen",
+      venue: "王店镇全民健身中心",
+      sectors: ["gongqingtuan", "wenti"],
+      organisations: ["wangdian-zhen-lianluoshi"],
+    },
+    {
+      key: "upcoming-farm-visit",
+      day: 21,
+      from: "14:00",
+      to: "16:30",
+      title: "调研月走访：家庭农场与强村富民",
+      kind: "visit",
+      summary: "农业界委员走访新塍镇家庭农场，了解农产品销售和村集体增收的新办法。",
+      body: "委员们将与农场主、合作社负责人座谈，重点了解农产品进社区集市、线上销售以及土地流转中的困难，为“基层共富”重点课题积累材料。",
+      town: "xincheng-zhen",
+      venue: "新塍镇家庭农场集聚区",
+      topic: "jiceng-gongfu",
+      sectors: ["nongye"],
+      organisations: ["nongye-nongcun-wei", "xincheng-zhen-lianluoshi"],
+    },
+    {
+      key: "upcoming-sweater-science",
+      day: 25,
+      from: "09:00",
+      to: "11:30",
+      title: "“六送下乡”送科技：毛衫企业数字化改造问诊",
+      kind: "service",
+      serviceType: "science",
+      summary: "科技界委员带着工程师走进洪合镇毛衫企业，现场诊断生产线的数字化改造需求。",
+      body: "委员和民建会员中的企业家将分组走访车间，针对设备联网、订单排产和能耗管理给出改造建议，并介绍可申请的技改扶持政策。",
+      town: "honghe-zhen",
+      venue: "洪合镇毛衫产业服务中心",
+      topic: "chanye-shengji",
+      sectors: ["keji", "gonghui"],
+      organisations: ["minjian-xiuzhou", "zhigong-zhijia"],
+    },
+    {
+      key: "upcoming-trade-talent-consultation",
+      day: 28,
+      from: "14:30",
+      to: "17:00",
+      title: "外贸人才引育政策开门协商",
+      kind: "consultation",
+      summary: "企业缺懂外语、懂规则的外贸人才，怎么引、怎么留？邀请外贸企业负责人列席协商。",
+      body: "协商将围绕外贸人才专项引进政策、校企合作培养和青年人才安居三个方面展开，会后形成的建议将提交提案委员会研究。\n\n欢迎外贸企业负责人和人力资源负责人报名列席。",
+      town: "wangjiangjing-zhen",
+      venue: "王江泾镇委员之家",
+      topic: "waimao-chuhai",
+      seats: { capacity: 50, closeDay: 27, closeTime: "17:00" },
+      sectors: ["qiaolian-tailian", "jingji"],
+      organisations: ["wangjiangjing-zhen-lianluoshi", "tian-wei"],
+    },
+    {
+      key: "plenary-opening",
+      day: PLENARY_OFFSET_DAYS,
+      from: "09:00",
+      to: "11:30",
+      title: "区政协全体会议开幕大会",
+      kind: "meeting",
+      campaign: plenarySlug(now),
+      summary: "全体委员出席开幕大会，听取常务委员会工作报告和提案工作情况报告。",
+      body: "会期三天。开幕大会后分界别讨论，第二天安排大会发言，部分发言来自今年界别活动周和界别调研月的调研成果。",
+      town: "xincheng-jiedao",
+      venue: "秀洲区行政中心大礼堂",
+      sectors: [],
+      organisations: [],
+    },
+  ];
+
+  const opensAt = at(localDate(now, -3), "09:00");
+  return plans.map(({ day, from, to, seats, status, campaign, ...rest }) => {
+    const date = localDate(now, day);
+    return {
+      ...rest,
+      startsAt: at(date, from),
+      endsAt: at(date, to),
+      campaign: campaign ?? month,
+      status: status ?? "scheduled",
+      openToPublic: seats !== undefined,
+      capacity: seats?.capacity,
+      registrationOpensAt: seats ? opensAt : undefined,
+      registrationClosesAt: seats ? at(localDate(now, seats.closeDay), seats.closeTime) : undefined,
+    };
+  });
+}

@@ -1,0 +1,133 @@
+import type { EventKind, OrganisationKind, ServiceType, UserRole } from "../../schema";
+
+/**
+ * Demo data as plain objects. Rows refer to each other by slug (or, for events,
+ * by a key), and the seeder resolves those to ids.
+ */
+export interface DemoCommittee {
+  name: string;
+  shortName: string;
+  timeZone: string;
+  contactAddress: string;
+  contactPhone: string;
+  contactEmail: string;
+  postcode: string;
+}
+
+export interface DemoSector {
+  slug: string;
+  name: string;
+  description: string;
+}
+
+export interface DemoTown {
+  slug: string;
+  name: string;
+  kind: "town" | "subdistrict";
+}
+
+export interface DemoOrganisation {
+  slug: string;
+  name: string;
+  kind: OrganisationKind;
+  /** Town slug. */
+  town?: string;
+  address?: string;
+  description: string;
+  /** Sector slugs served (studios). */
+  sectors?: string[];
+}
+
+export interface DemoNewsColumn {
+  slug: string;
+  name: string;
+  description: string;
+}
+
+export interface DemoCampaign {
+  slug: string;
+  name: string;
+  kind: "activity_week" | "research_month" | "plenary" | "other";
+  year: number;
+  /** YYYY-MM-DD, local dates. */
+  startsOn: string;
+  endsOn: string;
+  summary: string;
+}
+
+export interface DemoTopic {
+  slug: string;
+  name: string;
+  description: string;
+  /** Campaign slug. */
+  campaign?: string;
+  openForOpinions: boolean;
+}
+
+export interface DemoEvent {
+  /** Unique within the demo data; articles point at events by key. */
+  key: string;
+  title: string;
+  kind: EventKind;
+  serviceType?: ServiceType;
+  summary: string;
+  body: string;
+  startsAt: Date;
+  endsAt: Date;
+  town?: string;
+  venue: string;
+  campaign?: string;
+  topic?: string;
+  status: "scheduled" | "cancelled";
+  openToPublic: boolean;
+  capacity?: number;
+  registrationOpensAt?: Date;
+  registrationClosesAt?: Date;
+  /** Co-organisers in display order: sector slugs first, then organisation slugs. */
+  sectors: string[];
+  organisations: string[];
+}
+
+export interface DemoArticle {
+  slug: string;
+  /** Column slug. */
+  column: string;
+  title: string;
+  summary: string;
+  body: string;
+  reporter?: string;
+  correspondent?: string;
+  coverCredit?: string;
+  /** Event key. */
+  event?: string;
+  sectors: string[];
+  status: "draft" | "published";
+  publishedAt: Date;
+}
+
+export type DemoAccountKey = "admin" | "editor" | "member1" | "member2";
+
+export interface DemoAccount {
+  key: DemoAccountKey;
+  username: string;
+  displayName: string;
+  role: UserRole;
+  phone?: string;
+  /** Sector slug. */
+  sector?: string;
+  /** Organisation slug (an editor's liaison office). */
+  organisation?: string;
+}
+
+export interface DemoData {
+  committee: DemoCommittee;
+  sectors: DemoSector[];
+  towns: DemoTown[];
+  organisations: DemoOrganisation[];
+  newsColumns: DemoNewsColumn[];
+  campaigns: DemoCampaign[];
+  topics: DemoTopic[];
+  events: DemoEvent[];
+  articles: DemoArticle[];
+  accounts: DemoAccount[];
+}

@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// `npm start`: build when the sources changed since the last build, then serve.
+// The server itself migrates the database and loads demo data on first start
+// (instrumentation.ts), so it is the only process that opens the embedded database.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+const SOURCES = [
+  "app",
+  "components",
+  "db",
+  "lib",
+  "public",
+  "instrumentation.ts",
+  "proxy.ts",
+  "next.config.js",
+  "postcss.config.mjs",
+  "package-lock.json",
+  "tsconfig.json",
+];
+
+function newestMtime(target) {
+  if (!existsSync(target)) return 0;
+  const stat = statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(target))
+    newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  return newest;
+}
+
+const buildId = path.join(root, ".next", "BUILD_ID");
+const stale =
+  !existsSync(buildId) ||
+  SOURCES.some((s) => newestMtime(path.join(root, s)) > statSync(buildId).mtimeMs);
+
+if (stale) {
+  console.log("[lvzhi] building the site (next build)…");
+  const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit" });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+} else {
+  console.log("[lvzhi] the build is up to date");
+}
+
+const server = spawn(process.execPath, [nextBin, "start", ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: "inherit",
+});
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
