@@ -1,7 +1,9 @@
 import type { Metadata, Viewport } from "next";
+import { cookies } from "next/headers";
 import { connection } from "next/server";
 import { getCommitteeInfo } from "@/db/queries/settings";
 import { messages } from "@/lib/messages";
+import { ELDER_COOKIE } from "@/lib/preferences";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,9 +21,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export const viewport: Viewport = { themeColor: "#9a121a", width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const elder = (await cookies()).get(ELDER_COOKIE)?.value === "1";
   return (
-    <html lang="zh-CN">
+    <html lang="zh-CN" className={elder ? "elder" : undefined}>
       <body className="min-h-screen antialiased">{children}</body>
     </html>
   );

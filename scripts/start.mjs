@@ -45,9 +45,10 @@ if (stale) {
   console.log("[lvzhi] the build is up to date");
 }
 
-const server = spawn(process.execPath, [nextBin, "start", ...process.argv.slice(2)], {
+const server = spawn(process.execPath, [path.join(root, "server.mjs")], {
   cwd: root,
   stdio: "inherit",
+  env: { ...process.env, NODE_ENV: "production" },
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

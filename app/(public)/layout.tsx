@@ -1,13 +1,14 @@
-import { connection } from "next/server";
+import { cookies } from "next/headers";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { getCommitteeInfo } from "@/db/queries/settings";
 import { messages } from "@/lib/messages";
+import { ELDER_COOKIE } from "@/lib/preferences";
 import { localParts } from "@/lib/time";
 
 export default async function PublicLayout({ children }: { children: React.ReactNode }) {
-  await connection();
-  const committee = await getCommitteeInfo();
+  const [committee, jar] = await Promise.all([getCommitteeInfo(), cookies()]);
+  const elder = jar.get(ELDER_COOKIE)?.value === "1";
   const year = localParts(new Date(), committee.timeZone).year;
   return (
     <div className="flex min-h-screen flex-col">
@@ -17,7 +18,7 @@ export default async function PublicLayout({ children }: { children: React.React
       >
         {messages.site.skipToContent}
       </a>
-      <SiteHeader committeeName={committee.name} shortName={committee.shortName} />
+      <SiteHeader committeeName={committee.name} shortName={committee.shortName} elder={elder} />
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:py-8">
         {children}
       </main>

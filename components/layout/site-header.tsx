@@ -12,19 +12,17 @@ const NAV = [
 export function SiteHeader({
   committeeName,
   shortName,
+  elder,
 }: {
   committeeName: string;
   shortName: string;
+  elder: boolean;
 }) {
   return (
     <header className="bg-brand-700 text-white">
       <div className="bg-gradient-to-b from-brand-800 to-brand-700">
-        <div className="mx-auto flex max-w-6xl items-center gap-4 px-4 py-5 sm:py-7">
-          <Link
-            href="/"
-            className="flex items-center gap-3 sm:gap-4"
-            aria-label={`${shortName}首页`}
-          >
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-4 px-4 py-5 sm:py-7">
+          <Link href="/" className="flex items-center gap-3 sm:gap-4">
             <Emblem />
             <span className="flex flex-col leading-tight">
               <span className="font-serif text-2xl font-bold tracking-wider sm:text-3xl">
@@ -37,6 +35,10 @@ export function SiteHeader({
               </span>
             </span>
           </Link>
+          <div className="flex w-full items-center gap-2 sm:w-auto">
+            <SearchBox />
+            <ElderToggle elder={elder} />
+          </div>
         </div>
       </div>
       <nav aria-label={messages.site.mainNav} className="border-t border-white/15 bg-brand-800">
@@ -81,5 +83,50 @@ function Emblem() {
         fill="#fbf3dc"
       />
     </svg>
+  );
+}
+
+function SearchBox() {
+  const m = messages.site;
+  return (
+    <search className="min-w-0 flex-1 sm:flex-none">
+      <form action="/search" method="get" className="flex">
+        <label htmlFor="site-search" className="sr-only">
+          {m.searchLabel}
+        </label>
+        <input
+          id="site-search"
+          name="q"
+          type="search"
+          maxLength={50}
+          placeholder={m.searchPlaceholder}
+          className="w-full min-w-0 rounded-l border border-white/40 bg-white px-3 py-1.5 text-ink placeholder:text-stone-500 sm:w-56"
+        />
+        <button
+          type="submit"
+          className="shrink-0 rounded-r bg-gold-500 px-3 py-1.5 font-medium text-brand-900 hover:bg-gold-200"
+        >
+          {m.searchButton}
+        </button>
+      </form>
+    </search>
+  );
+}
+
+/** A plain form post: works without JavaScript, remembered in a cookie. */
+function ElderToggle({ elder }: { elder: boolean }) {
+  const m = messages.site;
+  return (
+    <form action="/preferences/elder" method="post" className="shrink-0">
+      <input type="hidden" name="mode" value={elder ? "off" : "on"} />
+      <button
+        type="submit"
+        title={elder ? m.elderOffHint : m.elderOnHint}
+        aria-pressed={elder}
+        className="rounded border border-white/50 px-3 py-1.5 text-sm text-white hover:bg-brand-900"
+      >
+        {elder ? m.elderOff : m.elderOn}
+      </button>
+    </form>
   );
 }

@@ -2,12 +2,19 @@
  * Every user-facing string, Simplified Chinese first. A second locale is a second
  * object of the same shape.
  */
-export const zhCN = {
+export const commonMessages = {
   site: {
     product: "履职通",
     tagline: "界别履职服务平台",
     skipToContent: "跳到正文",
     mainNav: "主导航",
+    searchLabel: "站内搜索",
+    searchPlaceholder: "搜索新闻、活动",
+    searchButton: "搜索",
+    elderOn: "适老模式",
+    elderOff: "标准模式",
+    elderOnHint: "切换到适老模式：更大的字、更强的对比",
+    elderOffHint: "切换回标准模式",
   },
   nav: {
     home: "首页",
@@ -68,6 +75,3 @@ export const zhCN = {
     retry: "重试",
   },
 } as const;
-
-export type Messages = typeof zhCN;
-export const messages: Messages = zhCN;

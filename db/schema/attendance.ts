@@ -1,0 +1,41 @@
+import { sql } from "drizzle-orm";
+import { index, integer, pgTable, serial, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { createdAt, tstz } from "./common";
+import { events } from "./events";
+
+export const registrationStatuses = ["confirmed", "waitlisted", "cancelled"] as const;
+export type RegistrationStatus = (typeof registrationStatuses)[number];
+
+/**
+ * A member of the public registered to attend an open event (列席).
+ * The phone is personal data: shown to staff only, masked everywhere else.
+ */
+export const registrations = pgTable(
+  "registrations",
+  {
+    id: serial("id").primaryKey(),
+    eventId: integer("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    phone: text("phone").notNull(),
+    organisation: text("organisation").notNull().default(""),
+    /** Shown once on the confirmation page; cancels the registration. */
+    code: text("code").notNull().unique(),
+    status: text("status", { enum: registrationStatuses }).notNull(),
+    createdAt: createdAt(),
+    promotedAt: tstz("promoted_at"),
+    cancelledAt: tstz("cancelled_at"),
+    checkedInAt: tstz("checked_in_at"),
+  },
+  (t) => [
+    index("registrations_event_status_idx").on(t.eventId, t.status, t.createdAt),
+    // One live registration per phone per event; a cancelled one frees the phone.
+    uniqueIndex("registrations_event_phone_live_idx")
+      .on(t.eventId, t.phone)
+      .where(sql`${t.status} <> 'cancelled'`),
+  ],
+);
+
+export type Registration = typeof registrations.$inferSelect;
+export type NewRegistration = typeof registrations.$inferInsert;

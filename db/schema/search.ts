@@ -1,0 +1,52 @@
+import { sql } from "drizzle-orm";
+import {
+  customType,
+  index,
+  integer,
+  pgTable,
+  serial,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { tstz } from "./common";
+
+const tsvector = customType<{ data: string }>({
+  dataType() {
+    return "tsvector";
+  },
+});
+
+export const searchKinds = ["article", "event", "case"] as const;
+export type SearchKind = (typeof searchKinds)[number];
+
+/**
+ * One row per searchable public item. Chinese has no spaces, so the application
+ * segments title and body (jieba) and stores the words in a `simple` tsvector;
+ * PostgreSQL then matches and ranks them with a GIN index on either driver.
+ */
+export const searchDocuments = pgTable(
+  "search_documents",
+  {
+    id: serial("id").primaryKey(),
+    kind: text("kind", { enum: searchKinds }).notNull(),
+    refId: integer("ref_id").notNull(),
+    title: text("title").notNull(),
+    /** Plain text (Markdown stripped) used for snippets and phrase checks. */
+    body: text("body").notNull().default(""),
+    url: text("url").notNull(),
+    /** The item is searchable from this instant (scheduled articles). */
+    visibleFrom: tstz("visible_from").notNull().defaultNow(),
+    /** When the item happened or was published; shown in results. */
+    happenedAt: tstz("happened_at"),
+    tokens: tsvector("tokens").notNull(),
+  },
+  (t) => [
+    uniqueIndex("search_documents_ref_idx").on(t.kind, t.refId),
+    index("search_documents_tokens_idx").using("gin", t.tokens),
+    index("search_documents_visible_idx").on(t.visibleFrom),
+    index("search_documents_happened_idx").on(sql`${t.happenedAt} desc nulls last`),
+  ],
+);
+
+export type SearchDocument = typeof searchDocuments.$inferSelect;
+export type NewSearchDocument = typeof searchDocuments.$inferInsert;

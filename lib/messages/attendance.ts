@@ -1,0 +1,2 @@
+/** Strings of the attendance pages (Simplified Chinese). */
+export const attendanceMessages = {} as const;

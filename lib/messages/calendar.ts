@@ -1,0 +1,2 @@
+/** Strings of the calendar pages (Simplified Chinese). */
+export const calendarMessages = {} as const;

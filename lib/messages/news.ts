@@ -1,0 +1,2 @@
+/** Strings of the news pages (Simplified Chinese). */
+export const newsMessages = {} as const;

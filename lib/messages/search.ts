@@ -1,0 +1,2 @@
+/** Strings of the search pages (Simplified Chinese). */
+export const searchMessages = {} as const;

@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# Every test, in order: types, lint, unit, integration on PGlite, integration on a real
+# PostgreSQL server, then Playwright on the production build in Chromium.
+# Starts what it needs itself (an ephemeral PostgreSQL cluster, installing Debian's
+# `postgresql` and `chromium` with a CJK font when missing) and stops it on exit.
+#
+#   npm test                    # = bash scripts/test.sh
+#   SKIP_E2E=1 npm test         # everything but the browser tests
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+repo=$PWD
+export PATH="$repo/node_modules/.bin:$PATH"
+export NEXT_TELEMETRY_DISABLED=1
+
+node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+if [ "$node_major" -lt 20 ]; then
+  echo "scripts/test.sh: Node.js 20 or newer is needed (found $(node -v 2>/dev/null || echo none))" >&2
+  exit 1
+fi
+if [ ! -x node_modules/.bin/vitest ] || [ ! -x node_modules/.bin/playwright ]; then
+  echo "scripts/test.sh: dependencies are not installed: run \`npm install\` first" >&2
+  exit 1
+fi
+
+# ---------------------------------------------------------------------------------------
+# Bookkeeping: section banners, step timings, and cleanup whatever happens.
+
+PG_EPHEMERAL_DIR=""
+E2E_SCRATCH=""
+steps=()
+current=""
+current_started=""
+run_started=$EPOCHREALTIME
+
+elapsed_since() { awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }'; }
+
+section() {
+  finish_section
+  current=$1
+  current_started=$EPOCHREALTIME
+  printf '\n%s\n' "=========================================================================="
+  printf '== %s\n' "$current"
+  printf '%s\n\n' "=========================================================================="
+}
+
+finish_section() {
+  if [ -n "$current" ]; then
+    steps+=("$(printf '%7ss  ok    %s' "$(elapsed_since "$current_started")" "$current")")
+    current=""
+  fi
+}
+
+stop_postgres() {
+  if [ -n "$PG_EPHEMERAL_DIR" ]; then
+    bash "$repo/scripts/pg-ephemeral.sh" stop "$PG_EPHEMERAL_DIR" || true
+    PG_EPHEMERAL_DIR=""
+  fi
+  unset TEST_DATABASE_URL
+}
+
+on_exit() {
+  local status=$?
+  set +e
+  stop_postgres
+  if [ -n "$E2E_SCRATCH" ]; then rm -rf -- "$E2E_SCRATCH"; fi
+  if [ -n "$current" ]; then
+    steps+=("$(printf '%7ss  FAIL  %s' "$(elapsed_since "$current_started")" "$current")")
+  fi
+  printf '\n%s\n' "=========================================================================="
+  printf '== summary\n'
+  printf '%s\n' "${steps[@]}"
+  if [ "$status" -eq 0 ]; then
+    printf '== all tests passed in %ss\n' "$(elapsed_since "$run_started")"
+  else
+    printf '== FAILED (exit %s) after %ss\n' "$status" "$(elapsed_since "$run_started")"
+  fi
+  exit "$status"
+}
+trap on_exit EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# ---------------------------------------------------------------------------------------
+
+section "1/9 typecheck (tsc --noEmit)"
+npm run --silent typecheck
+
+section "2/9 lint (biome check .)"
+npm run --silent lint
+
+section "3/9 unit tests (vitest project unit)"
+vitest run --project unit --passWithNoTests
+
+section "4/9 integration tests on PGlite (in-memory, no TEST_DATABASE_URL)"
+env -u TEST_DATABASE_URL -u DATABASE_URL vitest run --project integration --reporter=verbose
+
+section "5/9 start an ephemeral PostgreSQL server"
+# The path is fixed here first, so that the exit trap can stop the server even if this
+# script is interrupted while the server starts.
+PG_EPHEMERAL_DIR="/tmp/lvzhi-pg.$$-$RANDOM"
+pg_env=$(bash scripts/pg-ephemeral.sh start "$PG_EPHEMERAL_DIR")
+eval "$pg_env"
+echo "TEST_DATABASE_URL=$TEST_DATABASE_URL"
+
+section "6/9 integration tests on PostgreSQL ${PG_EPHEMERAL_VERSION} (TEST_DATABASE_URL)"
+env -u DATABASE_URL vitest run --project integration --reporter=verbose
+stop_postgres
+
+if [ "${SKIP_E2E:-}" = "1" ]; then
+  finish_section
+  echo
+  echo "SKIP_E2E=1: end-to-end tests skipped"
+  exit 0
+fi
+
+section "7/9 Chromium and a CJK font (Debian packages)"
+bash scripts/ensure-chromium.sh
+
+section "8/9 next build (production)"
+E2E_SCRATCH="${TMPDIR:-/tmp}/lvzhi-e2e.$$-$RANDOM"
+mkdir -m 700 "$E2E_SCRATCH"
+# The build gets a throwaway database directory: should anything open the database at
+# build time, the server under test still starts on an empty one.
+env -u DATABASE_URL PGLITE_DIR="$E2E_SCRATCH/build-pglite" next build
+
+section "9/9 end-to-end tests (Playwright, next start, Chromium)"
+export E2E_SKIP_BUILD=1
+export E2E_PGLITE_DIR="$E2E_SCRATCH/pglite"
+echo "server data directory (empty, PGlite): $E2E_PGLITE_DIR"
+playwright test
+finish_section

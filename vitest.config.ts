@@ -1,0 +1,56 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+
+const ignored = [
+  "**/node_modules/**",
+  "**/.next/**",
+  "**/.next-*/**",
+  "**/.data/**",
+  "**/.git/**",
+  "e2e/**",
+  "test-results/**",
+  "playwright-report/**",
+];
+
+/**
+ * Two projects:
+ * - unit: pure code, `*.test.ts`, in parallel;
+ * - integration: `*.int.test.ts`, one file at a time, on in-memory PGlite, or on the
+ *   PostgreSQL server named by TEST_DATABASE_URL (see db/test-utils.ts, scripts/test.sh).
+ */
+export default defineConfig({
+  resolve: {
+    alias: [
+      // `import "server-only"` throws outside React Server Components: tests import server code.
+      { find: /^server-only$/, replacement: path.join(root, "node_modules/server-only/empty.js") },
+      { find: /^@\//, replacement: `${root}/` },
+    ],
+  },
+  test: {
+    environment: "node",
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["**/*.test.ts"],
+          exclude: [...ignored, "**/*.int.test.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["**/*.int.test.ts"],
+          exclude: ignored,
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
