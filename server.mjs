@@ -23,8 +23,18 @@ const maxBytes = Number.parseFloat(process.env.PAGE_CACHE_MAX_MB ?? "64") * 1024
 const MAX_ENTRY_BYTES = 2 * 1024 * 1024;
 
 /** Paths never cached: personal, stateful or already cached elsewhere. */
-const PRIVATE_PREFIXES = ["/api/", "/admin", "/member", "/login", "/logout", "/registrations",
-  "/preferences", "/_next/", "/files/", "/invite"];
+const PRIVATE_PREFIXES = [
+  "/api/",
+  "/admin",
+  "/member",
+  "/login",
+  "/logout",
+  "/registrations",
+  "/preferences",
+  "/_next/",
+  "/files/",
+  "/invite",
+];
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token/;
 const ELDER_COOKIE = /(?:^|;\s*)lvzhi_elder=1(?:;|$)/;
 
@@ -88,7 +98,12 @@ function cacheKey(req) {
 
 function serveEntry(req, res, entry) {
   const etag = entry.etag;
-  const headers = { ...entry.headers, etag, "x-page-cache": "hit", vary: "Accept-Encoding, Cookie" };
+  const headers = {
+    ...entry.headers,
+    etag,
+    "x-page-cache": "hit",
+    vary: "Accept-Encoding, Cookie",
+  };
   if (req.headers["if-none-match"] === etag) {
     res.writeHead(304, headers);
     res.end();
@@ -110,7 +125,11 @@ function captureInto(key, req, res) {
   const end = res.end;
   const keep = (chunk, encoding) => {
     if (chunk == null || typeof chunk === "function") return;
-    chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8"));
+    chunks.push(
+      Buffer.isBuffer(chunk)
+        ? chunk
+        : Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8"),
+    );
   };
   res.write = function (chunk, encoding, cb) {
     keep(chunk, encoding);
@@ -127,7 +146,12 @@ function captureInto(key, req, res) {
     if (generation !== cache.generation) return; // content changed while rendering
     if (res.getHeader("set-cookie") || res.getHeader("content-encoding")) return;
     const type = String(res.getHeader("content-type") || "");
-    if (!/^(text\/html|application\/(rss|atom)\+xml|text\/calendar|application\/xml|text\/plain)/.test(type)) return;
+    if (
+      !/^(text\/html|application\/(rss|atom)\+xml|text\/calendar|application\/xml|text\/plain)/.test(
+        type,
+      )
+    )
+      return;
     const body = Buffer.concat(chunks);
     if (body.length > MAX_ENTRY_BYTES) return;
     const headers = {};
@@ -177,5 +201,7 @@ createServer((req, res) => {
     }
   });
 }).listen(port, hostname, () => {
-  console.log(`[lvzhi] serving on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
+  console.log(
+    `[lvzhi] serving on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`,
+  );
 });
