@@ -29,7 +29,10 @@ test.describe("home page", () => {
     // Upcoming events, each with its Shanghai date and a link to its page.
     const events = page.getByRole("region", { name: "近期活动" });
     expect(await events.getByRole("article").count()).toBeGreaterThan(0);
-    await expect(events.getByRole("link").first()).toHaveAttribute("href", /^\/events\/\d+$/);
+    await expect(events.getByRole("article").first().getByRole("link")).toHaveAttribute(
+      "href",
+      /^\/events\/\d+$/,
+    );
 
     await expect(page.getByRole("contentinfo")).toContainText(
       "中国人民政治协商会议嘉兴市秀洲区委员会",
