@@ -3,8 +3,22 @@ const nextConfig = {
   // Build tooling only: lets several checkouts' builds (e2e, bench) sit side by side.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // PGlite loads its WebAssembly from files beside it; native addons cannot be bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "@node-rs/jieba", "sharp"],
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "@node-rs/argon2",
+    "@node-rs/jieba",
+    "sharp",
+    "@touch4it/ical-timezones",
+  ],
   poweredByHeader: false,
+  experimental: {
+    // Cached query results live in memory only: a restarted server, a restored backup or
+    // another database never sees results cached for a previous one.
+    isrFlushToDisk: false,
+  },
+  // Share previews (WeChat, Chinese search engines) need metadata in the initial HTML.
+  htmlLimitedBots:
+    /MicroMessenger|WeChat|Weibo|QQ\/|Bytespider|Baiduspider|Sogou|360Spider|YisouSpider|bingbot|Googlebot/i,
   reactStrictMode: true,
 };
 

@@ -45,7 +45,8 @@ const serve = "node server.mjs";
 
 export default defineConfig({
   testDir: "e2e",
-  outputDir: "test-results",
+  // One folder per server port, so runs side by side keep their own traces.
+  outputDir: process.env.E2E_PORT ? `test-results-${port}` : "test-results",
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -94,6 +95,9 @@ export default defineConfig({
       SITE_URL: baseURL,
       PORT: String(port),
       HOSTNAME: "127.0.0.1",
+      // The browser stands in for a reverse proxy: tests speak from several client
+      // addresses through X-Forwarded-For, believed only from this trusted peer.
+      TRUSTED_PROXIES: "127.0.0.1",
       NEXT_TELEMETRY_DISABLED: "1",
       AUTH_SECRET: process.env.AUTH_SECRET || "e2e-only-secret-not-for-production-0123456789",
     },

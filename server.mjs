@@ -9,7 +9,8 @@
 //
 // Environment (this is the process entry point; the app itself reads lib/env.ts):
 //   PORT (3000), HOSTNAME (0.0.0.0), PAGE_CACHE_TTL_SECONDS (60; 0 turns the cache off),
-//   PAGE_CACHE_MAX_MB (64).
+//   PAGE_CACHE_MAX_MB (64), TRUSTED_PROXIES (comma-separated addresses of reverse proxies
+//   whose X-Forwarded-For is believed; default none).
 import { createHash } from "node:crypto";
 import { createServer } from "node:http";
 import path from "node:path";
@@ -37,6 +38,37 @@ const PRIVATE_PREFIXES = [
 ];
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token/;
 const ELDER_COOKIE = /(?:^|;\s*)lvzhi_elder=1(?:;|$)/;
+
+const trustedProxies = new Set(
+  (process.env.TRUSTED_PROXIES || "")
+    .split(",")
+    .map((a) => normaliseAddress(a))
+    .filter(Boolean),
+);
+
+function normaliseAddress(address) {
+  const a = String(address || "")
+    .trim()
+    .toLowerCase();
+  return a.startsWith("::ffff:") && a.includes(".") ? a.slice(7) : a;
+}
+
+/**
+ * The client's address, for rate limits, lockouts and the audit log: the socket's peer,
+ * or, when the peer is a trusted proxy, the nearest untrusted hop of X-Forwarded-For.
+ * A forged header from anyone else changes nothing. The app reads only the result.
+ */
+function clientAddress(req) {
+  let address = normaliseAddress(req.socket.remoteAddress);
+  if (trustedProxies.has(address)) {
+    const hops = String(req.headers["x-forwarded-for"] || "")
+      .split(",")
+      .map(normaliseAddress)
+      .filter(Boolean);
+    while (hops.length > 0 && trustedProxies.has(address)) address = hops.pop();
+  }
+  return address || "unknown";
+}
 
 class PageCache {
   entries = new Map();
@@ -159,14 +191,19 @@ function captureInto(key, req, res) {
       const value = res.getHeader(name);
       if (value !== undefined) headers[name] = value;
     }
-    headers["cache-control"] = "public, max-age=0, must-revalidate";
+    // The app's own caching headers win (feeds, files); rendered pages revalidate each time.
+    const own = String(res.getHeader("cache-control") || "");
+    headers["cache-control"] =
+      own && !/no-store|private|no-cache/.test(own) ? own : "public, max-age=0, must-revalidate";
     const gzip = gzipSync(body);
     cache.set(key, {
       status: 200,
       headers,
       body,
       gzip,
-      etag: `"${createHash("sha1").update(body).digest("base64url")}"`,
+      etag: String(
+        res.getHeader("etag") || `"${createHash("sha1").update(body).digest("base64url")}"`,
+      ),
       size: body.length + gzip.length + 512,
       expires: Date.now() + ttlMs,
     });
@@ -181,6 +218,7 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 createServer((req, res) => {
+  req.headers["x-lvzhi-client-ip"] = clientAddress(req);
   const key = cacheKey(req);
   if (key) {
     const entry = cache.get(key);

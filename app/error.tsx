@@ -1,6 +1,6 @@
 "use client";
 
-import { messages } from "@/lib/messages";
+import { commonMessages as messages } from "@/lib/messages/common";
 
 export default function ErrorPage({
   reset,

@@ -1,8 +1,22 @@
+import Link from "next/link";
+import { getSeatSummary } from "@/db/queries/registrations";
+import {
+  acceptsRegistrations,
+  computeRegistrationState,
+  freeSeats,
+  HONEYPOT_FIELD,
+  type RegistrationState,
+  registrationClosesAt,
+} from "@/lib/attendance";
+import { attendanceMessages } from "@/lib/messages/attendance";
+import { formatDateTime } from "@/lib/time";
+import { RegistrationForm } from "./registration-form";
+
 /**
  * The open-attendance box on an event page: free seats and the registration form.
  * Contract used by the event page (app/(public)/events/[id]/page.tsx):
  *   <RegistrationPanel event={…} timeZone={…} />
- * Placeholder until open attendance lands: renders nothing.
+ * Renders nothing for an event that is not open to the public.
  */
 export interface RegistrationPanelEvent {
   id: number;
@@ -15,9 +29,106 @@ export interface RegistrationPanelEvent {
   registrationClosesAt: Date | null;
 }
 
-export async function RegistrationPanel(_props: {
+const m = attendanceMessages.panel;
+
+const badgeClass: Record<Exclude<RegistrationState, "not_public">, string> = {
+  open: "bg-emerald-50 text-emerald-800 ring-emerald-700/30",
+  full: "bg-gold-100 text-gold-700 ring-gold-700/30",
+  not_open: "bg-stone-100 text-stone-700 ring-stone-500/30",
+  closed: "bg-stone-100 text-stone-700 ring-stone-500/30",
+  event_cancelled: "bg-stone-200 text-stone-800 ring-stone-500/30",
+};
+
+export async function RegistrationPanel({
+  event,
+  timeZone,
+}: {
   event: RegistrationPanelEvent;
   timeZone: string;
 }) {
-  return null;
+  if (!event.openToPublic) return null;
+  const seats = await getSeatSummary(event.id);
+  const state = computeRegistrationState(event, new Date(), seats.confirmed);
+  if (state === "not_public") return null;
+  const free = freeSeats(event.capacity, seats.confirmed);
+  const headingId = `registration-${event.id}`;
+
+  const figures: { label: string; value: string }[] = [
+    { label: m.capacity, value: event.capacity === null ? m.unlimited : `${event.capacity}` },
+    { label: m.confirmed, value: `${seats.confirmed}` },
+    state === "full" || seats.waitlisted > 0
+      ? { label: m.waitlist, value: `${seats.waitlisted}` }
+      : { label: m.free, value: free === null ? m.unlimited : `${free}` },
+  ];
+
+  return (
+    <section
+      aria-labelledby={headingId}
+      className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm sm:p-6"
+    >
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id={headingId} className="font-serif text-xl font-bold text-brand-800">
+          {m.title}
+        </h2>
+        <p
+          className={`rounded-full px-3 py-0.5 text-sm font-semibold ring-1 ring-inset ${badgeClass[state]}`}
+        >
+          {m.states[state]}
+        </p>
+      </div>
+
+      {state !== "event_cancelled" && (
+        <>
+          <dl className="mt-4 grid grid-cols-3 divide-x divide-stone-200 rounded-md bg-paper text-center">
+            {figures.map((f) => (
+              <div key={f.label} className="px-2 py-3">
+                <dt className="text-sm text-muted">{f.label}</dt>
+                <dd className="font-serif text-2xl font-bold text-ink">
+                  {f.value}
+                  {f.value !== m.unlimited && (
+                    <span className="ml-0.5 text-sm font-normal text-muted">{m.people}</span>
+                  )}
+                </dd>
+              </div>
+            ))}
+          </dl>
+          <p className="mt-3 text-sm">
+            <span className="font-medium">{m.window}：</span>
+            <span className="whitespace-nowrap">
+              {event.registrationOpensAt
+                ? formatDateTime(event.registrationOpensAt, timeZone)
+                : m.windowFromNow}
+            </span>{" "}
+            {m.windowTo}{" "}
+            <span className="whitespace-nowrap">
+              {formatDateTime(registrationClosesAt(event), timeZone)}
+            </span>
+          </p>
+        </>
+      )}
+
+      <p className="mt-2 text-sm text-muted">{m.notes[state]}</p>
+
+      {acceptsRegistrations(state) && (
+        <>
+          <p className="mt-4 rounded-md bg-stone-50 px-3 py-2 text-sm leading-relaxed text-stone-700">
+            {m.privacy}
+          </p>
+          <RegistrationForm
+            eventId={event.id}
+            waitlist={state === "full"}
+            permalink={`/events/${event.id}/register`}
+            honeypotName={HONEYPOT_FIELD}
+          />
+        </>
+      )}
+
+      <p className="mt-4 border-t border-stone-200 pt-3 text-sm">
+        <Link href="/registrations" className="text-brand-700 underline-offset-2 hover:underline">
+          {m.findLink}
+          <span aria-hidden="true"> ›</span>
+        </Link>
+      </p>
+    </section>
+  );
 }

@@ -13,11 +13,14 @@ export function EventList({
   emptyText: string;
 }) {
   if (items.length === 0) return <p className="text-muted">{emptyText}</p>;
+  const now = new Date();
+  const thisYear = localParts(now, timeZone).year;
   return (
     <ol className="space-y-3">
       {items.map((event) => {
         const p = localParts(event.startsAt, timeZone);
         const cancelled = event.status === "cancelled";
+        const ended = event.endsAt < now;
         const kind = event.serviceType
           ? messages.serviceTypes[event.serviceType]
           : messages.eventKinds[event.kind];
@@ -28,6 +31,7 @@ export function EventList({
                 dateTime={event.startsAt.toISOString()}
                 className="flex w-14 shrink-0 flex-col items-center justify-center rounded bg-brand-700 py-1.5 text-white"
               >
+                {p.year !== thisYear && <span className="text-[10px] leading-none">{p.year}</span>}
                 <span className="text-xs">{p.month}月</span>
                 <span className="font-serif text-2xl font-bold leading-none">{p.day}</span>
                 <span className="text-xs">{formatWeekday(event.startsAt, timeZone)}</span>
@@ -55,7 +59,7 @@ export function EventList({
                       {messages.home.cancelled}
                     </span>
                   )}
-                  {!cancelled && event.openToPublic && (
+                  {!cancelled && !ended && event.openToPublic && (
                     <span className="rounded bg-emerald-50 px-1.5 py-0.5 text-emerald-800">
                       {messages.home.openToPublic}
                     </span>

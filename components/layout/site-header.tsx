@@ -7,6 +7,7 @@ const NAV = [
   { href: "/events", label: messages.nav.events },
   { href: "/sectors", label: messages.nav.sectors },
   { href: "/studios", label: messages.nav.studios },
+  { href: "/towns", label: messages.nav.towns },
 ] as const;
 
 export function SiteHeader({

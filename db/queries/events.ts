@@ -1,15 +1,12 @@
 import "server-only";
 import { and, asc, desc, eq, gte, inArray, lte } from "drizzle-orm";
+import { cachedQuery, cacheTags } from "../cache";
+import type { Database } from "../client";
 import { getDb } from "../runtime";
-import {
-  type Campaign,
-  campaigns,
-  eventOrganisers,
-  events,
-  organisations,
-  sectors,
-  towns,
-} from "../schema";
+import { articles, type Campaign, campaigns, events, topics, towns } from "../schema";
+import { type CalendarEvent, loadOrganisers, type Organiser } from "./calendar";
+import { type CampaignFigures, countCampaignFigures } from "./campaigns";
+import { isPublicArticle } from "./news";
 
 export interface EventListItem {
   id: number;
@@ -86,50 +83,124 @@ export async function listUpcomingEvents(options: {
 
 /** Organiser names of many events in one query (sectors and organisations, in their order). */
 async function listOrganiserNames(eventIds: number[]): Promise<Map<number, string[]>> {
-  const result = new Map<number, string[]>();
-  if (eventIds.length === 0) return result;
-  const db = await getDb();
-  const rows = await db
-    .select({
-      eventId: eventOrganisers.eventId,
-      sectorName: sectors.name,
-      organisationName: organisations.name,
-    })
-    .from(eventOrganisers)
-    .leftJoin(sectors, eq(sectors.id, eventOrganisers.sectorId))
-    .leftJoin(organisations, eq(organisations.id, eventOrganisers.organisationId))
-    .where(inArray(eventOrganisers.eventId, eventIds))
-    .orderBy(asc(eventOrganisers.eventId), asc(eventOrganisers.sortOrder), asc(eventOrganisers.id));
-  for (const row of rows) {
-    const name = row.sectorName ?? row.organisationName;
-    if (!name) continue;
-    const list = result.get(row.eventId) ?? [];
-    list.push(name);
-    result.set(row.eventId, list);
-  }
-  return result;
+  const organisers = await loadOrganisers(await getDb(), eventIds);
+  return new Map([...organisers].map(([id, list]) => [id, list.map((o) => o.name)]));
 }
 
-export interface CampaignFigures {
-  events: number;
-  sectors: number;
-  towns: number;
-}
+export type { CampaignFigures };
 
 export async function getCampaignFigures(campaignId: number): Promise<CampaignFigures> {
-  const db = await getDb();
-  const rows = await db
-    .select({ id: events.id, townId: events.townId, sectorId: eventOrganisers.sectorId })
+  return countCampaignFigures(await getDb(), campaignId);
+}
+
+// ---------------------------------------------------------------------------
+// An event's page: details, organisers, news reports
+
+export interface EventDetail extends Omit<CalendarEvent, "organisers"> {
+  body: string;
+  capacity: number | null;
+  registrationOpensAt: Date | null;
+  registrationClosesAt: Date | null;
+  campaign: { slug: string; name: string } | null;
+  topic: { slug: string; name: string } | null;
+  organisers: Organiser[];
+}
+
+export async function findEventDetail(db: Database, id: number): Promise<EventDetail | null> {
+  const [row] = await db
+    .select({
+      id: events.id,
+      title: events.title,
+      summary: events.summary,
+      body: events.body,
+      kind: events.kind,
+      serviceType: events.serviceType,
+      status: events.status,
+      startsAt: events.startsAt,
+      endsAt: events.endsAt,
+      venue: events.venue,
+      townName: towns.name,
+      townSlug: towns.slug,
+      openToPublic: events.openToPublic,
+      capacity: events.capacity,
+      registrationOpensAt: events.registrationOpensAt,
+      registrationClosesAt: events.registrationClosesAt,
+      createdAt: events.createdAt,
+      updatedAt: events.updatedAt,
+      campaignSlug: campaigns.slug,
+      campaignName: campaigns.name,
+      topicSlug: topics.slug,
+      topicName: topics.name,
+    })
     .from(events)
-    .leftJoin(eventOrganisers, eq(eventOrganisers.eventId, events.id))
-    .where(and(eq(events.campaignId, campaignId), eq(events.status, "scheduled")));
-  const ids = new Set<number>();
-  const sectorIds = new Set<number>();
-  const townIds = new Set<number>();
-  for (const r of rows) {
-    ids.add(r.id);
-    if (r.sectorId !== null) sectorIds.add(r.sectorId);
-    if (r.townId !== null) townIds.add(r.townId);
-  }
-  return { events: ids.size, sectors: sectorIds.size, towns: townIds.size };
+    .leftJoin(towns, eq(towns.id, events.townId))
+    .leftJoin(campaigns, eq(campaigns.id, events.campaignId))
+    .leftJoin(topics, eq(topics.id, events.topicId))
+    .where(eq(events.id, id))
+    .limit(1);
+  if (!row) return null;
+  const { campaignSlug, campaignName, topicSlug, topicName, ...event } = row;
+  const organisers = await loadOrganisers(db, [row.id]);
+  return {
+    ...event,
+    campaign: campaignSlug && campaignName ? { slug: campaignSlug, name: campaignName } : null,
+    topic: topicSlug && topicName ? { slug: topicSlug, name: topicName } : null,
+    organisers: organisers.get(row.id) ?? [],
+  };
+}
+
+export interface EventReport {
+  eventId: number;
+  slug: string;
+  title: string;
+  summary: string;
+  publishedAt: Date;
+}
+
+/** News reports of these events that the public may read now, oldest first. */
+export async function listEventReports(
+  db: Database,
+  eventIds: number[],
+  now: Date,
+): Promise<EventReport[]> {
+  if (eventIds.length === 0) return [];
+  const rows = await db
+    .select({
+      eventId: articles.eventId,
+      slug: articles.slug,
+      title: articles.title,
+      summary: articles.summary,
+      publishedAt: articles.publishedAt,
+    })
+    .from(articles)
+    .where(and(inArray(articles.eventId, eventIds), isPublicArticle(now)))
+    .orderBy(asc(articles.publishedAt), asc(articles.id));
+  return rows.flatMap((r) =>
+    r.eventId !== null && r.publishedAt !== null
+      ? [{ ...r, eventId: r.eventId, publishedAt: r.publishedAt }]
+      : [],
+  );
+}
+
+export const getEventDetail = cachedQuery(
+  async (id: number) => findEventDetail(await getDb(), id),
+  ["event-detail"],
+  { tags: [cacheTags.events, cacheTags.directory, cacheTags.campaigns] },
+);
+
+/**
+ * Reports as the public may see them at `asOf` (an ISO instant, part of the cache key).
+ * Callers pass the current minute (`reportsAsOf`): a scheduled report never shows early,
+ * and at most a minute late.
+ */
+export const getEventReports = cachedQuery(
+  async (eventIds: number[], asOf: string) =>
+    listEventReports(await getDb(), eventIds, new Date(asOf)),
+  ["event-reports"],
+  { tags: [cacheTags.news, cacheTags.events] },
+);
+
+/** The start of the current minute, as the key of cached report lists. */
+export function reportsAsOf(now = new Date()): string {
+  return new Date(Math.floor(now.getTime() / 60_000) * 60_000).toISOString();
 }

@@ -15,6 +15,7 @@ import {
   towns,
   users,
 } from "../schema";
+import { rebuildSearchIndex } from "../search";
 import { buildDemoData, type DemoAccount, type DemoAccountKey, type DemoData } from "./demo-data";
 
 export { buildDemoData } from "./demo-data";
@@ -73,6 +74,7 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
       .returning({ id: committeeSettings.id });
     if (claimed.length === 0) return false;
     await insertDemoRows(tx, data, accounts);
+    await rebuildSearchIndex(tx);
     return true;
   });
 

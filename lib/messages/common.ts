@@ -22,6 +22,7 @@ export const commonMessages = {
     events: "活动日历",
     sectors: "界别",
     studios: "委员工作室",
+    towns: "镇街",
     login: "登录",
   },
   footer: {

@@ -27,12 +27,12 @@ export const directoryMessages = {
     noStudios: "暂无服务本界别的委员工作室。",
     calendar: "在活动日历中查看",
     subscribe: "订阅本界别活动（iCal）",
-    figures: { upcoming: "场近期活动", studios: "个委员工作室", news: "篇界别动态" },
+    figures: { upcoming: "场近期活动", studios: "个委员工作室" },
   },
   studios: {
     title: "委员工作室",
     intro: (count: number, sectors: number) =>
-      `${count} 个委员工作室分布在各镇街，服务全部 ${sectors} 个界别，是委员联系群众、开展履职活动的固定阵地，欢迎群众就近走进工作室反映意见建议。`,
+      `${count} 个委员工作室分布在各镇街，服务 ${sectors} 个界别，是委员联系群众、开展履职活动的固定阵地，欢迎群众就近走进工作室反映意见建议。`,
     listLabel: "委员工作室列表",
     town: "所在镇街",
     address: "地址",
@@ -58,12 +58,12 @@ export const directoryMessages = {
       `全区 ${count} 个镇（街道）都设有区政协联络室，组织辖区委员开展走访、协商和服务活动。联络室和委员工作室的地址如下，欢迎就近联系。`,
     jumpLabel: "快速跳转到镇街",
     groups: { subdistrict: "街道", town: "镇" },
+    count: (n: number) => `${n} 个`,
     liaisonOffice: "联络室",
     noOffice: "联络室信息待公布",
     studios: "委员工作室",
     noStudios: "暂无委员工作室",
     address: "地址",
     calendar: "本镇街活动日历",
-    calendarLabel: (town: string) => `查看${town}的活动日历`,
   },
 } as const;

@@ -1,0 +1,188 @@
+import Link from "next/link";
+import type { CalendarEvent } from "@/db/queries/calendar";
+import { type CalendarQuery, calendarHref, formatMonth, type GridDay } from "@/lib/calendar";
+import { messages } from "@/lib/messages";
+import { formatTime } from "@/lib/time";
+import { dayLabel } from "./day-label";
+import { kindStyles } from "./kind-style";
+
+/** Chips shown in one day cell before "另有 N 场". */
+const CHIPS_PER_DAY = 3;
+
+/**
+ * The month as a table, Monday first. On a desktop each day lists its events as
+ * chips; on a phone the cells shrink to a day number with coloured dots linking to
+ * the day in the agenda below the grid (CSS only, no script).
+ */
+export function MonthGrid({
+  month,
+  weeks,
+  byDay,
+  timeZone,
+  query,
+  agendaIdPrefix,
+}: {
+  month: string;
+  weeks: GridDay[][];
+  byDay: Map<string, CalendarEvent[]>;
+  timeZone: string;
+  query: CalendarQuery;
+  agendaIdPrefix: string;
+}) {
+  const m = messages.calendar;
+  return (
+    <table className="w-full table-fixed border-collapse overflow-hidden rounded-md bg-white text-left shadow-sm ring-1 ring-stone-300">
+      <caption className="sr-only">
+        {formatMonth(month)}
+        {m.title}
+      </caption>
+      <thead>
+        <tr className="bg-brand-700 text-white">
+          {m.weekdays.map((short, i) => (
+            <th
+              key={short}
+              scope="col"
+              abbr={m.weekdayNames[i]}
+              className={`py-2 text-center text-sm font-medium ${i >= 5 ? "bg-brand-800" : ""}`}
+            >
+              <span className="sm:hidden">{short}</span>
+              <span className="hidden sm:inline">{m.weekdayNames[i]}</span>
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {weeks.map((week) => (
+          <tr key={week[0]?.date}>
+            {week.map((day) => (
+              <DayCell
+                key={day.date}
+                day={day}
+                events={byDay.get(day.date) ?? []}
+                timeZone={timeZone}
+                moreHref={`${calendarHref({ ...query, view: "list", month })}#list-${day.date}`}
+                agendaHref={`#${agendaIdPrefix}-${day.date}`}
+              />
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function DayCell({
+  day,
+  events,
+  timeZone,
+  moreHref,
+  agendaHref,
+}: {
+  day: GridDay;
+  events: CalendarEvent[];
+  timeZone: string;
+  moreHref: string;
+  agendaHref: string;
+}) {
+  const m = messages.calendar;
+  const weekend = day.weekday >= 6;
+  const background = day.isToday
+    ? "bg-gold-100"
+    : !day.inMonth
+      ? "bg-stone-100"
+      : weekend
+        ? "bg-brand-50/40"
+        : "bg-white";
+  const number = (
+    <span
+      className={`inline-flex h-7 min-w-7 items-center justify-center rounded-full px-1 text-sm tabular-nums ${
+        day.isToday
+          ? "bg-brand-700 font-bold text-white"
+          : day.inMonth
+            ? "font-semibold text-ink"
+            : "text-muted"
+      }`}
+    >
+      {day.day}
+    </span>
+  );
+  const hidden = events.length - CHIPS_PER_DAY;
+  return (
+    <td
+      data-date={day.date}
+      aria-current={day.isToday ? "date" : undefined}
+      className={`h-16 border border-stone-200 p-1 align-top sm:h-32 sm:p-1.5 ${background}`}
+    >
+      <div className="flex items-center justify-between">
+        {/* Phone: the number links to the day in the agenda below the grid. */}
+        {events.length > 0 && day.inMonth ? (
+          <a
+            href={agendaHref}
+            className="rounded-full hover:ring-2 hover:ring-brand-600 sm:hidden"
+            aria-label={`${dayLabel(day.date)}，${m.eventsOnDay(events.length)}`}
+          >
+            {number}
+          </a>
+        ) : (
+          <span className="sm:hidden">{number}</span>
+        )}
+        <span className="hidden sm:inline">
+          {number}
+          {day.isToday && <span className="sr-only">（{m.today}）</span>}
+        </span>
+        {day.isToday && (
+          <span className="hidden text-xs font-medium text-brand-800 lg:inline">{m.today}</span>
+        )}
+      </div>
+      {events.length > 0 && (
+        <>
+          <div className="mt-1 flex flex-wrap justify-center gap-0.5 sm:hidden" aria-hidden="true">
+            {events.slice(0, 6).map((event) => (
+              <span
+                key={event.id}
+                className={`h-2 w-2 rounded-full ${
+                  event.status === "cancelled" ? "bg-stone-400" : kindStyles[event.kind].dot
+                }`}
+              />
+            ))}
+          </div>
+          <ul className="mt-1 hidden space-y-1 sm:block">
+            {events.slice(0, CHIPS_PER_DAY).map((event) => (
+              <li key={event.id}>
+                <EventChip event={event} timeZone={timeZone} />
+              </li>
+            ))}
+            {hidden > 0 && (
+              <li>
+                <Link href={moreHref} className="block px-1 text-xs text-brand-700 hover:underline">
+                  {m.moreOnDay(hidden)}
+                </Link>
+              </li>
+            )}
+          </ul>
+        </>
+      )}
+    </td>
+  );
+}
+
+function EventChip({ event, timeZone }: { event: CalendarEvent; timeZone: string }) {
+  const m = messages.calendar;
+  const cancelled = event.status === "cancelled";
+  const style = kindStyles[event.kind];
+  return (
+    <Link
+      href={`/events/${event.id}`}
+      title={cancelled ? `${m.cancelled}：${event.title}` : event.title}
+      className={`line-clamp-2 rounded-sm border-l-[3px] px-1 py-0.5 text-xs leading-snug break-all hover:underline ${
+        cancelled
+          ? `bg-stone-100 text-stone-600 line-through ${style.chip.split(" ")[0]}`
+          : style.chip
+      }`}
+    >
+      {cancelled && <span className="sr-only">{m.cancelled}：</span>}
+      <span className="font-semibold tabular-nums">{formatTime(event.startsAt, timeZone)}</span>{" "}
+      {event.title}
+    </Link>
+  );
+}

@@ -1,0 +1,128 @@
+import Link from "next/link";
+import type { TownEntry } from "@/db/queries/directory";
+import { messages } from "@/lib/messages";
+import { BuildingIcon, CalendarIcon, PinIcon } from "./icons";
+
+const GROUPS = ["subdistrict", "town"] as const;
+
+/** Towns grouped 街道 / 镇, each with its liaison office, its studios and its calendar. */
+export function TownDirectory({ towns }: { towns: TownEntry[] }) {
+  const m = messages.directory.towns;
+  return (
+    <div className="space-y-10">
+      <nav aria-label={m.jumpLabel}>
+        <ul className="flex flex-wrap gap-2">
+          {towns.map((town) => (
+            <li key={town.slug}>
+              <a
+                href={`#town-${town.slug}`}
+                className="inline-block rounded-full border border-brand-200 bg-white px-3 py-1 text-sm text-brand-700 hover:bg-brand-50"
+              >
+                {town.name}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {GROUPS.map((kind) => {
+        const members = towns.filter((t) => t.kind === kind);
+        if (members.length === 0) return null;
+        return (
+          <section key={kind} aria-labelledby={`group-${kind}`}>
+            <div className="mb-4 flex items-end gap-3 border-b-2 border-brand-600 pb-2">
+              <h2
+                id={`group-${kind}`}
+                className="font-serif text-xl font-bold text-brand-800 sm:text-2xl"
+              >
+                {m.groups[kind]}
+              </h2>
+              <span className="pb-0.5 text-sm text-muted">{m.count(members.length)}</span>
+            </div>
+            <ul className="grid gap-4 md:grid-cols-2 lg:grid-cols-1">
+              {members.map((town) => (
+                <li key={town.slug}>
+                  <TownCard town={town} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+function TownCard({ town }: { town: TownEntry }) {
+  const m = messages.directory.towns;
+  return (
+    <article
+      id={`town-${town.slug}`}
+      aria-labelledby={`town-${town.slug}-name`}
+      className="flex h-full scroll-mt-4 flex-col overflow-hidden rounded-md border border-stone-200 bg-white shadow-sm target:ring-2 target:ring-gold-500 lg:flex-row"
+    >
+      <h3
+        id={`town-${town.slug}-name`}
+        className="bg-brand-700 px-4 py-2.5 font-serif text-lg font-bold text-white lg:flex lg:w-40 lg:shrink-0 lg:items-center lg:justify-center lg:text-xl"
+      >
+        {town.name}
+      </h3>
+      <div className="grid flex-1 gap-4 p-4 lg:grid-cols-[minmax(0,5fr)_minmax(0,5fr)_auto] lg:items-center lg:gap-6 lg:px-6">
+        <div>
+          <h4 className="flex items-center gap-1.5 text-sm font-semibold text-gold-700">
+            <BuildingIcon />
+            {m.liaisonOffice}
+          </h4>
+          {town.liaisonOffices.length === 0 ? (
+            <p className="mt-1 text-sm text-muted">{m.noOffice}</p>
+          ) : (
+            <ul className="mt-1 space-y-2">
+              {town.liaisonOffices.map((office) => (
+                <li key={office.slug}>
+                  <p className="font-semibold">{office.name}</p>
+                  {office.address && (
+                    <p className="mt-0.5 flex items-start gap-1 text-sm text-muted">
+                      <PinIcon className="mt-1 h-4 w-4 shrink-0" />
+                      <span>
+                        <span className="sr-only">{m.address}：</span>
+                        {office.address}
+                      </span>
+                    </p>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        <div>
+          <h4 className="text-sm font-semibold text-gold-700">{m.studios}</h4>
+          {town.studios.length === 0 ? (
+            <p className="mt-1 text-sm text-muted">{m.noStudios}</p>
+          ) : (
+            <ul className="mt-1 flex flex-wrap gap-x-3 gap-y-1">
+              {town.studios.map((studio) => (
+                <li key={studio.slug}>
+                  <Link
+                    href={`/studios/${studio.slug}`}
+                    className="text-[15px] text-brand-700 underline-offset-2 hover:underline"
+                  >
+                    {studio.name}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        <p className="border-t border-stone-100 pt-3 lg:border-0 lg:pt-0">
+          <Link
+            href={`/events?town=${town.slug}`}
+            className="inline-flex items-center gap-1.5 whitespace-nowrap rounded border border-brand-200 px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-brand-50"
+          >
+            <CalendarIcon />
+            {m.calendar}
+            <span aria-hidden="true">›</span>
+          </Link>
+        </p>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,98 @@
+import Link from "next/link";
+import type { SearchResponse, SearchResult } from "@/db/queries/search";
+import { messages } from "@/lib/messages";
+import { formatDate, formatDateTime, localDateKey } from "@/lib/time";
+import { HighlightedText } from "./highlighted-text";
+import { SearchNoResults } from "./search-empty";
+import { MAX_SEARCH_PAGE, SearchPagination, searchHref } from "./search-pagination";
+
+const m = messages.search;
+
+const KIND_STYLE: Record<SearchResult["kind"], string> = {
+  article: "bg-brand-50 text-brand-700",
+  event: "bg-gold-100 text-gold-700",
+  case: "bg-stone-100 text-stone-700",
+};
+
+/** One page of results: kind, date, highlighted title and excerpt. */
+export function SearchResults({ items, timeZone }: { items: SearchResult[]; timeZone: string }) {
+  return (
+    <ol aria-label={m.resultsLabel} className="divide-y divide-stone-200 border-y border-stone-200">
+      {items.map((item) => (
+        <li key={`${item.kind}-${item.refId}`}>
+          <article className="py-4 sm:py-5">
+            <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-muted">
+              <span className={`rounded-sm px-1.5 py-0.5 text-xs ${KIND_STYLE[item.kind]}`}>
+                {m.kinds[item.kind]}
+              </span>
+              {item.cancelled && (
+                <span className="rounded-sm bg-stone-200 px-1.5 py-0.5 text-xs text-stone-700">
+                  {m.cancelled}
+                </span>
+              )}
+              {item.happenedAt && (
+                <time dateTime={localDateKey(item.happenedAt, timeZone)}>
+                  {item.kind === "event"
+                    ? formatDateTime(item.happenedAt, timeZone)
+                    : formatDate(item.happenedAt, timeZone)}
+                </time>
+              )}
+            </p>
+            <h2 className="mt-1.5 font-serif text-lg font-bold leading-snug text-ink sm:text-xl">
+              <Link href={item.url} className="hover:text-brand-700 hover:underline">
+                <HighlightedText segments={item.highlights.title} />
+              </Link>
+            </h2>
+            {item.snippet && (
+              <p className="mt-1.5 text-[15px] leading-relaxed text-muted">
+                <HighlightedText segments={item.highlights.snippet} />
+              </p>
+            )}
+          </article>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** The answer to a query: how many, the page of results and the page links, or why none. */
+export function SearchResultsSection({
+  response,
+  timeZone,
+}: {
+  response: SearchResponse;
+  timeZone: string;
+}) {
+  const { query, total, more, page, pageCount, results } = response;
+  if (total === 0) return <SearchNoResults query={query} />;
+  return (
+    <section aria-labelledby="search-summary">
+      <div className="mb-3 flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+        <p id="search-summary" className="font-medium text-ink">
+          {m.summary(total, query, more)}
+        </p>
+        {pageCount > 1 && <p className="text-sm text-muted">{m.pageOf(page, pageCount)}</p>}
+      </div>
+      {results.length > 0 ? (
+        <>
+          <p className="mb-2 text-sm text-muted">
+            {m.titleFirst}
+            {more && ` ${m.narrow}`}
+          </p>
+          <SearchResults items={results} timeZone={timeZone} />
+        </>
+      ) : (
+        <p className="text-[15px]">
+          {m.pastLastPage}
+          <Link
+            href={searchHref(query)}
+            className="ml-2 text-brand-700 underline underline-offset-2"
+          >
+            {m.backToFirst}
+          </Link>
+        </p>
+      )}
+      <SearchPagination query={query} page={page} pages={Math.min(pageCount, MAX_SEARCH_PAGE)} />
+    </section>
+  );
+}

@@ -1,0 +1,390 @@
+import type { APIRequestContext, Browser, Page } from "@playwright/test";
+import { expect, expectNoAxeViolations, test } from "./fixtures";
+
+/**
+ * Open attendance (开门协商) as the public uses it: the panel on an event page, the
+ * form with and without JavaScript, the confirmation page with its code, the waiting
+ * list, cancelling with the code. The demo data's open consultations (registration
+ * open now) are the subjects; each test takes its own event, so order does not matter.
+ *
+ * Registrations are limited per client IP (10 per 10 minutes). The e2e server trusts its
+ * loopback peer as a proxy (TRUSTED_PROXIES), so X-Forwarded-For names the client: each
+ * test speaks from its own
+ * documentation address (TEST-NET, RFC 5737) and none eats another's allowance.
+ */
+
+const CODE = /^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/;
+
+const EVENTS = {
+  lecture: "讲座：人工智能如何帮中小企业降本增效", // 60 seats
+  market: "共富集市长效运营开门协商", // 40 seats
+  childcare: "“托育服务扩容”开门协商", // 30 seats
+  trade: "外贸人才引育政策开门协商", // 50 seats
+  closed: "“丝路通”平台建设与产业出海专题协商", // May 2026, window long closed
+} as const;
+
+/** Screenshots to look at, beside the other outputs of the run. */
+const shot = (name: string) => `${test.info().project.outputDir}/screenshots/${name}.png`;
+
+const eventIds = new Map<string, number>();
+
+/** The id of a demo event open to the public, found through its registration page. */
+async function eventIdOf(request: APIRequestContext, title: string): Promise<number> {
+  const known = eventIds.get(title);
+  if (known) return known;
+  for (let id = 1; id <= 80; id++) {
+    const response = await request.get(`/events/${id}/register`);
+    if (response.status() !== 200) continue;
+    const html = await response.text();
+    if (html.includes(title)) {
+      eventIds.set(title, id);
+      return id;
+    }
+  }
+  throw new Error(`no open event titled ${title}`);
+}
+
+/**
+ * axe-core runs as a script, which a page without JavaScript cannot do. So the page is
+ * checked as served: its HTML, scripts removed, in a scratch page that may run axe.
+ */
+async function expectNoAxeViolationsWithoutScripts(browser: Browser, page: Page) {
+  const html = (await page.content())
+    .replace(/<script\b[\s\S]*?<\/script>/gi, "")
+    .replace(/<head([^>]*)>/i, `<head$1><base href="${page.url()}">`);
+  // Explicitly: contexts made inside a test inherit its options, javaScriptEnabled too.
+  const context = await browser.newContext({ javaScriptEnabled: true, locale: "zh-CN" });
+  try {
+    const copy = await context.newPage();
+    await copy.setContent(html, { waitUntil: "load" });
+    await expectNoAxeViolations(copy);
+  } finally {
+    await context.close();
+  }
+}
+
+function panel(page: Page) {
+  return page.getByRole("region", { name: "报名列席" });
+}
+
+/** A text field of the form by the start of its label ("姓名", "手机号", "工作单位"). */
+function field(page: Page, label: string) {
+  return panel(page).getByRole("textbox", { name: new RegExp(`^${label}`) });
+}
+
+async function fillForm(
+  page: Page,
+  values: { name: string; phone: string; organisation?: string; consent?: boolean },
+) {
+  await field(page, "姓名").fill(values.name);
+  await field(page, "手机号").fill(values.phone);
+  await field(page, "工作单位").fill(values.organisation ?? "");
+  const consent = panel(page).getByRole("checkbox", { name: /我已阅读上方说明/ });
+  if (values.consent ?? true) await consent.check();
+  else await consent.uncheck();
+}
+
+async function submit(page: Page) {
+  await panel(page)
+    .getByRole("button", { name: /提交报名|登记候补/ })
+    .click();
+}
+
+/** A figure of the panel ("名额", "已报名", "剩余名额", "候补人数") as a number. */
+async function figure(page: Page, label: string): Promise<number> {
+  const text = await panel(page).locator(`dt:text-is("${label}") + dd`).textContent();
+  return Number.parseInt(text ?? "", 10);
+}
+
+async function expectConfirmation(
+  page: Page,
+  request: APIRequestContext,
+  phone: string,
+  masked: string,
+): Promise<string> {
+  await expect(page).toHaveURL(/\/registrations\/[2-9A-Z]{4}-[2-9A-Z]{4}\?new=1$/);
+  await expect(page.getByRole("heading", { level: 1, name: "报名详情" })).toBeVisible();
+  await expect(page.getByText("提交成功！请保存下面的报名码")).toBeVisible();
+  const code = (
+    (await page.getByRole("region", { name: "报名码" }).locator("p").first().textContent()) ?? ""
+  ).trim();
+  expect(code).toMatch(CODE);
+  await expect(page.getByText(masked, { exact: true })).toBeVisible();
+  // Nowhere in the page, nor in the HTML and data the server sends.
+  expect(await page.content()).not.toContain(phone);
+  const raw = await (await request.get(`/registrations/${code}`)).text();
+  expect(raw).toContain(masked);
+  expect(raw).not.toContain(phone);
+  return code;
+}
+
+test.describe("open attendance with JavaScript", () => {
+  test.use({ extraHTTPHeaders: { "x-forwarded-for": "203.0.113.11" } });
+
+  test("register, keep typed values on errors, see the code and masked phone, cancel with the code", async ({
+    page,
+    request,
+    expectNoAxeViolations,
+  }) => {
+    const eventId = await eventIdOf(request, EVENTS.lecture);
+    await page.goto(`/events/${eventId}`);
+    await expect(panel(page)).toBeVisible();
+    await expect(panel(page).getByText("报名中", { exact: true })).toBeVisible();
+    expect(await figure(page, "名额")).toBe(60);
+    const before = await figure(page, "已报名");
+    await expect(panel(page).getByText(/报名时间：.*至/)).toBeVisible();
+    await expectNoAxeViolations();
+    await panel(page).screenshot({ path: shot("attendance-panel-1280") });
+    await page.screenshot({ path: shot("attendance-event-page-1280"), fullPage: true });
+
+    // A wrong phone: its own message, every other value kept.
+    await fillForm(page, { name: "王小红", phone: "12345", organisation: "嘉兴某外贸公司" });
+    await submit(page);
+    await expect(panel(page).getByRole("alert")).toContainText("报名未成功");
+    await expect(panel(page).getByText("请填写正确的11位中国大陆手机号")).toBeVisible();
+    await expect(field(page, "姓名")).toHaveValue("王小红");
+    await expect(field(page, "手机号")).toHaveValue("12345");
+    await expect(field(page, "工作单位")).toHaveValue("嘉兴某外贸公司");
+    await expect(panel(page).getByRole("checkbox", { name: /我已阅读/ })).toBeChecked();
+    await expect(field(page, "手机号")).toHaveAttribute("aria-invalid", "true");
+    await expectNoAxeViolations();
+    await panel(page).screenshot({ path: shot("attendance-panel-errors-1280") });
+
+    await field(page, "手机号").fill("+86 138-0000-0001");
+    await submit(page);
+    const code = await expectConfirmation(page, request, "13800000001", "138****0001");
+    await expect(page.getByText("已确认", { exact: true })).toBeVisible();
+    await expect(page.getByText("嘉兴某外贸公司")).toBeVisible();
+    await expectNoAxeViolations();
+    await page.screenshot({ path: shot("attendance-confirmation-1280"), fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: shot("attendance-confirmation-390"), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    // The same phone again: refused, with what was typed still there.
+    await page.goto(`/events/${eventId}`);
+    expect(await figure(page, "已报名")).toBe(before + 1);
+    await fillForm(page, { name: "王小明", phone: "13800000001", organisation: "另一家公司" });
+    await submit(page);
+    await expect(panel(page).getByRole("alert")).toContainText("该手机号已报名本活动");
+    await expect(field(page, "姓名")).toHaveValue("王小明");
+    await expect(field(page, "手机号")).toHaveValue("13800000001");
+    await expect(field(page, "工作单位")).toHaveValue("另一家公司");
+    await expectNoAxeViolations();
+    expect(await figure(page, "已报名")).toBe(before + 1);
+
+    // Find the registration by its code (typed loosely), then cancel it.
+    await page.goto("/registrations");
+    await expectNoAxeViolations();
+    await page.getByLabel("报名码").fill("ABCD-EFG0");
+    await page.getByRole("button", { name: "查询" }).click();
+    await expect(page.getByRole("main").getByRole("alert")).toContainText("报名码格式不对");
+    await expect(page.getByLabel("报名码")).toHaveValue("ABCD-EFG0");
+    await expectNoAxeViolations();
+    await page.getByLabel("报名码").fill(code.replace("-", " ").toLowerCase());
+    await page.getByRole("button", { name: "查询" }).click();
+    await expect(page).toHaveURL(new RegExp(`/registrations/${code}$`));
+    await page.getByRole("checkbox", { name: "我确认取消本次报名" }).check();
+    await page.getByRole("button", { name: "取消报名" }).click();
+    await expect(page.getByText("已取消报名。")).toBeVisible();
+    await expect(page.getByText("已取消", { exact: true })).toBeVisible();
+    await expect(page.getByRole("button", { name: "取消报名" })).toHaveCount(0);
+    await expectNoAxeViolations();
+
+    await page.goto(`/events/${eventId}`);
+    expect(await figure(page, "已报名")).toBe(before);
+  });
+
+  test("the panel on a phone screen", async ({ page, request, expectNoAxeViolations }) => {
+    const eventId = await eventIdOf(request, EVENTS.lecture);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`/events/${eventId}`);
+    await expect(panel(page)).toBeVisible();
+    await panel(page).screenshot({ path: shot("attendance-panel-390") });
+    await page.screenshot({ path: shot("attendance-event-page-390"), fullPage: true });
+    // Nothing wider than the screen.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(overflow).toBeLessThanOrEqual(390);
+    await expectNoAxeViolations();
+  });
+
+  test("a closed window shows 已截止 and no form; an unknown code is not found", async ({
+    page,
+    request,
+    expectNoAxeViolations,
+  }) => {
+    const eventId = await eventIdOf(request, EVENTS.closed);
+    await page.goto(`/events/${eventId}`);
+    await expect(panel(page).getByText("已截止", { exact: true })).toBeVisible();
+    await expect(panel(page).getByRole("button", { name: /提交报名|登记候补/ })).toHaveCount(0);
+    await expectNoAxeViolations();
+
+    await page.goto("/registrations?code=ZZZZ-ZZZZ");
+    await expect(page.getByRole("main").getByRole("alert")).toContainText("未找到该报名码");
+    await expect(page.getByLabel("报名码")).toHaveValue("ZZZZ-ZZZZ");
+    const response = await page.goto("/registrations/ZZZZ-ZZZZ");
+    expect(response?.status()).toBe(404);
+  });
+});
+
+test.describe("open attendance without JavaScript", () => {
+  test.use({ javaScriptEnabled: false, extraHTTPHeaders: { "x-forwarded-for": "203.0.113.22" } });
+
+  test("register with a plain form post, errors keep the values, the honeypot creates nothing, cancel", async ({
+    page,
+    request,
+    browser,
+  }) => {
+    const eventId = await eventIdOf(request, EVENTS.market);
+    await page.goto(`/events/${eventId}`);
+    const before = await figure(page, "已报名");
+
+    // Invalid phone: the form comes back on the registration page with the values.
+    await fillForm(page, { name: "李建国", phone: "0573-82345678", organisation: "亚都社区" });
+    await submit(page);
+    await expect(page).toHaveURL(new RegExp(`/events/${eventId}/register$`));
+    await expect(panel(page).getByRole("alert")).toContainText("报名未成功");
+    await expect(panel(page).getByText("请填写正确的11位中国大陆手机号")).toBeVisible();
+    await expect(field(page, "姓名")).toHaveValue("李建国");
+    await expect(field(page, "手机号")).toHaveValue("0573-82345678");
+    await expect(field(page, "工作单位")).toHaveValue("亚都社区");
+    await expectNoAxeViolationsWithoutScripts(browser, page);
+
+    // The honeypot, filled as a bot would: refused, nothing stored.
+    await fillForm(page, { name: "李建国", phone: "13700000002", organisation: "亚都社区" });
+    await page.locator('input[name="website"]').fill("http://spam.example", { force: true });
+    await submit(page);
+    await expect(panel(page).getByRole("alert")).toContainText("未通过安全校验");
+    await page.goto(`/events/${eventId}`);
+    expect(await figure(page, "已报名")).toBe(before);
+
+    // The real thing, without JavaScript.
+    await fillForm(page, { name: "李建国", phone: "137 0000 0002", organisation: "亚都社区" });
+    await submit(page);
+    const code = await expectConfirmation(page, request, "13700000002", "137****0002");
+    await expect(page.getByText("已确认", { exact: true })).toBeVisible();
+    await expectNoAxeViolationsWithoutScripts(browser, page);
+
+    // Again with the same phone: the clear message, the values kept.
+    await page.goto(`/events/${eventId}`);
+    expect(await figure(page, "已报名")).toBe(before + 1);
+    await fillForm(page, { name: "李建军", phone: "13700000002" });
+    await submit(page);
+    await expect(panel(page).getByRole("alert")).toContainText("该手机号已报名本活动");
+    await expect(panel(page).getByText("该手机号已报名本活动", { exact: true })).toBeVisible();
+    await expect(field(page, "姓名")).toHaveValue("李建军");
+    await expect(field(page, "手机号")).toHaveValue("13700000002");
+
+    // Cancel with the code, still without JavaScript.
+    await page.goto(`/registrations/${code}`);
+    await page.getByRole("checkbox", { name: "我确认取消本次报名" }).check();
+    await page.getByRole("button", { name: "取消报名" }).click();
+    await expect(page).toHaveURL(new RegExp(`/registrations/${code}\\?cancelled=1$`));
+    await expect(page.getByText("已取消", { exact: true })).toBeVisible();
+    await expectNoAxeViolationsWithoutScripts(browser, page);
+  });
+
+  test("a full event takes the waiting list, and a cancellation promotes the first in line", async ({
+    page,
+    request,
+    baseURL,
+    browser,
+  }) => {
+    test.setTimeout(120_000);
+    const eventId = await eventIdOf(request, EVENTS.childcare);
+    await page.goto(`/events/${eventId}/register`);
+    const capacity = await figure(page, "名额");
+    const taken = await figure(page, "已报名");
+    expect(capacity).toBe(30);
+
+    // Fill all seats but one with plain form posts, as a browser without JavaScript sends
+    // them (the form's own hidden fields name the server action), each from its own IP.
+    const hidden: Record<string, string> = {};
+    for (const input of await panel(page).locator('input[type="hidden"]').all()) {
+      const name = await input.getAttribute("name");
+      if (name) hidden[name] = (await input.getAttribute("value")) ?? "";
+    }
+    const codes: string[] = [];
+    for (let i = taken; i < capacity - 1; i++) {
+      const response = await request.post(`/events/${eventId}/register`, {
+        multipart: {
+          ...hidden,
+          name: "排队测试",
+          phone: `1360000${String(i).padStart(4, "0")}`,
+          organisation: "",
+          consent: "yes",
+        },
+        headers: { origin: baseURL ?? "", "x-forwarded-for": `198.51.100.${i + 1}` },
+        maxRedirects: 0,
+      });
+      expect(response.status(), await response.text()).toBe(303);
+      const location = response.headers().location ?? "";
+      expect(location).toMatch(/\/registrations\/[2-9A-Z]{4}-[2-9A-Z]{4}\?new=1$/);
+      codes.push(location.split("/registrations/")[1]?.slice(0, 9) ?? "");
+    }
+    await page.goto(`/events/${eventId}`);
+    expect(await figure(page, "剩余名额")).toBe(1);
+
+    // The last seat, through the form.
+    await fillForm(page, { name: "最后一位", phone: "13500000030" });
+    await submit(page);
+    const lastSeat = await expectConfirmation(page, request, "13500000030", "135****0030");
+    await expect(page.getByText("已确认", { exact: true })).toBeVisible();
+
+    // Full: the panel says so, and the next person joins the waiting list.
+    await page.goto(`/events/${eventId}`);
+    await expect(panel(page).getByText("已满，可排队候补", { exact: true })).toBeVisible();
+    await expect(panel(page).getByText(/名额已满。现在提交将进入候补名单/)).toBeVisible();
+    expect(await figure(page, "候补人数")).toBe(0);
+    await expectNoAxeViolationsWithoutScripts(browser, page);
+    await panel(page).screenshot({ path: shot("attendance-panel-full-1280") });
+    await fillForm(page, { name: "候补一号", phone: "13500000031" });
+    await panel(page).getByRole("button", { name: "登记候补" }).click();
+    const waiting = await expectConfirmation(page, request, "13500000031", "135****0031");
+    await expect(page.getByText("候补第1位", { exact: true })).toBeVisible();
+    await expectNoAxeViolationsWithoutScripts(browser, page);
+    await page.screenshot({ path: shot("attendance-waitlisted-1280"), fullPage: true });
+
+    await page.goto(`/events/${eventId}`);
+    expect(await figure(page, "候补人数")).toBe(1);
+
+    // A seat frees up: the first on the waiting list moves up at once.
+    await page.goto(`/registrations/${lastSeat}`);
+    await page.getByRole("checkbox", { name: "我确认取消本次报名" }).check();
+    await page.getByRole("button", { name: "取消报名" }).click();
+    await expect(page.getByText("已取消报名。")).toBeVisible();
+    await page.goto(`/registrations/${waiting}`);
+    await expect(page.getByText("已确认", { exact: true })).toBeVisible();
+    await expect(page.getByText("已由候补递补为正式名额")).toBeVisible();
+    await page.goto(`/events/${eventId}`);
+    await expect(panel(page).getByText("已满，可排队候补", { exact: true })).toBeVisible();
+    expect(await figure(page, "已报名")).toBe(30);
+    expect(codes.every((c) => CODE.test(c))).toBe(true);
+  });
+
+  test("more than 10 registrations from one IP in 10 minutes are refused, values kept", async ({
+    page,
+    request,
+    browser,
+  }) => {
+    test.setTimeout(90_000);
+    const eventId = await eventIdOf(request, EVENTS.trade);
+    await page.setExtraHTTPHeaders({ "x-forwarded-for": "203.0.113.99" });
+    for (let i = 0; i < 10; i++) {
+      await page.goto(`/events/${eventId}`);
+      await fillForm(page, { name: "限流测试", phone: `1330000${String(i).padStart(4, "0")}` });
+      await submit(page);
+      await expect(page).toHaveURL(/\/registrations\/.+\?new=1$/);
+    }
+    await page.goto(`/events/${eventId}`);
+    const before = await figure(page, "已报名");
+    await fillForm(page, { name: "第十一位", phone: "13300000011", organisation: "某公司" });
+    await submit(page);
+    await expect(panel(page).getByRole("alert")).toContainText("提交过于频繁");
+    await expect(field(page, "姓名")).toHaveValue("第十一位");
+    await expect(field(page, "工作单位")).toHaveValue("某公司");
+    await expectNoAxeViolationsWithoutScripts(browser, page);
+    await page.goto(`/events/${eventId}`);
+    expect(await figure(page, "已报名")).toBe(before);
+  });
+});
