@@ -4,5 +4,6 @@ export * from "./committee";
 export * from "./events";
 export * from "./files";
 export * from "./news";
+export * from "./notes";
 export * from "./search";
 export * from "./users";

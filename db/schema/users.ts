@@ -1,4 +1,4 @@
-import { index, integer, pgTable, serial, text } from "drizzle-orm/pg-core";
+import { index, integer, pgTable, serial, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { organisations, sectors } from "./committee";
 import { createdAt, tstz, updatedAt } from "./common";
 
@@ -23,7 +23,13 @@ export const users = pgTable(
     passwordHash: text("password_hash"),
     /** Bumped to end every session of the account at once. */
     sessionVersion: integer("session_version").notNull().default(1),
+    /** Base32 TOTP secret; the factor counts once `totpEnabledAt` is set. */
     totpSecret: text("totp_secret"),
+    totpEnabledAt: tstz("totp_enabled_at"),
+    /** Consecutive wrong passwords; reset by a successful login. */
+    failedLoginCount: integer("failed_login_count").notNull().default(0),
+    lockedUntil: tstz("locked_until"),
+    passwordChangedAt: tstz("password_changed_at"),
     lastLoginAt: tstz("last_login_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -37,3 +43,42 @@ export const users = pgTable(
 
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
+
+/** A one-time link that lets an invited member set their password (valid 7 days). */
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: serial("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** SHA-256 of the token in the link; the token itself is never stored. */
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: tstz("expires_at").notNull(),
+    usedAt: tstz("used_at"),
+    createdById: integer("created_by_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("invitations_token_hash_idx").on(t.tokenHash),
+    index("invitations_user_idx").on(t.userId),
+  ],
+);
+
+/** Single-use recovery codes for a lost authenticator, stored hashed. */
+export const recoveryCodes = pgTable(
+  "recovery_codes",
+  {
+    id: serial("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: tstz("used_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("recovery_codes_user_idx").on(t.userId)],
+);
+
+export type Invitation = typeof invitations.$inferSelect;
+export type RecoveryCode = typeof recoveryCodes.$inferSelect;
