@@ -12,6 +12,8 @@ const nextConfig = {
   ],
   poweredByHeader: false,
   experimental: {
+    // Field notes carry up to nine photos of up to 15 MB each.
+    serverActions: { bodySizeLimit: "140mb" },
     // Cached query results live in memory only: a restarted server, a restored backup or
     // another database never sees results cached for a previous one.
     isrFlushToDisk: false,

@@ -33,7 +33,13 @@ async function bootDatabase(): Promise<DatabaseHandle> {
   try {
     await migrateDatabase(handle);
     if (handle.driver === "pglite" && env.DEMO_DATA === "auto") {
-      const result = await seedDemoData(handle.db, { withAccounts: mayCreateDemoAccounts(env) });
+      const password = env.DEMO_PASSWORD;
+      const result = await seedDemoData(handle.db, {
+        withAccounts: mayCreateDemoAccounts(env),
+        passwords: password
+          ? { admin: password, editor: password, member1: password, member2: password }
+          : undefined,
+      });
       if (result.created) printDemoAccounts(result.accounts);
     }
   } catch (error) {

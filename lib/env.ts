@@ -22,6 +22,8 @@ const envSchema = z.object({
   PGLITE_DIR: z.preprocess(emptyToUndefined, z.string().default(".data/pglite")),
   /** Load demo data into an empty embedded database on first start. */
   DEMO_DATA: z.preprocess(emptyToUndefined, z.enum(["auto", "off"]).default("auto")),
+  /** Gives every demo account this password instead of a random one (tests, demos). */
+  DEMO_PASSWORD: z.preprocess(emptyToUndefined, z.string().min(10).optional()),
   SITE_URL: z.preprocess(emptyToUndefined, z.url().default("http://localhost:3000")),
 });
 
