@@ -5,5 +5,6 @@ export * from "./events";
 export * from "./files";
 export * from "./news";
 export * from "./notes";
+export * from "./pipeline";
 export * from "./search";
 export * from "./users";
