@@ -7,7 +7,7 @@
 // drives each with autocannon, and prints requests/s and p95 with their ratios to the
 // baseline, and the gzipped JavaScript each page ships.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -195,8 +195,10 @@ async function javascriptBytes(pageUrl: string): Promise<number> {
 }
 
 function makeBaselineApp(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "lvzhi-bench-static-"));
-  mkdirSync(path.join(dir, "app"));
+  // Inside the project, so Turbopack resolves next and react from its node_modules.
+  const dir = path.join(root, ".bench-static");
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(path.join(dir, "app"), { recursive: true });
   writeFileSync(
     path.join(dir, "package.json"),
     JSON.stringify({ name: "static-baseline", private: true }),
@@ -211,7 +213,6 @@ function makeBaselineApp(): string {
     path.join(dir, "app", "page.tsx"),
     `export default function Page() { return <main><h1>静态页面</h1><p>${"政协委员履职服务。".repeat(40)}</p></main>; }\n`,
   );
-  symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"));
   return dir;
 }
 

@@ -108,8 +108,9 @@ export async function searchPublic(
 
   return db.transaction(async (tx) => {
     // Only the GIN index answers `@@` without reading each row's tsvector back: a
-    // sequential or btree scan detoasts every candidate's vector, 10-50x slower
-    // (docs/search.md), and the planner does not count that cost.
+    // sequential or btree scan detoasts every candidate's vector, up to 20x slower
+    // (docs/search.md), and the planner does not count that cost. The settings end with
+    // this transaction (or, called inside a caller's transaction, with that one).
     await tx.execute(
       sql`select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true), set_config('work_mem', '32MB', true)`,
     );

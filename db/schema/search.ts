@@ -20,9 +20,10 @@ export const searchKinds = ["article", "event", "case"] as const;
 export type SearchKind = (typeof searchKinds)[number];
 
 /**
- * One row per searchable public item. Chinese has no spaces, so the application
- * segments title and body (jieba) and stores the words in a `simple` tsvector;
- * PostgreSQL then matches and ranks them with a GIN index on either driver.
+ * One row per searchable public item. Chinese has no spaces, so the application cuts
+ * title and body into overlapping two-character pairs (lib/search/tokenize.ts) and
+ * writes the tsvector itself; PostgreSQL matches it with a GIN index, the same way on
+ * either driver (docs/search.md says why not a word segmenter).
  */
 export const searchDocuments = pgTable(
   "search_documents",
