@@ -101,8 +101,8 @@ async function fillDatabase(url: string) {
     select (${wordArray})[1 + g % 33] || '主题活动（第' || g || '场）',
            (array['consultation','visit','service','lecture','clinic','market','meeting'])[1 + g % 7],
            '界别委员走进基层开展活动。',
-           date_trunc('hour', now()) - interval '730 days' + (g * interval '52 minutes'),
-           date_trunc('hour', now()) - interval '730 days' + (g * interval '52 minutes') + interval '2 hours',
+           date_trunc('hour', now()) - interval '19 years' + (g * interval '526 minutes'),
+           date_trunc('hour', now()) - interval '19 years' + (g * interval '526 minutes') + interval '2 hours',
            (select id from towns order by id limit 1 offset (g % 9)),
            '委员之家',
            'scheduled'
