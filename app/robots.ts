@@ -8,7 +8,11 @@ export default async function robots(): Promise<MetadataRoute.Robots> {
   // SITE_URL is read when the server runs, not when it was built.
   await connection();
   return {
-    rules: { userAgent: "*", allow: "/", disallow: ["/admin", "/member", "/api", "/search", "/registrations"] },
+    rules: {
+      userAgent: "*",
+      allow: "/",
+      disallow: ["/admin", "/member", "/api", "/search", "/registrations"],
+    },
     sitemap: absoluteUrl(env.SITE_URL, "/sitemap.xml"),
   };
 }

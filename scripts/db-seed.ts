@@ -12,7 +12,13 @@ async function main() {
   try {
     await migrateDatabase(handle);
     const withAccounts = mayCreateDemoAccounts(env);
-    const result = await seedDemoData(handle.db, { withAccounts });
+    const password = env.DEMO_PASSWORD;
+    const result = await seedDemoData(handle.db, {
+      withAccounts,
+      passwords: password
+        ? { admin: password, editor: password, member1: password, member2: password }
+        : undefined,
+    });
     if (!result.created) {
       console.log(
         "数据库中已有数据，未做任何改动。(The database already has data; nothing changed.)",
