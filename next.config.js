@@ -6,7 +6,6 @@ const nextConfig = {
   serverExternalPackages: [
     "@electric-sql/pglite",
     "@node-rs/argon2",
-    "@node-rs/jieba",
     "sharp",
     "@touch4it/ical-timezones",
   ],
@@ -14,6 +13,8 @@ const nextConfig = {
   experimental: {
     // Field notes carry up to nine photos of up to 15 MB each.
     serverActions: { bodySizeLimit: "140mb" },
+    // proxy.ts sees member requests; their bodies (photos) must reach the route whole.
+    proxyClientMaxBodySize: "140mb",
     // Cached query results live in memory only: a restarted server, a restored backup or
     // another database never sees results cached for a previous one.
     isrFlushToDisk: false,

@@ -1,20 +1,60 @@
+import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { defineConfig } from "@playwright/test";
+import { defineConfig, type PlaywrightTestConfig } from "@playwright/test";
 
 /**
- * End-to-end tests against the production build (`next build`, then `next start`) on a
- * fresh, empty embedded database, in Debian's Chromium (never `playwright install`).
+ * End-to-end tests against the production build (`next build`, then `node server.mjs`) in
+ * Debian's Chromium (never `playwright install`), on two servers:
+ * - project "pglite": every spec but auth.spec.ts, on a fresh, empty embedded database
+ *   (the server migrates it and loads the demo data itself);
+ * - project "postgres": auth.spec.ts, on a fresh database of a real PostgreSQL server, so
+ *   that the spec can run the account CLI (scripts/user-invite.ts) beside the running server
+ *   (an embedded database is one process: the CLI could not open it).
+ * A run that selects only some spec files starts only the server(s) they need.
  *
  * Environment:
- * - E2E_PORT         port of the server (default 3107)
- * - E2E_SKIP_BUILD=1 serve the existing `.next` build (scripts/test.sh builds first)
- * - E2E_PGLITE_DIR   PGlite data directory for the server (default: a new temporary one)
- * - CHROMIUM_PATH    browser executable (default /usr/bin/chromium)
+ * - E2E_PORT          port of the PGlite server (default 3107)
+ * - E2E_PG_PORT       port of the PostgreSQL server (default E2E_PORT+1)
+ * - E2E_SKIP_BUILD=1  serve the existing build (scripts/test.sh builds first)
+ * - E2E_PGLITE_DIR    PGlite data directory for the server (default: a new temporary one)
+ * - TEST_DATABASE_URL a PostgreSQL server to create the e2e database on (scripts/test.sh
+ *                     exports its ephemeral one); unset: scripts/pg-ephemeral.sh starts one
+ * - DEMO_PASSWORD     the demo accounts' password (default: a fixed test-only one)
+ * - CHROMIUM_PATH     browser executable (default /usr/bin/chromium)
  */
 const port = Number(process.env.E2E_PORT || 3107);
+const pgPort = Number(process.env.E2E_PG_PORT || port + 1);
 const baseURL = `http://127.0.0.1:${port}`;
+const pgBaseURL = `http://127.0.0.1:${pgPort}`;
+const AUTH_SPEC = /auth\.spec\.ts$/;
+
+// Workers inherit the runner's environment: the runner decides and sets these once.
+process.env.DEMO_PASSWORD ||= "Lvzhi-e2e-demo-2026";
+const authSecret = process.env.AUTH_SECRET || "e2e-only-secret-not-for-production-0123456789";
+
+/**
+ * Which servers this run needs, from the spec files named on the command line (none
+ * named: all). Decided in the runner and handed to the workers through the environment,
+ * so that both see the same projects.
+ */
+function serversWanted(): { pglite: boolean; postgres: boolean } {
+  if (!process.env.E2E_SERVERS) {
+    const args = process.argv.slice(process.argv.indexOf("test") + 1);
+    const files = args.filter((a) => !a.startsWith("-") && /spec|e2e|\.ts$/.test(a));
+    const projectArg = args.find((a) => a.startsWith("--project"));
+    let pglite = files.length === 0 || files.some((f) => !/auth\.spec/.test(f));
+    let postgres = files.length === 0 || files.some((f) => /auth\.spec/.test(f));
+    if (projectArg?.includes("postgres") && !projectArg.includes("pglite")) pglite = false;
+    if (projectArg?.includes("pglite") && !projectArg.includes("postgres")) postgres = false;
+    process.env.E2E_SERVERS = `${pglite ? "pglite" : ""},${postgres ? "postgres" : ""}`;
+  }
+  const servers = process.env.E2E_SERVERS.split(",");
+  return { pglite: servers.includes("pglite"), postgres: servers.includes("postgres") };
+}
+const wanted = serversWanted();
 
 /**
  * This file is evaluated in the runner and again in each worker; workers inherit the
@@ -29,7 +69,62 @@ function serverDataDir(): string {
   process.env.E2E_PGLITE_DIR = dir;
   return dir;
 }
-const pgliteDir = serverDataDir();
+
+/** Runs a small piece of node-postgres code synchronously (the config cannot await). */
+function pgAdmin(url: string, sqlText: string): void {
+  const code = `
+    const pg = require("pg");
+    const client = new pg.Client({ connectionString: process.env.ADMIN_URL, connectionTimeoutMillis: 10000 });
+    client.connect().then(() => client.query(process.env.SQL)).then(() => client.end())
+      .catch((e) => { console.error(e.message); process.exit(1); });`;
+  const result = spawnSync(process.execPath, ["-e", code], {
+    env: { ...process.env, ADMIN_URL: url, SQL: sqlText },
+    encoding: "utf8",
+  });
+  if (result.status !== 0) throw new Error(`PostgreSQL: ${result.stderr.trim()}`);
+}
+
+/**
+ * A fresh database for the PostgreSQL server (E2E_PG_DATABASE_URL), on TEST_DATABASE_URL's
+ * server or on an ephemeral cluster started here; both are cleaned up when the runner exits.
+ */
+function postgresDatabaseUrl(): string {
+  const given = process.env.E2E_PG_DATABASE_URL;
+  if (given) return given;
+  let adminUrl = process.env.TEST_DATABASE_URL;
+  let ephemeralDir: string | null = null;
+  if (!adminUrl) {
+    ephemeralDir = path.join(
+      os.tmpdir(),
+      `lvzhi-e2e-pg.${process.pid}-${randomBytes(3).toString("hex")}`,
+    );
+    const started = spawnSync("bash", ["scripts/pg-ephemeral.sh", "start", ephemeralDir], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    const match = /TEST_DATABASE_URL='([^']+)'/.exec(started.stdout ?? "");
+    if (started.status !== 0 || !match?.[1]) throw new Error("could not start PostgreSQL for e2e");
+    adminUrl = match[1];
+  }
+  const name = `lvzhi_e2e_${randomBytes(4).toString("hex")}`;
+  pgAdmin(
+    adminUrl,
+    `create database "${name}" template template0 encoding 'UTF8' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8'`,
+  );
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  process.env.E2E_PG_DATABASE_URL = url.toString();
+  const admin = adminUrl;
+  process.on("exit", () => {
+    try {
+      pgAdmin(admin, `drop database if exists "${name}" with (force)`);
+    } catch {
+      // the cluster may already be gone
+    }
+    if (ephemeralDir) spawnSync("bash", ["scripts/pg-ephemeral.sh", "stop", ephemeralDir]);
+  });
+  return url.toString();
+}
 
 function inheritedEnv(): Record<string, string> {
   const copy: Record<string, string> = {};
@@ -42,6 +137,70 @@ function inheritedEnv(): Record<string, string> {
 const next = path.join("node_modules", ".bin", "next");
 // The production server users run (`npm start`): Next.js behind the page cache.
 const serve = "node server.mjs";
+const build = process.env.E2E_SKIP_BUILD === "1" ? "" : `${next} build && `;
+
+const commonServerEnv = {
+  HOSTNAME: "127.0.0.1",
+  // The browser stands in for a reverse proxy: tests speak from several client
+  // addresses through X-Forwarded-For, believed only from this trusted peer.
+  TRUSTED_PROXIES: "127.0.0.1",
+  NEXT_TELEMETRY_DISABLED: "1",
+  AUTH_SECRET: authSecret,
+  DEMO_PASSWORD: process.env.DEMO_PASSWORD,
+};
+
+const webServers: NonNullable<PlaywrightTestConfig["webServer"]> = [];
+const projects: NonNullable<PlaywrightTestConfig["projects"]> = [];
+
+if (wanted.pglite) {
+  webServers.push({
+    command: `${build}${serve}`,
+    // 200 once the database is migrated and the demo data loaded (503 until then).
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 180_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+    env: {
+      ...inheritedEnv(),
+      // Always the embedded database, empty at first start: the app migrates it and loads
+      // the demo data itself.
+      DATABASE_URL: "",
+      TEST_DATABASE_URL: "",
+      PGLITE_DIR: serverDataDir(),
+      DEMO_DATA: "auto",
+      SITE_URL: baseURL,
+      PORT: String(port),
+      ...commonServerEnv,
+    },
+  });
+  projects.push({ name: "pglite", testIgnore: AUTH_SPEC, use: { baseURL } });
+}
+
+if (wanted.postgres) {
+  const databaseUrl = postgresDatabaseUrl();
+  webServers.push({
+    // Built once by the first server (when there is one); the demo data comes from the
+    // seed script, since the server only seeds an embedded database.
+    command: `${wanted.pglite ? "" : build}npm run --silent db:seed && ${serve}`,
+    url: `${pgBaseURL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 180_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+    env: {
+      ...inheritedEnv(),
+      DATABASE_URL: databaseUrl,
+      TEST_DATABASE_URL: "",
+      SITE_URL: pgBaseURL,
+      PORT: String(pgPort),
+      ...commonServerEnv,
+    },
+  });
+  projects.push({ name: "postgres", testMatch: AUTH_SPEC, use: { baseURL: pgBaseURL } });
+}
 
 export default defineConfig({
   testDir: "e2e",
@@ -55,7 +214,6 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 10_000 },
   use: {
-    baseURL,
     browserName: "chromium",
     locale: "zh-CN",
     timezoneId: "Asia/Shanghai",
@@ -75,31 +233,6 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: process.env.E2E_SKIP_BUILD === "1" ? serve : `${next} build && ${serve}`,
-    // 200 once the database is migrated and the demo data loaded (503 until then).
-    url: `${baseURL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 180_000,
-    stdout: "pipe",
-    stderr: "pipe",
-    gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
-    env: {
-      ...inheritedEnv(),
-      // Always the embedded database, empty at first start: the app migrates it and loads
-      // the demo data itself.
-      DATABASE_URL: "",
-      TEST_DATABASE_URL: "",
-      PGLITE_DIR: pgliteDir,
-      DEMO_DATA: "auto",
-      SITE_URL: baseURL,
-      PORT: String(port),
-      HOSTNAME: "127.0.0.1",
-      // The browser stands in for a reverse proxy: tests speak from several client
-      // addresses through X-Forwarded-For, believed only from this trusted peer.
-      TRUSTED_PROXIES: "127.0.0.1",
-      NEXT_TELEMETRY_DISABLED: "1",
-      AUTH_SECRET: process.env.AUTH_SECRET || "e2e-only-secret-not-for-production-0123456789",
-    },
-  },
+  projects,
+  webServer: webServers,
 });

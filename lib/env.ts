@@ -6,26 +6,68 @@ import { z } from "zod";
  */
 const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
 
-const envSchema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z.preprocess(
-    emptyToUndefined,
-    z
-      .string()
-      .regex(/^postgres(ql)?:\/\//, "DATABASE_URL 必须以 postgres:// 或 postgresql:// 开头")
-      .optional(),
-  ),
-  DATABASE_POOL_MAX: z.preprocess(
-    emptyToUndefined,
-    z.coerce.number().int().min(1).max(200).default(10),
-  ),
-  PGLITE_DIR: z.preprocess(emptyToUndefined, z.string().default(".data/pglite")),
-  /** Load demo data into an empty embedded database on first start. */
-  DEMO_DATA: z.preprocess(emptyToUndefined, z.enum(["auto", "off"]).default("auto")),
-  /** Gives every demo account this password instead of a random one (tests, demos). */
-  DEMO_PASSWORD: z.preprocess(emptyToUndefined, z.string().min(10).optional()),
-  SITE_URL: z.preprocess(emptyToUndefined, z.url().default("http://localhost:3000")),
-});
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, "DATABASE_URL 必须以 postgres:// 或 postgresql:// 开头")
+        .optional(),
+    ),
+    DATABASE_POOL_MAX: z.preprocess(
+      emptyToUndefined,
+      z.coerce.number().int().min(1).max(200).default(10),
+    ),
+    PGLITE_DIR: z.preprocess(emptyToUndefined, z.string().default(".data/pglite")),
+    /** Load demo data into an empty embedded database on first start. */
+    DEMO_DATA: z.preprocess(emptyToUndefined, z.enum(["auto", "off"]).default("auto")),
+    /** Gives every demo account this password instead of a random one (tests, demos). */
+    DEMO_PASSWORD: z.preprocess(emptyToUndefined, z.string().min(10).optional()),
+    SITE_URL: z.preprocess(emptyToUndefined, z.url().default("http://localhost:3000")),
+    /**
+     * Encrypts session cookies and login tickets. Required for a production server on
+     * PostgreSQL (several instances must share it); otherwise, when unset, one is made on
+     * first use and kept beside the embedded database (lib/auth/secret.ts).
+     */
+    AUTH_SECRET: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .min(32, "AUTH_SECRET 至少 32 个字符（可用 openssl rand -base64 32 生成）")
+        .optional(),
+    ),
+    /** A session with no request for this long ends (sliding). */
+    SESSION_IDLE_MINUTES: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 60)
+        .default(30),
+    ),
+    /** A session ends this long after its login, however active. */
+    SESSION_MAX_HOURS: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 30)
+        .default(12),
+    ),
+  })
+  .superRefine((value, ctx) => {
+    if (value.NODE_ENV === "production" && value.DATABASE_URL && !value.AUTH_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_SECRET"],
+        message: "生产环境连接 PostgreSQL 时必须设置 AUTH_SECRET（各实例共用同一个值）",
+      });
+    }
+  });
 
 export type Env = z.infer<typeof envSchema>;
 

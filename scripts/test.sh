@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test, in order: types, lint, unit, integration on PGlite, integration on a real
-# PostgreSQL server, then Playwright on the production build in Chromium.
+# PostgreSQL server, then Playwright on the production build in Chromium (on PGlite, and
+# auth.spec.ts on a database of the same PostgreSQL server).
 # Starts what it needs itself (an ephemeral PostgreSQL cluster, installing Debian's
 # `postgresql` and `chromium` with a CJK font when missing) and stops it on exit.
 #
@@ -105,7 +106,9 @@ echo "TEST_DATABASE_URL=$TEST_DATABASE_URL"
 
 section "6/9 integration tests on PostgreSQL ${PG_EPHEMERAL_VERSION} (TEST_DATABASE_URL)"
 env -u DATABASE_URL vitest run --project integration --reporter=verbose
-stop_postgres
+# The server keeps running: the e2e step creates a database on it for the "postgres"
+# project (auth.spec.ts runs the account CLI beside a running server). The exit trap
+# stops it.
 
 if [ "${SKIP_E2E:-}" = "1" ]; then
   finish_section
@@ -128,5 +131,6 @@ section "9/9 end-to-end tests (Playwright, next start, Chromium)"
 export E2E_SKIP_BUILD=1
 export E2E_PGLITE_DIR="$E2E_SCRATCH/pglite"
 echo "server data directory (empty, PGlite): $E2E_PGLITE_DIR"
-playwright test
+echo "PostgreSQL for the \"postgres\" project: $TEST_DATABASE_URL (a fresh database on it)"
+TEST_DATABASE_URL="$TEST_DATABASE_URL" playwright test
 finish_section

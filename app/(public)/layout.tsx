@@ -2,12 +2,17 @@ import { cookies } from "next/headers";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { getCommitteeInfo } from "@/db/queries/settings";
+import { getHeaderUser } from "@/lib/auth/header-user";
 import { messages } from "@/lib/messages";
 import { ELDER_COOKIE } from "@/lib/preferences";
 import { localParts } from "@/lib/time";
 
 export default async function PublicLayout({ children }: { children: React.ReactNode }) {
-  const [committee, jar] = await Promise.all([getCommitteeInfo(), cookies()]);
+  const [committee, jar, user] = await Promise.all([
+    getCommitteeInfo(),
+    cookies(),
+    getHeaderUser(),
+  ]);
   const elder = jar.get(ELDER_COOKIE)?.value === "1";
   const year = localParts(new Date(), committee.timeZone).year;
   return (
@@ -18,7 +23,12 @@ export default async function PublicLayout({ children }: { children: React.React
       >
         {messages.site.skipToContent}
       </a>
-      <SiteHeader committeeName={committee.name} shortName={committee.shortName} elder={elder} />
+      <SiteHeader
+        committeeName={committee.name}
+        shortName={committee.shortName}
+        elder={elder}
+        user={user}
+      />
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:py-8">
         {children}
       </main>

@@ -1,6 +1,13 @@
 import Link from "next/link";
 import { messages } from "@/lib/messages";
 
+/** Who is signed in, as the header shows it (from getCurrentUser(); null when nobody). */
+export interface HeaderUser {
+  displayName: string;
+  /** Where "我的履职" leads: the member area or the staff console. */
+  homeHref: string;
+}
+
 const NAV = [
   { href: "/", label: messages.nav.home },
   { href: "/news", label: messages.nav.news },
@@ -14,10 +21,12 @@ export function SiteHeader({
   committeeName,
   shortName,
   elder,
+  user = null,
 }: {
   committeeName: string;
   shortName: string;
   elder: boolean;
+  user?: HeaderUser | null;
 }) {
   return (
     <header className="bg-brand-700 text-white">
@@ -56,15 +65,48 @@ export function SiteHeader({
               </li>
             ))}
           </ul>
-          <Link
-            href="/login"
-            className="my-2 ml-2 flex shrink-0 items-center whitespace-nowrap rounded border border-gold-200/70 px-3 text-sm text-gold-100 hover:bg-brand-900"
-          >
-            {messages.nav.login}
-          </Link>
+          {user ? <AccountLinks user={user} /> : <LoginLink />}
         </div>
       </nav>
     </header>
+  );
+}
+
+function LoginLink() {
+  return (
+    <Link
+      href="/login"
+      className="my-2 ml-2 flex shrink-0 items-center whitespace-nowrap rounded border border-gold-200/70 px-3 text-sm text-gold-100 hover:bg-brand-900"
+    >
+      {messages.nav.login}
+    </Link>
+  );
+}
+
+/**
+ * Signed in: "我的履职" with the person's name, and a sign-out button (a plain POST, so it
+ * works without JavaScript; /logout refuses posts from other sites).
+ */
+function AccountLinks({ user }: { user: HeaderUser }) {
+  const m = messages.auth.header;
+  return (
+    <div className="my-2 ml-2 flex shrink-0 items-center gap-1 text-sm">
+      <Link
+        href={user.homeHref}
+        className="flex h-full items-center gap-1 whitespace-nowrap rounded border border-gold-200/70 px-3 py-1 text-gold-100 hover:bg-brand-900"
+      >
+        <span>{m.myArea}</span>
+        <span className="max-w-[6em] truncate font-medium text-white">{user.displayName}</span>
+      </Link>
+      <form action="/logout" method="post">
+        <button
+          type="submit"
+          className="whitespace-nowrap rounded px-2 py-1 text-gold-100 underline-offset-2 hover:bg-brand-900 hover:underline"
+        >
+          {m.signOut}
+        </button>
+      </form>
+    </div>
   );
 }
 

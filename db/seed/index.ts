@@ -17,6 +17,7 @@ import {
 } from "../schema";
 import { rebuildSearchIndex } from "../search";
 import { buildDemoData, type DemoAccount, type DemoAccountKey, type DemoData } from "./demo-data";
+import { insertPipelineDemo } from "./pipeline";
 
 export { buildDemoData } from "./demo-data";
 
@@ -54,7 +55,8 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
   const existing = await db.select({ id: committeeSettings.id }).from(committeeSettings).limit(1);
   if (existing.length > 0) return { created: false, accounts: [] };
 
-  const data = buildDemoData(options.now ?? new Date());
+  const now = options.now ?? new Date();
+  const data = buildDemoData(now);
   // Hash before the transaction: argon2 is the slow part and needs no lock.
   const accounts: AccountWithHash[] = options.withAccounts
     ? await Promise.all(
@@ -74,6 +76,7 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
       .returning({ id: committeeSettings.id });
     if (claimed.length === 0) return false;
     await insertDemoRows(tx, data, accounts);
+    await insertPipelineDemo(tx, now);
     await rebuildSearchIndex(tx);
     return true;
   });

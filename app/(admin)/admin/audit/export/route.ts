@@ -1,0 +1,89 @@
+import { compactDateTime } from "@/components/admin/content/format";
+import { actorOf, isSameOrigin } from "@/components/admin/content/staff";
+import { exportAuditEntries, recordAudit } from "@/db/queries/audit";
+import { getCommitteeInfo } from "@/db/queries/settings";
+import { getCurrentUser } from "@/lib/auth/session";
+import { attachmentDisposition, CSV_CONTENT_TYPE, csvRecord, UTF8_BOM } from "@/lib/csv";
+import { cmsMessages } from "@/lib/messages/cms";
+import { can } from "@/lib/permissions";
+import { localDateKey } from "@/lib/time";
+import { readAuditQuery, toAuditFilters } from "../filters";
+
+const m = cmsMessages.audit;
+
+const text = (body: string, status: number) =>
+  new Response(body, {
+    status,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
+
+/**
+ * The audit log as CSV, filtered like the viewer, streamed in batches (memory stays flat
+ * however long the log). Admins only, from our own page only; the export is itself logged.
+ */
+export async function POST(request: Request) {
+  const user = await getCurrentUser();
+  if (!user || !can(user, "audit.view")) return text(cmsMessages.errors.not_found, 404);
+  if (!isSameOrigin(request)) return text(cmsMessages.errors.csrf, 403);
+  const form = await request.formData().catch(() => null);
+  if (!form) return text(cmsMessages.errors.csrf, 400);
+  const { timeZone } = await getCommitteeInfo();
+  const query = readAuditQuery((name) => form.get(name));
+  const { filters } = toAuditFilters(query, timeZone);
+
+  const actor = await actorOf(user);
+  await recordAudit({
+    action: "audit.export",
+    actorId: actor.user.id,
+    actorLabel: actor.user.username,
+    ip: actor.ip,
+    targetType: "audit_log",
+    details: { filters: Object.fromEntries(Object.entries(query).filter(([, v]) => v)) },
+  });
+
+  const encoder = new TextEncoder();
+  const entries = exportAuditEntries(filters);
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(`${UTF8_BOM}${csvRecord(m.csvHeader)}\r\n`));
+    },
+    async pull(controller) {
+      try {
+        const next = await entries.next();
+        if (next.done) {
+          controller.close();
+          return;
+        }
+        const lines = next.value.map((row) =>
+          csvRecord([
+            row.id,
+            compactDateTime(row.at, timeZone),
+            row.actorId,
+            row.actorLabel,
+            row.ip,
+            row.action,
+            row.targetType,
+            row.targetId,
+            JSON.stringify(row.details),
+          ]),
+        );
+        controller.enqueue(encoder.encode(`${lines.join("\r\n")}\r\n`));
+      } catch (error) {
+        console.error("[cms] audit export failed:", error);
+        controller.error(error);
+      }
+    },
+    async cancel() {
+      await entries.return(undefined);
+    },
+  });
+  return new Response(body, {
+    status: 200,
+    headers: {
+      "Content-Type": CSV_CONTENT_TYPE,
+      "Content-Disposition": attachmentDisposition(m.filename(localDateKey(new Date(), timeZone))),
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { DirectoryForm } from "@/components/admin/content/directory-form";
+import { AdminPageHeader, Notice } from "@/components/admin/content/page-parts";
+import { requireStaff } from "@/components/admin/content/staff";
+import { getDirectoryFormOptions, getDirectoryRecord } from "@/db/queries/admin-directory";
+import { cmsMessages } from "@/lib/messages/cms";
+import { directoryChoices, kindFrom, recordValues } from "../../view";
+
+const m = cmsMessages.directory;
+
+export const metadata: Metadata = { title: m.title, robots: { index: false } };
+
+type Props = {
+  params: Promise<{ kind: string; id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export default async function EditDirectoryRecordPage({ params, searchParams }: Props) {
+  const { kind: rawKind, id: rawId } = await params;
+  await requireStaff("directory.manage", {
+    roles: ["admin"],
+    next: `/admin/directory/${rawKind}/${rawId}`,
+  });
+  const kind = kindFrom(rawKind);
+  if (!kind || !/^[1-9]\d{0,8}$/.test(rawId)) notFound();
+  const [record, options, query] = await Promise.all([
+    getDirectoryRecord(kind, Number(rawId)),
+    getDirectoryFormOptions(),
+    searchParams,
+  ]);
+  if (!record) notFound();
+  const done = query.done === "created" ? m.created : query.done === "saved" ? m.saved : null;
+  return (
+    <div>
+      <AdminPageHeader
+        title={`${m.editOf[kind]}：${record.name}`}
+        back={{ href: `/admin/directory?tab=${kind}`, label: cmsMessages.common.back }}
+      />
+      <Notice>{done}</Notice>
+      <DirectoryForm
+        kind={kind}
+        id={record.id}
+        initial={recordValues(kind, record)}
+        {...directoryChoices(kind, options)}
+        permalink={`/admin/directory/${kind}/${record.id}`}
+      />
+    </div>
+  );
+}

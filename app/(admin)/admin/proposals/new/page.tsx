@@ -1,0 +1,52 @@
+import Link from "next/link";
+import { PageHeader } from "@/components/admin/page-header";
+import { ProposalForm } from "@/components/admin/proposal-form";
+import { ui } from "@/components/admin/ui";
+import { parseYear } from "@/components/admin/year";
+import { adminMessages } from "@/lib/messages/admin";
+import { committeeToday, requireStaff, staffPageTitle } from "../../../staff";
+import { proposalFormChoices } from "../form-data";
+
+export const generateMetadata = staffPageTitle(adminMessages.proposals.create);
+
+const m = adminMessages.proposals;
+
+export default async function NewProposalPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ year?: string | string[] }>;
+}) {
+  const [params, today] = await Promise.all([searchParams, committeeToday()]);
+  const year = parseYear(params.year, today.year);
+  const permalink = `/admin/proposals/new?year=${year}`;
+  await requireStaff("proposal.manage", permalink);
+  const choices = await proposalFormChoices(year, null);
+  return (
+    <>
+      <PageHeader title={`${m.create}（${year}）`}>
+        <p className="mb-1 text-sm">
+          <Link href={`/admin/proposals?year=${year}`} className={ui.link}>
+            ← {m.back}
+          </Link>
+        </p>
+      </PageHeader>
+      <div className={ui.card}>
+        <ProposalForm
+          proposal={{
+            id: null,
+            kind: "proposal",
+            title: "",
+            year,
+            number: "",
+            summary: "",
+            researchTopicId: null,
+            noteIds: [],
+            memberIds: [],
+          }}
+          {...choices}
+          permalink={permalink}
+        />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import { AdminPageHeader } from "@/components/admin/content/page-parts";
+import { requireStaff } from "@/components/admin/content/staff";
+import { parseStatsParams, scopeLabel } from "@/components/stats/datasets";
+import { StatsFilterForm, StatsView } from "@/components/stats/stats-view";
+import { getCommitteeInfo } from "@/db/queries/settings";
+import { getStaffFigures, getStaffStatsOptions } from "@/db/queries/stats";
+import { cmsMessages } from "@/lib/messages/cms";
+import { localDateKey } from "@/lib/time";
+
+const m = cmsMessages.stats;
+
+export const metadata: Metadata = { title: m.staffTitle, robots: { index: false } };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** The staff dashboard: the public figures as of now, plus each department's handling. */
+export default async function AdminStatsPage({ searchParams }: Props) {
+  await requireStaff("stats.view", { next: "/admin/stats" });
+  const [committee, params] = await Promise.all([getCommitteeInfo(), searchParams]);
+  const tz = committee.timeZone;
+  const options = await getStaffStatsOptions(tz);
+  const { filters, campaignSlug } = parseStatsParams(params, options);
+  const figures = await getStaffFigures(filters, tz, localDateKey(new Date(), tz));
+  const scope = scopeLabel(filters, options);
+  const query = new URLSearchParams();
+  if (filters.year !== null) query.set("year", String(filters.year));
+  if (campaignSlug) query.set("campaign", campaignSlug);
+  const suffix = query.size > 0 ? `?${query}` : "";
+
+  return (
+    <div className="space-y-6">
+      <AdminPageHeader
+        title={scope ? `${m.staffTitle}：${scope}` : m.staffTitle}
+        intro={m.staffIntro}
+      />
+      <StatsFilterForm
+        action="/admin/stats"
+        options={options}
+        filters={filters}
+        campaignSlug={campaignSlug}
+      />
+      <StatsView
+        figures={figures}
+        departments={figures.departments}
+        csvHref={(dataset) => `/admin/stats/csv/${dataset}${suffix}`}
+      />
+      <p className="text-sm text-muted">{cmsMessages.common.csvHint}</p>
+    </div>
+  );
+}

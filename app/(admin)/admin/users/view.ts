@@ -1,0 +1,12 @@
+import { toOptions } from "@/components/admin/content/format";
+import type { UserFormOptions } from "@/db/queries/admin-users";
+import { userRoles } from "@/db/schema";
+import { cmsMessages } from "@/lib/messages/cms";
+
+export function userChoices(options: UserFormOptions) {
+  return {
+    roles: userRoles.map((r) => ({ value: r, label: cmsMessages.users.roles[r] })),
+    sectors: toOptions(options.sectors),
+    organisations: toOptions(options.organisations),
+  };
+}

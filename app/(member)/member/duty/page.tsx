@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { DutyRecordView } from "@/components/admin/duty-record";
+import { parseYear } from "@/components/admin/year";
+import { YearPicker } from "@/components/admin/year-picker";
+import { getDutyRecord } from "@/db/queries/duty";
+import { getCommitteeInfo } from "@/db/queries/settings";
+import { requireUser } from "@/lib/auth/session";
+import { adminMessages } from "@/lib/messages/admin";
+import { can } from "@/lib/permissions";
+import { localParts } from "@/lib/time";
+
+export const metadata: Metadata = { title: adminMessages.duty.title };
+
+const m = adminMessages.duty;
+
+/** 我的履职档案: the signed-in member's own record for a year, printable. */
+export default async function MyDutyPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ year?: string | string[] }>;
+}) {
+  const [query, committee] = await Promise.all([searchParams, getCommitteeInfo()]);
+  const now = new Date();
+  const thisYear = localParts(now, committee.timeZone).year;
+  const year = parseYear(query.year, thisYear);
+  const user = await requireUser({ roles: ["member"], next: `/member/duty?year=${year}` });
+  if (!can(user, "duty.view", { kind: "member", userId: user.id })) notFound();
+  const record = await getDutyRecord(user.id, year, committee.timeZone);
+  if (!record) notFound();
+  const years = Array.from({ length: 5 }, (_, i) => thisYear - i);
+  return (
+    <>
+      {/* Printable without the site's header, member bar and footer (the layout's other children). */}
+      <style>{"@media print { body > div > :not(main) { display: none !important; } }"}</style>
+      <YearPicker action="/member/duty" year={year} years={years} label={m.year} submit={m.show} />
+      <DutyRecordView
+        record={record}
+        title={m.myTitle(year)}
+        timeZone={committee.timeZone}
+        today={now}
+      />
+    </>
+  );
+}

@@ -1,0 +1,106 @@
+import { addNotePhoto, NoteWriteError } from "@/db/queries/notes";
+import { fillNoteMessage, notesMessages as m } from "@/lib/messages/notes";
+import {
+  isClientId,
+  MAX_PHOTO_BYTES,
+  PHOTO_UPLOAD_HEADER,
+  type PhotoUploadResult,
+} from "@/lib/notes/form-state";
+import { noteWriterOrNull, photoErrorMessage } from "@/lib/notes/member-context";
+import { PhotoError, processPhoto } from "@/lib/notes/photo-processing";
+import { sharedRateLimiter } from "@/lib/rate-limit";
+
+const uploads = sharedRateLimiter("notes:photo-upload", { limit: 90, windowMs: 10 * 60_000 });
+
+const answer = (status: number, body: PhotoUploadResult) =>
+  Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+const refuse = (status: number, message: string) => answer(status, { ok: false, message });
+
+/**
+ * One photo for a draft, as the raw request body (`POST /member/photos?clientId=…`),
+ * sent by the form's photo picker with XMLHttpRequest so that it can show progress.
+ * Authenticate, check, re-encode without metadata, then store it with the draft (made
+ * now if the member has typed nothing yet) in one transaction with its audit entry.
+ */
+export async function POST(request: Request) {
+  const writer = await noteWriterOrNull();
+  if (!writer) return refuse(401, m.errors.signedOut);
+  if (request.headers.get(PHOTO_UPLOAD_HEADER) !== "1" || !isSameOrigin(request)) {
+    return refuse(403, m.errors.badRequest);
+  }
+  const clientId = new URL(request.url).searchParams.get("clientId");
+  if (!isClientId(clientId)) return refuse(400, m.errors.badRequest);
+
+  const allowed = await uploads.consume(String(writer.id));
+  if (!allowed.allowed) {
+    const minutes = Math.max(1, Math.ceil(allowed.retryAfterSeconds / 60));
+    return refuse(429, fillNoteMessage(m.errors.rateLimited, { minutes }));
+  }
+
+  const declared = Number(request.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > MAX_PHOTO_BYTES) {
+    return refuse(413, m.fieldErrors.photoTooLarge);
+  }
+  const body = await readAtMost(request, MAX_PHOTO_BYTES);
+  if (body === "too_large") return refuse(413, m.fieldErrors.photoTooLarge);
+  // A body shorter than announced was cut on the way: refuse rather than store half a photo.
+  if (Number.isFinite(declared) && declared > 0 && body.byteLength !== declared) {
+    return refuse(400, m.fieldErrors.photoUnreadable);
+  }
+
+  let photo: Awaited<ReturnType<typeof processPhoto>>;
+  try {
+    photo = await processPhoto(body);
+  } catch (error) {
+    if (error instanceof PhotoError) return refuse(422, photoErrorMessage(error.code));
+    throw error;
+  }
+
+  try {
+    const stored = await addNotePhoto(writer, clientId, photo);
+    return answer(201, { ok: true, noteId: stored.noteId, photo: stored.photo });
+  } catch (error) {
+    if (error instanceof NoteWriteError) {
+      if (error.code === "too_many_photos") return refuse(409, m.fieldErrors.photosTooMany);
+      return refuse(409, error.code === "locked" ? m.form.locked : m.errors.notFound);
+    }
+    console.error("[notes] photo upload failed:", error);
+    return refuse(500, m.form.unavailable);
+  }
+}
+
+function isSameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (!origin) return true;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+/** The body, or "too_large" as soon as it passes `limit` bytes (whatever Content-Length said). */
+async function readAtMost(request: Request, limit: number): Promise<Uint8Array | "too_large"> {
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      return "too_large";
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}

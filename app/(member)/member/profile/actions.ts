@@ -1,0 +1,134 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import type { AuthFormState, EnrolFormState } from "@/app/(auth)/_components/form-parts";
+import { isTotpSecretInForce } from "@/db/queries/users";
+import {
+  changePassword,
+  confirmTotpEnrolment,
+  logOutEverywhere,
+  turnOffTotp,
+} from "@/lib/auth/account";
+import { endBrowserSession } from "@/lib/auth/issue";
+import { readPendingEnrolment, requestContext, setPendingEnrolment } from "@/lib/auth/request";
+import { requireUser } from "@/lib/auth/session";
+import { generateTotpSecret } from "@/lib/auth/totp";
+import { fillAuthMessage, authMessages as m } from "@/lib/messages/auth";
+
+/**
+ * The account page's actions. Each authenticates first (requireUser: a session that ended
+ * meanwhile goes to the login page), then parses, then acts on the caller's own account
+ * only: no action takes a user id from the form.
+ */
+
+const PROFILE = "/member/profile";
+const text = (value: FormDataEntryValue | null) =>
+  typeof value === "string" ? value.slice(0, 1025) : "";
+const minutes = (seconds = 60) => Math.max(1, Math.ceil(seconds / 60));
+
+export async function changePasswordAction(
+  _previous: AuthFormState,
+  formData: FormData,
+): Promise<AuthFormState> {
+  const user = await requireUser({ next: PROFILE });
+  const current = text(formData.get("current"));
+  const next = text(formData.get("password"));
+  const confirm = text(formData.get("confirm"));
+  const fieldErrors: AuthFormState["fieldErrors"] = {};
+  if (!current) fieldErrors.current = m.profile.errors.currentRequired;
+  if (!next) fieldErrors.password = m.password.required;
+  else if (next !== confirm) fieldErrors.confirm = m.password.mismatch;
+  const first = fieldErrors.current ?? fieldErrors.password ?? fieldErrors.confirm;
+  if (first) return { message: first, fieldErrors, values: {} };
+
+  const result = await changePassword(await requestContext(), user, { current, next });
+  if (!result.ok) {
+    const message =
+      result.field === "current"
+        ? result.reason === "rate_limited"
+          ? fillAuthMessage(m.profile.errors.rateLimited, {
+              minutes: minutes(result.retryAfterSeconds),
+            })
+          : m.profile.errors.wrongCurrent
+        : m.password.problems[result.reason];
+    return {
+      message,
+      fieldErrors: { [result.field === "current" ? "current" : "password"]: message },
+      values: {},
+    };
+  }
+  // Every session ended, this one too: log in again with the new password.
+  await endBrowserSession();
+  redirect("/login?notice=password_changed");
+}
+
+export async function logOutEverywhereAction(): Promise<void> {
+  const user = await requireUser({ next: PROFILE });
+  await logOutEverywhere(await requestContext(), user);
+  await endBrowserSession();
+  redirect("/login?notice=logged_out_all");
+}
+
+/** Starts setting up (or replacing) the authenticator: a new secret, not yet in force. */
+export async function startTotpEnrolmentAction(): Promise<void> {
+  const user = await requireUser({ next: PROFILE });
+  await setPendingEnrolment({ uid: user.id, secret: generateTotpSecret() });
+  redirect(`${PROFILE}/totp`);
+}
+
+export async function confirmTotpEnrolmentAction(
+  _previous: EnrolFormState,
+  formData: FormData,
+): Promise<EnrolFormState> {
+  const user = await requireUser({ next: PROFILE });
+  const pending = await readPendingEnrolment();
+  if (!pending || pending.uid !== user.id) {
+    return { message: m.enrol.expired, fieldErrors: {}, values: {} };
+  }
+  if (await isTotpSecretInForce(user.id, pending.secret)) redirect(`${PROFILE}/totp`);
+  const code = text(formData.get("code")).trim();
+  const result = code
+    ? await confirmTotpEnrolment(await requestContext(), user, {
+        secret: pending.secret,
+        code,
+        reenrol: true,
+      })
+    : { ok: false as const };
+  if (!result.ok) {
+    return { message: m.enrol.invalid, fieldErrors: { code: m.enrol.invalid }, values: {} };
+  }
+  // The pending cookie stays until it expires (changing it would re-render the page and
+  // lose the codes on screen); its secret being in force marks the set-up as done.
+  return {
+    message: m.enrol.done,
+    tone: "success",
+    fieldErrors: {},
+    values: {},
+    recoveryCodes: result.recoveryCodes,
+  };
+}
+
+export async function turnOffTotpAction(
+  _previous: AuthFormState,
+  formData: FormData,
+): Promise<AuthFormState> {
+  const user = await requireUser({ next: PROFILE });
+  const current = text(formData.get("current"));
+  if (!current) {
+    const message = m.profile.errors.currentRequired;
+    return { message, fieldErrors: { current: message }, values: {} };
+  }
+  const result = await turnOffTotp(await requestContext(), user, { current });
+  if (!result.ok) {
+    const message =
+      result.reason === "required_for_role"
+        ? m.profile.totpRequired
+        : result.reason === "rate_limited"
+          ? fillAuthMessage(m.profile.errors.rateLimited, {
+              minutes: minutes(result.retryAfterSeconds),
+            })
+          : m.profile.errors.wrongCurrent;
+    return { message, fieldErrors: { current: message }, values: {} };
+  }
+  redirect(`${PROFILE}?notice=totp_off`);
+}

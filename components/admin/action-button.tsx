@@ -1,0 +1,46 @@
+"use client";
+
+import { useActionState } from "react";
+import { FormMessage } from "./form-message";
+import { type AdminFormState, idleState } from "./form-state";
+import { ui } from "./ui";
+
+type Action = (previous: AdminFormState, formData: FormData) => Promise<AdminFormState>;
+
+/** One button that posts a few hidden fields (remove a note from a topic …). */
+export function ActionButton({
+  action,
+  hidden,
+  label,
+  accessibleLabel,
+  permalink,
+}: {
+  action: Action;
+  hidden: Record<string, string | number>;
+  label: string;
+  /** A longer name for screen readers, when the visible label repeats down a list. */
+  accessibleLabel?: string;
+  permalink: string;
+}) {
+  const [state, formAction, pending] = useActionState<AdminFormState, FormData>(
+    action,
+    idleState,
+    permalink,
+  );
+  return (
+    <form action={formAction} className="inline">
+      {Object.entries(hidden).map(([key, value]) => (
+        <input key={key} type="hidden" name={key} value={value} />
+      ))}
+      <button
+        type="submit"
+        disabled={pending}
+        aria-label={accessibleLabel}
+        className={`${ui.secondary} px-2 py-0.5 text-sm`}
+      >
+        {label}
+      </button>
+      {state.status === "error" && <FormMessage state={state} />}
+    </form>
+  );
+}

@@ -1,0 +1,273 @@
+"use client";
+
+import { useActionState } from "react";
+import { saveArticleAction } from "@/app/(admin)/admin/news/actions";
+import type { ArticleFormState, ArticleFormValues } from "@/app/(admin)/admin/news/schema";
+import { ArticleBody } from "@/components/news/article-body";
+import { cmsMessages } from "@/lib/messages/cms";
+import {
+  buttonClass,
+  Checkbox,
+  CheckboxGroup,
+  FieldError,
+  Hint,
+  inputClass,
+  type Option,
+  RadioGroup,
+  SelectField,
+  TextArea,
+  TextField,
+} from "./fields";
+import { FormAlert } from "./form-alert";
+
+const m = cmsMessages.news;
+const f = m.fields;
+
+export interface ArticleFormProps {
+  /** null: a new article. */
+  id: number | null;
+  initial: ArticleFormValues;
+  /** The row's updatedAt (ISO) as loaded: a save over a newer one is refused. */
+  updatedAt: string | null;
+  /** The address of a published article no longer changes. */
+  slugLocked: boolean;
+  cover: { src: string; alt: string } | null;
+  columns: Option[];
+  sectors: Option[];
+  events: Option[];
+  /** This page's URL: a post without JavaScript lands here and renders the result. */
+  permalink: string;
+}
+
+/**
+ * The news editor. Works without JavaScript (a multipart form post to the server action;
+ * the page renders the action's state), and keeps everything typed when refused. The
+ * "preview" button renders the Markdown on the server, safely, without saving.
+ */
+export function ArticleForm(props: ArticleFormProps) {
+  const initialState: ArticleFormState = { values: props.initial, fieldErrors: {}, message: null };
+  const [state, formAction, pending] = useActionState(
+    saveArticleAction,
+    initialState,
+    props.permalink,
+  );
+  const v = state.values;
+  const e = state.fieldErrors;
+  const id = (name: string) => `article-${name}`;
+  const preview = state.result?.preview;
+
+  return (
+    <form action={formAction} noValidate className="space-y-6">
+      <FormAlert message={state.message} tone={state.tone} />
+      {props.id !== null && <input type="hidden" name="id" value={props.id} />}
+      {props.updatedAt && <input type="hidden" name="updatedAt" value={props.updatedAt} />}
+
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <div className="space-y-5">
+          <TextField
+            id={id("title")}
+            name="title"
+            label={f.title}
+            required
+            defaultValue={v.title}
+            error={e.title}
+            maxLength={100}
+          />
+          <TextField
+            id={id("slug")}
+            name="slug"
+            label={f.slug}
+            optional={!props.slugLocked}
+            defaultValue={v.slug}
+            error={e.slug}
+            maxLength={80}
+            readOnly={props.slugLocked}
+            hint={props.slugLocked ? f.slugLocked : f.slugHint}
+          />
+          <TextArea
+            id={id("summary")}
+            name="summary"
+            label={f.summary}
+            optional
+            rows={3}
+            defaultValue={v.summary}
+            error={e.summary}
+            hint={f.summaryHint}
+          />
+          <TextArea
+            id={id("body")}
+            name="body"
+            label={f.body}
+            rows={16}
+            mono
+            defaultValue={v.body}
+            error={e.body}
+            hint={f.bodyHint}
+          />
+          <div>
+            <button
+              type="submit"
+              name="intent"
+              value="preview"
+              className={buttonClass.secondary}
+              disabled={pending}
+            >
+              {m.preview}
+            </button>
+          </div>
+          {preview !== undefined && (
+            <section
+              aria-labelledby="article-preview-title"
+              className="rounded-md border border-stone-300 bg-white p-4 sm:p-6"
+            >
+              <h2
+                id="article-preview-title"
+                className="mb-2 border-b border-stone-200 pb-2 font-serif text-lg font-bold text-brand-800"
+              >
+                {m.previewTitle}
+              </h2>
+              {preview ? (
+                <ArticleBody html={preview} />
+              ) : (
+                <p className="text-muted">{m.previewEmpty}</p>
+              )}
+            </section>
+          )}
+        </div>
+
+        <div className="space-y-5">
+          <SelectField
+            id={id("columnId")}
+            name="columnId"
+            label={f.column}
+            required
+            options={props.columns}
+            placeholder=""
+            defaultValue={v.columnId}
+            error={e.columnId}
+          />
+          <RadioGroup
+            id={id("status")}
+            name="status"
+            legend={f.status}
+            options={[
+              { value: "draft", label: f.statusDraft },
+              { value: "published", label: f.statusPublished },
+            ]}
+            defaultValue={v.status}
+            error={e.status}
+          />
+          <TextField
+            id={id("publishedAt")}
+            name="publishedAt"
+            type="datetime-local"
+            label={f.publishedAt}
+            optional
+            defaultValue={v.publishedAt}
+            error={e.publishedAt}
+            hint={f.publishedAtHint}
+          />
+          <CheckboxGroup
+            id={id("sectorIds")}
+            name="sectorIds"
+            legend={f.sectors}
+            options={props.sectors}
+            checked={v.sectorIds}
+            error={e.sectorIds}
+            hint={f.sectorsHint}
+            columns={2}
+          />
+          <SelectField
+            id={id("eventId")}
+            name="eventId"
+            label={f.event}
+            optional
+            options={props.events}
+            placeholder={cmsMessages.common.none}
+            defaultValue={v.eventId}
+            error={e.eventId}
+          />
+          <TextField
+            id={id("reporter")}
+            name="reporter"
+            label={f.reporter}
+            optional
+            defaultValue={v.reporter}
+            error={e.reporter}
+            maxLength={40}
+          />
+          <TextField
+            id={id("correspondent")}
+            name="correspondent"
+            label={f.correspondent}
+            optional
+            defaultValue={v.correspondent}
+            error={e.correspondent}
+            maxLength={40}
+          />
+
+          <div>
+            {props.cover && (
+              <figure className="mb-2">
+                {/* biome-ignore lint/performance/noImgElement: a stored file, served as is */}
+                <img
+                  src={props.cover.src}
+                  alt={props.cover.alt}
+                  className="max-h-40 rounded border border-stone-300"
+                />
+                <figcaption className="mt-1 text-sm text-muted">{f.coverCurrent}</figcaption>
+              </figure>
+            )}
+            <label htmlFor={id("cover")} className="font-medium">
+              {f.cover}
+              <span className="text-sm font-normal text-muted">{cmsMessages.common.optional}</span>
+            </label>
+            <input
+              id={id("cover")}
+              name="cover"
+              type="file"
+              accept="image/jpeg,image/png,image/webp"
+              aria-invalid={e.cover ? true : undefined}
+              aria-describedby={`${id("cover")}-hint${e.cover ? ` ${id("cover")}-error` : ""}`}
+              className={`${inputClass(Boolean(e.cover))} text-sm`}
+            />
+            <Hint id={id("cover")}>{f.coverHint}</Hint>
+            <FieldError id={id("cover")} error={e.cover} />
+            {props.cover && (
+              <div className="mt-2">
+                <Checkbox
+                  id={id("removeCover")}
+                  name="removeCover"
+                  label={f.coverRemove}
+                  defaultChecked={v.removeCover === "on"}
+                />
+              </div>
+            )}
+          </div>
+          <TextField
+            id={id("coverCredit")}
+            name="coverCredit"
+            label={f.coverCredit}
+            optional
+            defaultValue={v.coverCredit}
+            error={e.coverCredit}
+            hint={f.coverCreditHint}
+            maxLength={60}
+          />
+        </div>
+      </div>
+
+      <div className="flex flex-wrap gap-3 border-t border-stone-300 pt-4">
+        <button
+          type="submit"
+          name="intent"
+          value="save"
+          className={buttonClass.primary}
+          disabled={pending}
+        >
+          {pending ? cmsMessages.common.saving : m.saveDraft}
+        </button>
+      </div>
+    </form>
+  );
+}

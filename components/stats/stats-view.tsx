@@ -1,0 +1,129 @@
+import type { DepartmentRow, PublicFigures, StatsFilters, StatsOptions } from "@/db/queries/stats";
+import { cmsMessages } from "@/lib/messages/cms";
+import { ChartFigure } from "./chart-figure";
+import { buildStatsTables, type Dataset, publicDatasets } from "./datasets";
+
+const m = cmsMessages.stats;
+
+/** The year and campaign filter: a plain GET form. */
+export function StatsFilterForm({
+  action,
+  options,
+  filters,
+  campaignSlug,
+}: {
+  action: string;
+  options: StatsOptions;
+  filters: StatsFilters;
+  campaignSlug: string | null;
+}) {
+  const select = "mt-1 block rounded-md border border-stone-500 bg-white px-2 py-1.5";
+  return (
+    <form
+      method="get"
+      action={action}
+      className="flex flex-wrap items-end gap-3"
+      aria-label={m.filters}
+    >
+      <div>
+        <label htmlFor="stats-year" className="text-sm font-medium">
+          {m.year}
+        </label>
+        <select
+          id="stats-year"
+          name="year"
+          defaultValue={filters.year === null ? "" : String(filters.year)}
+          className={select}
+        >
+          <option value="">{m.allYears}</option>
+          {options.years.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="stats-campaign" className="text-sm font-medium">
+          {m.campaign}
+        </label>
+        <select
+          id="stats-campaign"
+          name="campaign"
+          defaultValue={campaignSlug ?? ""}
+          className={select}
+        >
+          <option value="">{m.allCampaigns}</option>
+          {options.campaigns.map((c) => (
+            <option key={c.slug} value={c.slug}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button
+        type="submit"
+        className="rounded-md bg-brand-700 px-4 py-1.5 font-semibold text-white hover:bg-brand-800"
+      >
+        {m.apply}
+      </button>
+    </form>
+  );
+}
+
+function Figure({ value, label, hint }: { value: string; label: string; hint?: string }) {
+  return (
+    <div className="rounded-md border border-stone-300 bg-white p-4">
+      <dt className="text-sm text-muted">{label}</dt>
+      <dd className="mt-1 font-serif text-3xl font-bold text-brand-800 tabular-nums">{value}</dd>
+      {hint && <dd className="mt-1 text-xs text-muted">{hint}</dd>}
+    </div>
+  );
+}
+
+/**
+ * The figures page's body, shared by the public /stats and the staff dashboard: key
+ * figures, charts with their data tables, CSV links keeping the filters.
+ */
+export function StatsView({
+  figures,
+  departments,
+  csvHref,
+}: {
+  figures: PublicFigures;
+  departments?: DepartmentRow[];
+  csvHref: (dataset: Dataset) => string;
+}) {
+  const tables = buildStatsTables(figures, departments);
+  const h = figures.handling;
+  return (
+    <div className="space-y-8">
+      <section aria-labelledby="stats-figures">
+        <h2 id="stats-figures" className="sr-only">
+          {m.figures}
+        </h2>
+        <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
+          <Figure value={String(figures.eventsTotal)} label={m.eventsTotal} />
+          <Figure value={String(h.submitted)} label={m.notesSubmitted} />
+          <Figure
+            value={h.rate === null ? "—" : m.percent(h.rate)}
+            label={m.handlingRate}
+            hint={m.handlingRateHint}
+          />
+          <Figure value={h.medianDays === null ? "—" : m.days(h.medianDays)} label={m.medianDays} />
+        </dl>
+      </section>
+      <div className="grid items-start gap-5 lg:grid-cols-2">
+        {publicDatasets.map((dataset) => {
+          const table = tables[dataset];
+          return table ? (
+            <ChartFigure key={dataset} table={table} headingLevel={2} csvHref={csvHref(dataset)} />
+          ) : null;
+        })}
+      </div>
+      {tables.departments && (
+        <ChartFigure table={tables.departments} headingLevel={2} csvHref={csvHref("departments")} />
+      )}
+    </div>
+  );
+}

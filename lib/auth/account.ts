@@ -1,0 +1,151 @@
+import "server-only";
+import type { Database } from "@/db/client";
+import { writeAudit } from "@/db/queries/audit";
+import {
+  disableTotpIn,
+  enableTotpIn,
+  endAllSessionsIn,
+  findPasswordOwnerIn,
+  lastTotpStepIn,
+  setPasswordIn,
+} from "@/db/queries/users";
+import { hashPassword, verifyPassword } from "@/lib/password";
+import { type RateLimiter, sharedRateLimiter } from "@/lib/rate-limit";
+import { checkNewPassword, type PasswordProblem } from "./password-policy";
+import { requiresTotp } from "./policy";
+import { generateRecoveryCodes, verifyTotp } from "./totp";
+import type { SessionUser } from "./types";
+
+/**
+ * What a signed-in person does to their own account: change the password (asking for the
+ * current one), turn TOTP on, re-enrol it, turn it off (members only), log out everywhere.
+ */
+
+export interface AccountContext {
+  db: Database;
+  ip: string;
+  now: () => Date;
+  limiter?: RateLimiter;
+}
+
+/** Guessing the current password from a stolen session is slowed down per account. */
+export const CURRENT_PASSWORD_LIMIT = { limit: 5, windowMs: 15 * 60 * 1000 } as const;
+
+const actor = (ctx: AccountContext, user: Pick<SessionUser, "id" | "username">) => ({
+  actorId: user.id,
+  actorLabel: user.username,
+  ip: ctx.ip,
+});
+
+type Who = Pick<SessionUser, "id" | "username" | "role">;
+
+export type CurrentPasswordRefusal = "wrong_current" | "rate_limited";
+
+async function checkCurrentPassword(
+  ctx: AccountContext,
+  user: Who,
+  current: string,
+  purpose: string,
+): Promise<
+  | { ok: true; owner: { username: string; phone: string | null } }
+  | { ok: false; reason: CurrentPasswordRefusal; retryAfterSeconds?: number }
+> {
+  const limiter = ctx.limiter ?? sharedRateLimiter("auth:current-password", CURRENT_PASSWORD_LIMIT);
+  const rate = await limiter.consume(`user:${user.id}`);
+  if (!rate.allowed) {
+    return { ok: false, reason: "rate_limited", retryAfterSeconds: rate.retryAfterSeconds };
+  }
+  const owner = await findPasswordOwnerIn(ctx.db, user.id);
+  if (!owner || !(await verifyPassword(owner.passwordHash, current))) {
+    await writeAudit(ctx.db, {
+      action: "auth.password.check_failure",
+      ...actor(ctx, user),
+      targetType: "user",
+      targetId: String(user.id),
+      details: { purpose },
+    });
+    return { ok: false, reason: "wrong_current" };
+  }
+  return { ok: true, owner };
+}
+
+export type PasswordChangeResult =
+  | { ok: true }
+  | { ok: false; field: "current"; reason: CurrentPasswordRefusal; retryAfterSeconds?: number }
+  | { ok: false; field: "next"; reason: PasswordProblem | "same_as_current" };
+
+/** Ends every session of the account, this one included: the person logs in again. */
+export async function changePassword(
+  ctx: AccountContext,
+  user: Who,
+  input: { current: string; next: string },
+): Promise<PasswordChangeResult> {
+  const checked = await checkCurrentPassword(ctx, user, input.current, "password_change");
+  if (!checked.ok) {
+    return {
+      ok: false,
+      field: "current",
+      reason: checked.reason,
+      retryAfterSeconds: checked.retryAfterSeconds,
+    };
+  }
+  const problem = checkNewPassword(input.next, checked.owner);
+  if (problem) return { ok: false, field: "next", reason: problem };
+  if (input.next === input.current) return { ok: false, field: "next", reason: "same_as_current" };
+  await setPasswordIn(ctx.db, {
+    userId: user.id,
+    passwordHash: await hashPassword(input.next),
+    now: ctx.now(),
+    actor: actor(ctx, user),
+  });
+  return { ok: true };
+}
+
+export async function logOutEverywhere(ctx: AccountContext, user: Who): Promise<void> {
+  await endAllSessionsIn(ctx.db, { userId: user.id, now: ctx.now(), actor: actor(ctx, user) });
+}
+
+export type EnrolmentResult = { ok: true; recoveryCodes: string[] } | { ok: false };
+
+/**
+ * Confirms a new TOTP secret with a code from the app, then stores it with ten fresh
+ * recovery codes (hashed; shown to the person once, by the caller). The code's step
+ * counts as used, so it cannot log in again.
+ */
+export async function confirmTotpEnrolment(
+  ctx: AccountContext,
+  user: Pick<SessionUser, "id" | "username">,
+  input: { secret: string; code: string; reenrol: boolean },
+): Promise<EnrolmentResult> {
+  const now = ctx.now();
+  const check = verifyTotp(input.secret, input.code, now, await lastTotpStepIn(ctx.db, user.id));
+  if (!check.ok) return { ok: false };
+  const recoveryCodes = generateRecoveryCodes();
+  const recoveryCodeHashes = await Promise.all(recoveryCodes.map((code) => hashPassword(code)));
+  await enableTotpIn(ctx.db, {
+    userId: user.id,
+    secret: input.secret,
+    step: check.step,
+    recoveryCodeHashes,
+    now,
+    actor: actor(ctx, user),
+    reenrol: input.reenrol,
+  });
+  return { ok: true, recoveryCodes };
+}
+
+export type TotpDisableResult =
+  | { ok: true }
+  | { ok: false; reason: CurrentPasswordRefusal | "required_for_role"; retryAfterSeconds?: number };
+
+export async function turnOffTotp(
+  ctx: AccountContext,
+  user: Who,
+  input: { current: string },
+): Promise<TotpDisableResult> {
+  if (requiresTotp(user.role)) return { ok: false, reason: "required_for_role" };
+  const checked = await checkCurrentPassword(ctx, user, input.current, "totp_disable");
+  if (!checked.ok) return checked;
+  await disableTotpIn(ctx.db, { userId: user.id, now: ctx.now(), actor: actor(ctx, user) });
+  return { ok: true };
+}

@@ -1,0 +1,108 @@
+import NextAuth, { type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { env } from "@/lib/env";
+import { judgeSession, type SessionClaims } from "./policy";
+import { getAuthSecret, unsealLoginTicket } from "./tokens";
+
+/**
+ * next-auth (Auth.js v5) with JWT sessions: the cookie is an encrypted JWT (A256CBC-HS512)
+ * carrying the account id, its session version, the login time and the last activity.
+ *
+ * The Credentials provider accepts only a login ticket that the login action minted in
+ * the same request after every factor passed (lib/auth/login.ts does the checking, the
+ * lockout and the audit). The ticket never reaches the browser and lives 60 seconds.
+ *
+ * This module touches no database: proxy.ts uses it to refresh the cookie (sliding idle
+ * timeout), and lib/auth/session.ts checks the session against the database on every
+ * request. The config is built lazily, per request, so `next build` needs no secret.
+ */
+
+/** Secure cookies (and the __Secure- prefix) whenever the site is served over HTTPS. */
+export const secureCookies = new URL(env.SITE_URL).protocol === "https:";
+export const SESSION_COOKIE = `${secureCookies ? "__Secure-" : ""}authjs.session-token`;
+/**
+ * Set by "退出" to the id of the session it ended. A request that was already under way
+ * when the person logged out may still come back with a refreshed session cookie; this
+ * marker keeps that cookie dead in this browser (lib/auth/session.ts, proxy.ts).
+ */
+export const ENDED_SESSION_COOKIE = "lvzhi_session_ended";
+
+export const sessionLimits = {
+  idleMs: env.SESSION_IDLE_MINUTES * 60 * 1000,
+  maxMs: env.SESSION_MAX_HOURS * 60 * 60 * 1000,
+};
+
+function config(): NextAuthConfig {
+  return {
+    secret: getAuthSecret(),
+    // Behind our own server (server.mjs): the Host header is the one the site answers on.
+    // Redirects below are kept to relative paths, so a forged Host cannot send anyone away.
+    trustHost: true,
+    useSecureCookies: secureCookies,
+    cookies: {
+      sessionToken: {
+        name: SESSION_COOKIE,
+        options: { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies },
+      },
+    },
+    session: { strategy: "jwt", maxAge: Math.ceil(sessionLimits.idleMs / 1000) },
+    pages: { signIn: "/login", error: "/login" },
+    providers: [
+      Credentials({
+        id: "credentials",
+        credentials: { ticket: {} },
+        async authorize(credentials) {
+          const ticket = await unsealLoginTicket(credentials?.ticket);
+          if (!ticket) return null;
+          return { id: String(ticket.uid), uid: ticket.uid, sv: ticket.sv } as never;
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user, trigger }) {
+        const now = Date.now();
+        if (trigger === "signIn" && user) {
+          const fresh = user as unknown as { uid: number; sv: number };
+          const claims: SessionClaims = {
+            sid: crypto.randomUUID(),
+            uid: fresh.uid,
+            sv: fresh.sv,
+            authTime: now,
+            lastSeen: now,
+          };
+          // Nothing else: no name, e-mail or picture in the cookie.
+          return { sub: String(fresh.uid), ...claims };
+        }
+        if (judgeSession(token as Partial<SessionClaims>, now, sessionLimits) !== "ok") return null;
+        return { ...token, lastSeen: now };
+      },
+      session({ session, token }) {
+        const { uid, authTime, lastSeen } = token as Partial<SessionClaims>;
+        return { expires: session.expires, uid, authTime, lastSeen } as never;
+      },
+      redirect({ url, baseUrl }) {
+        if (url.startsWith("/") && !url.startsWith("//")) return url;
+        try {
+          const target = new URL(url);
+          if (target.origin === baseUrl) return `${target.pathname}${target.search}`;
+        } catch {
+          // not a URL: fall through
+        }
+        return "/";
+      },
+    },
+    logger: {
+      error(error) {
+        // A refused ticket is an expected outcome, reported by the login page itself.
+        if ((error as { type?: string }).type === "CredentialsSignin") return;
+        console.error("[auth]", error);
+      },
+      warn(code) {
+        console.warn("[auth] warning:", code);
+      },
+      debug() {},
+    },
+  };
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => config());

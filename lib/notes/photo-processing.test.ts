@@ -1,0 +1,86 @@
+import ExifReader from "exifreader";
+import sharp from "sharp";
+import { describe, expect, it } from "vitest";
+import { MAX_PHOTO_BYTES } from "./form-state";
+import { PHOTO_MAX_EDGE, PhotoError, processPhoto } from "./photo-processing";
+
+/** A phone-like JPEG: landscape pixels, EXIF orientation "rotate 90°", a camera and a GPS fix. */
+async function phoneJpeg(width = 64, height = 48) {
+  return sharp({ create: { width, height, channels: 3, background: "#b3161f" } })
+    .withMetadata({ orientation: 6 })
+    .withExifMerge({
+      IFD0: { Make: "TestPhone", Model: "T-1" },
+      IFD3: {
+        GPSLatitudeRef: "N",
+        GPSLatitude: "30/1 45/1 12/1",
+        GPSLongitudeRef: "E",
+        GPSLongitude: "120/1 44/1 30/1",
+      },
+    })
+    .jpeg()
+    .toBuffer();
+}
+
+async function refusal(input: Uint8Array) {
+  try {
+    await processPhoto(input);
+  } catch (error) {
+    return error instanceof PhotoError ? error.code : error;
+  }
+  return null;
+}
+
+describe("photo processing", () => {
+  it("re-encodes a JPEG upright, without EXIF or GPS", async () => {
+    const input = await phoneJpeg();
+    expect(ExifReader.load(input, { expanded: true }).gps).toBeDefined();
+
+    const photo = await processPhoto(input);
+    const tags = ExifReader.load(photo.data, { expanded: true });
+    expect(tags.gps).toBeUndefined();
+    expect(tags.exif).toBeUndefined();
+    expect(Object.keys(tags)).toEqual(["file"]);
+    // Orientation 6 applied to the pixels: 64×48 becomes 48×64.
+    expect([photo.width, photo.height]).toEqual([48, 64]);
+    expect(photo.contentType).toBe("image/jpeg");
+    expect(photo.byteSize).toBe(photo.data.byteLength);
+    expect(photo.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("shrinks large pictures to 2560 px on the longer edge and keeps small ones", async () => {
+    const big = await sharp({
+      create: { width: 3000, height: 1500, channels: 4, background: "#2a6f4f80" },
+    })
+      .png()
+      .toBuffer();
+    const photo = await processPhoto(big);
+    expect([photo.width, photo.height]).toEqual([PHOTO_MAX_EDGE, 1280]);
+    expect((await sharp(photo.data).metadata()).format).toBe("jpeg");
+
+    const small = await sharp({
+      create: { width: 40, height: 30, channels: 3, background: "#fff" },
+    })
+      .webp()
+      .toBuffer();
+    expect(await processPhoto(small)).toMatchObject({ width: 40, height: 30 });
+  });
+
+  it("refuses what is not a picture, whatever its name, and broken pictures", async () => {
+    expect(await refusal(new TextEncoder().encode("我是一个文本文件，名字叫 photo.jpg"))).toBe(
+      "not_image",
+    );
+    expect(await refusal(new TextEncoder().encode("GIF89a\u0001\u0000"))).toBe("not_image");
+    const broken = new Uint8Array(2048).fill(7);
+    broken.set([0xff, 0xd8, 0xff, 0xe0]);
+    expect(await refusal(broken)).toBe("unreadable");
+    const fakeHeic = new Uint8Array(1024).fill(1);
+    fakeHeic.set([0, 0, 0, 24, ...new TextEncoder().encode("ftypheic\0\0\0\0mif1heic")]);
+    expect(await refusal(fakeHeic)).toBe("unreadable");
+  });
+
+  it("refuses files over 15 MB before decoding them", async () => {
+    const huge = new Uint8Array(MAX_PHOTO_BYTES + 1);
+    huge.set([0xff, 0xd8, 0xff, 0xe0]);
+    expect(await refusal(huge)).toBe("too_large");
+  });
+});

@@ -1,0 +1,81 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import sharp, { type OutputInfo } from "sharp";
+import { MAX_PHOTO_BYTES } from "./form-state";
+import { sniffImageKind } from "./image-type";
+
+/**
+ * Every photo is decoded and encoded again before it is stored: turned upright by its
+ * EXIF orientation, at most 2560 px on its longer edge, JPEG at quality 82, with NO
+ * metadata (EXIF, GPS, XMP, ICC, comments). What a phone wrote about where and when the
+ * picture was taken never reaches the database. HEIC is first decoded by heic-convert
+ * (sharp's prebuilt libvips has no HEVC decoder).
+ */
+export const PHOTO_MAX_EDGE = 2560;
+export const PHOTO_JPEG_QUALITY = 82;
+/** A decompression bomb (a small file of enormous dimensions) is refused, not decoded. */
+export const PHOTO_MAX_INPUT_PIXELS = 200_000_000;
+
+export type PhotoErrorCode = "not_image" | "too_large" | "unreadable";
+
+export class PhotoError extends Error {
+  constructor(readonly code: PhotoErrorCode) {
+    super(`photo: ${code}`);
+    this.name = "PhotoError";
+  }
+}
+
+export interface ProcessedPhoto {
+  data: Buffer;
+  sha256: string;
+  contentType: "image/jpeg";
+  byteSize: number;
+  width: number;
+  height: number;
+}
+
+export async function processPhoto(input: Uint8Array): Promise<ProcessedPhoto> {
+  if (input.byteLength > MAX_PHOTO_BYTES) throw new PhotoError("too_large");
+  const kind = sniffImageKind(input);
+  if (!kind) throw new PhotoError("not_image");
+
+  let source = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+  if (kind === "heic") source = await decodeHeic(source);
+
+  let output: { data: Buffer; info: OutputInfo };
+  try {
+    output = await sharp(source, { failOn: "error", limitInputPixels: PHOTO_MAX_INPUT_PIXELS })
+      .rotate()
+      .resize({
+        width: PHOTO_MAX_EDGE,
+        height: PHOTO_MAX_EDGE,
+        fit: "inside",
+        withoutEnlargement: true,
+      })
+      // Transparent PNG/WebP areas become white rather than black in the JPEG.
+      .flatten({ background: "#ffffff" })
+      .jpeg({ quality: PHOTO_JPEG_QUALITY })
+      .toBuffer({ resolveWithObject: true });
+  } catch {
+    throw new PhotoError("unreadable");
+  }
+  const { data, info } = output;
+  return {
+    data,
+    sha256: createHash("sha256").update(data).digest("hex"),
+    contentType: "image/jpeg",
+    byteSize: data.byteLength,
+    width: info.width,
+    height: info.height,
+  };
+}
+
+async function decodeHeic(source: Buffer): Promise<Buffer> {
+  try {
+    const { default: convert } = await import("heic-convert");
+    const jpeg = await convert({ buffer: source, format: "JPEG", quality: 0.95 });
+    return Buffer.from(jpeg instanceof Uint8Array ? jpeg : new Uint8Array(jpeg));
+  } catch {
+    throw new PhotoError("unreadable");
+  }
+}
