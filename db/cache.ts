@@ -11,6 +11,9 @@ export const cacheTags = {
   events: "events",
   directory: "directory",
   campaigns: "campaigns",
+  cases: "cases",
+  opinions: "opinions",
+  stats: "stats",
   registrations: (eventId: number) => `registrations:${eventId}`,
 } as const;
 

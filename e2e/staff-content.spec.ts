@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { APIRequestContext, Browser, BrowserContext, Download, Page } from "@playwright/test";
 import { signInAs } from "./auth-helpers";
-import { expect, test } from "./fixtures";
+import { expect, expectNoAxeViolations, test } from "./fixtures";
 
 /*
  * The staff content console and the public pages it feeds: the news editor (publish →
@@ -65,6 +65,24 @@ function localInput(days: number, time: string): string {
 async function downloadText(download: Download): Promise<string> {
   const path = await download.path();
   return readFileSync(path, "utf8");
+}
+
+/**
+ * axe-core runs as a script, which a page without JavaScript cannot do: the page is checked
+ * as served (its HTML, scripts removed) in a scratch page that may run axe.
+ */
+async function expectNoAxeViolationsAsServed(browser: Browser, page: Page) {
+  const html = (await page.content())
+    .replace(/<script\b[\s\S]*?<\/script>/gi, "")
+    .replace(/<head([^>]*)>/i, `<head$1><base href="${page.url()}">`);
+  const context = await browser.newContext({ javaScriptEnabled: true, locale: "zh-CN" });
+  try {
+    const copy = await context.newPage();
+    await copy.setContent(html, { waitUntil: "load" });
+    await expectNoAxeViolations(copy);
+  } finally {
+    await context.close();
+  }
 }
 
 /** A public GET without cookies, twice: the second answer comes from the page cache. */
@@ -428,6 +446,8 @@ test("opinions: sent by the public, pending until an admin approves, then shown 
   await form.getByRole("button", { name: "提交意见" }).click();
   await expect(page.getByRole("status").filter({ hasText: "提交成功，审核后公开" })).toBeVisible();
   await expect(page.getByText(body)).toHaveCount(0);
+  // After a client-side navigation the metadata streams in: wait for the title as a reader would.
+  await expect(page).toHaveTitle(/意见征集/);
   await expectNoAxeViolations(page);
 
   const admin = await staffPage(browser, "admin", "/admin/opinions");
@@ -447,6 +467,34 @@ test("opinions: sent by the public, pending until an admin approves, then shown 
   const html = await page.content();
   expect(html).not.toContain("张三丰");
   expect(html).not.toContain("13900001111");
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false, extraHTTPHeaders: { "x-forwarded-for": "192.0.2.151" } });
+
+  test("the opinion form works as a plain form: refused with values kept, then accepted", async ({
+    page,
+    browser,
+  }) => {
+    await page.goto("/opinions?topic=renkou-junheng");
+    const form = page.getByRole("region", { name: "提交意见" });
+    await expect(form.getByLabel("议题").locator("option:checked")).toHaveText("人口均衡");
+    await form.getByLabel(/您的称呼/).fill("王五");
+    await form.getByLabel(/意见内容/).fill("<b>希望增加托育名额，延长服务时间</b>");
+    await form.getByRole("button", { name: "提交意见" }).click();
+    await expect(form.getByText("意见内容中不能包含 < 或 > 等符号。")).toBeVisible();
+    await expect(form.getByLabel(/您的称呼/)).toHaveValue("王五");
+    await expect(form.getByLabel("议题").locator("option:checked")).toHaveText("人口均衡");
+    await expectNoAxeViolationsAsServed(browser, page);
+    await form
+      .getByLabel(/意见内容/)
+      .fill(`希望社区托育点周六也开放，方便上班的家长（${stamp}）。`);
+    await form.getByRole("button", { name: "提交意见" }).click();
+    await expect(
+      page.getByRole("status").filter({ hasText: "提交成功，审核后公开" }),
+    ).toBeVisible();
+    await expectNoAxeViolationsAsServed(browser, page);
+  });
 });
 
 test("figures: charts drawn on the server with their data, and CSV with a BOM, for the public and for staff", async ({

@@ -218,8 +218,9 @@ test("the dashboard flags overdue transfers; departments, research, proposals an
 });
 
 test("members and signed-out visitors never reach the console", async ({ page, browser }) => {
-  await page.goto("/admin/notes");
-  await expect(page).toHaveURL(/\/login/);
+  // Signed out: to the login page, which will bring them back to the page they asked for.
+  await page.goto("/admin/research/compilation?year=2026");
+  await expect(page).toHaveURL(/\/login\?next=%2Fadmin%2Fresearch%2Fcompilation%3Fyear%3D2026/);
   const member = await pageAs(browser, "member1", "/member");
   for (const path of ["/admin", "/admin/notes", "/admin/departments", "/admin/research"]) {
     await member.goto(path);

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AdminNav, type AdminNavSection } from "@/components/admin/admin-nav";
 import { getCommitteeInfo } from "@/db/queries/settings";
-import { getCurrentUser, requireUser } from "@/lib/auth/session";
+import { getCurrentUser } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/auth/types";
 import { messages } from "@/lib/messages";
 import { adminMessages } from "@/lib/messages/admin";
@@ -66,14 +66,14 @@ function sectionsFor(user: SessionUser): AdminNavSection[] {
 
 /**
  * The staff console's shell: who is signed in, the sections they may open, and the page.
- * Members and signed-out visitors never see it (404 / login); every page and action
- * still checks for itself.
+ * Members get a 404 here; signed-out visitors are sent to log in by the page itself
+ * (requireStaff), and every page and action checks for itself in any case.
  */
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
-  const [user, committee] = await Promise.all([
-    requireUser({ roles: ["admin", "editor"], next: "/admin" }),
-    getCommitteeInfo(),
-  ]);
+  const [user, committee] = await Promise.all([getCurrentUser(), getCommitteeInfo()]);
+  // Signed out: no shell. The page's own requireUser sends them to log in and back to
+  // that very page (a redirect here could only name /admin: layouts do not know the URL).
+  if (!user) return <main id="main">{children}</main>;
   if (!can(user, "console.enter")) notFound();
   const m = adminMessages.shell;
   return (

@@ -31,7 +31,7 @@ export async function requireStaff(
  * A console page's title for staff; anyone else gets the 404's title, so that not even
  * the browser tab says what the page is (the layout and page answer 404 to them).
  */
-export function staffPageTitle(title: string): () => Promise<Metadata> {
+export function staffPageTitle(title: string | { absolute: string }): () => Promise<Metadata> {
   return async () => ({
     title: can(await getCurrentUser(), "console.enter")
       ? title

@@ -73,7 +73,12 @@ export function TemplateForm({
         <form action={deleteAction}>
           <FormMessage state={deleted} />
           <input type="hidden" name="id" value={template.id} />
-          <button type="submit" disabled={deleting} className={ui.danger}>
+          <button
+            type="submit"
+            disabled={deleting}
+            aria-label={`${m.delete}「${template.title}」`}
+            className={ui.danger}
+          >
             {m.delete}
           </button>
         </form>

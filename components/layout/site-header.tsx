@@ -15,6 +15,9 @@ const NAV = [
   { href: "/sectors", label: messages.nav.sectors },
   { href: "/studios", label: messages.nav.studios },
   { href: "/towns", label: messages.nav.towns },
+  { href: "/cases", label: messages.nav.cases },
+  { href: "/opinions", label: messages.nav.opinions },
+  { href: "/stats", label: messages.nav.stats },
 ] as const;
 
 export function SiteHeader({

@@ -317,13 +317,19 @@ export async function selectStatsOptions(db: Database, timeZone: string): Promis
 // ---------------------------------------------------------------------------------------
 // On the server's database
 
-// Notes change all the time and write no tag: the public figures are cached for a few
-// minutes, and event edits refresh them at once.
+/** Cache tag of the public figures: the note pipeline may refresh it after a move. */
+export const STATS_TAG = "stats";
+
+// Notes change all the time: unless the pipeline refreshes STATS_TAG, the public figures
+// are at most a few minutes old; event and directory edits refresh them at once.
 const cachedPublicFigures = cachedQuery(
   async (year: number | null, campaignId: number | null, timeZone: string) =>
     selectPublicFigures(await getDb(), { year, campaignId }, timeZone),
   ["stats:public"],
-  { tags: [cacheTags.events, cacheTags.directory, cacheTags.campaigns], revalidateSeconds: 300 },
+  {
+    tags: [STATS_TAG, cacheTags.events, cacheTags.directory, cacheTags.campaigns],
+    revalidateSeconds: 300,
+  },
 );
 
 const cachedOptions = cachedQuery(

@@ -85,7 +85,7 @@ export const adminMessages = {
     not_found: "找不到这条记录，它可能已被删除，或不在您的管理范围内。",
     forbidden: "您没有进行此操作的权限。",
     not_allowed_from_status: "这条记录当前的状态不能进行此操作，请刷新后查看最新状态。",
-    reason_required: "请填写理由，委员会看到这段说明。",
+    reason_required: "请填写理由，委员将看到这段说明。",
     no_departments: "请至少选择一个职能部门。",
     unknown_department: "所选部门不存在或已停用，请重新选择。",
     bad_due_date: "请填写今天或以后的办理时限（年-月-日）。",

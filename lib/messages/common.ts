@@ -23,6 +23,9 @@ export const commonMessages = {
     sectors: "界别",
     studios: "委员工作室",
     towns: "镇街",
+    cases: "公开案例",
+    opinions: "意见征集",
+    stats: "数据统计",
     login: "登录",
   },
   footer: {

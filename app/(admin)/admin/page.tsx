@@ -8,7 +8,7 @@ import { daysBetween, queueHref, queueStatuses } from "@/lib/moderation";
 import { can } from "@/lib/permissions";
 import { committeeToday, requireStaff, staffPageTitle } from "../staff";
 
-export const generateMetadata = staffPageTitle(adminMessages.dashboard.title);
+export const generateMetadata = staffPageTitle({ absolute: adminMessages.shell.product });
 
 const m = adminMessages.dashboard;
 

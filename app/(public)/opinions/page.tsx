@@ -71,6 +71,13 @@ export default async function OpinionsPage({ searchParams }: Props) {
               topics={topics.map((t) => ({ value: String(t.id), label: t.name }))}
               initial={{ ...emptyOpinionValues, topicId: chosen ? String(chosen.id) : "" }}
               honeypotName={OPINION_HONEYPOT}
+              text={{
+                required: cmsMessages.common.required,
+                optional: cmsMessages.common.optional,
+                ...m.fields,
+                submit: m.submit,
+                submitting: m.submitting,
+              }}
             />
           </section>
 

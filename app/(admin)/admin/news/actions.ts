@@ -53,9 +53,10 @@ export async function saveArticleAction(
   const parsed = parseArticleForm(values, timeZone);
 
   if (formData.get("intent") === "preview") {
+    // A preview renders what is there; mistakes are reported when saving.
     return {
       values,
-      fieldErrors: parsed.ok ? {} : parsed.fieldErrors,
+      fieldErrors: {},
       message: null,
       result: {
         preview: renderMarkdown(parsed.ok ? parsed.data.body : values.body, { topHeadingLevel: 3 }),
