@@ -28,25 +28,7 @@ export function pageCount(total: number, pageSize: number): number {
   return Math.max(1, Math.ceil(total / pageSize));
 }
 
-/**
- * The page numbers to show as links around `current`: always the first and the
- * last, `radius` either side of the current one, and `null` for each gap.
- */
-export function pageWindow(current: number, pages: number, radius = 1): (number | null)[] {
-  const shown = new Set<number>([1, pages]);
-  for (let p = current - radius; p <= current + radius; p++) {
-    if (p >= 1 && p <= pages) shown.add(p);
-  }
-  const sorted = [...shown].sort((a, b) => a - b);
-  const out: (number | null)[] = [];
-  for (const p of sorted) {
-    const last = out[out.length - 1];
-    if (typeof last === "number" && p - last === 2) out.push(last + 1);
-    else if (typeof last === "number" && p - last > 2) out.push(null);
-    out.push(p);
-  }
-  return out;
-}
+export { pageWindow } from "./pagination";
 
 /** "/news", "/news?column=x", "/news?column=x&page=2": page 1 and "all columns" stay implicit. */
 export function newsListHref(column: string | null | undefined, page = 1): string {

@@ -1,8 +1,8 @@
-import Link from "next/link";
+import { Pagination as PageLinks } from "@/components/ui/pagination";
 import { messages } from "@/lib/messages";
-import { newsListHref, pageWindow } from "@/lib/news";
+import { newsListHref } from "@/lib/news";
 
-/** Previous, numbered pages and next, as links; the current page carries aria-current. */
+/** The news list's pages, within its column. */
 export function Pagination({
   column,
   page,
@@ -12,54 +12,12 @@ export function Pagination({
   page: number;
   pages: number;
 }) {
-  if (pages <= 1) return null;
-  const m = messages.newsPages.pagination;
-  const base = "inline-flex min-w-10 items-center justify-center rounded-sm border px-3 py-1.5";
-  const idle = `${base} border-stone-300 bg-white text-ink hover:border-brand-600 hover:text-brand-700`;
   return (
-    <nav aria-label={m.label} className="mt-6">
-      <ul className="flex flex-wrap items-center justify-center gap-2 text-[15px]">
-        {page > 1 && (
-          <li>
-            <Link href={newsListHref(column, page - 1)} rel="prev" className={idle}>
-              <span aria-hidden="true">‹ </span>
-              {m.previous}
-            </Link>
-          </li>
-        )}
-        {pageWindow(page, pages).map((n, i) =>
-          n === null ? (
-            // biome-ignore lint/suspicious/noArrayIndexKey: gaps have no identity but their place
-            <li key={`gap-${i}`} aria-hidden="true" className="px-1 text-muted">
-              …
-            </li>
-          ) : (
-            <li key={n}>
-              <Link
-                href={newsListHref(column, n)}
-                aria-current={n === page ? "page" : undefined}
-                aria-label={m.page(n)}
-                className={
-                  n === page
-                    ? `${base} border-brand-700 bg-brand-700 font-semibold text-white`
-                    : idle
-                }
-              >
-                {n}
-              </Link>
-            </li>
-          ),
-        )}
-        {page < pages && (
-          <li>
-            <Link href={newsListHref(column, page + 1)} rel="next" className={idle}>
-              {m.next}
-              <span aria-hidden="true"> ›</span>
-            </Link>
-          </li>
-        )}
-      </ul>
-      <p className="mt-3 text-center text-sm text-muted">{m.status(page, pages)}</p>
-    </nav>
+    <PageLinks
+      page={page}
+      pages={pages}
+      hrefFor={(n) => newsListHref(column, n)}
+      labels={messages.newsPages.pagination}
+    />
   );
 }
