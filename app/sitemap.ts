@@ -4,7 +4,7 @@ import { listSitemapEntries } from "@/db/queries/news";
 import { env } from "@/lib/env";
 import { absoluteUrl } from "@/lib/news";
 
-/** Every public page: fixed sections, articles, events, sectors, studios and campaigns. */
+/** Every public page: fixed sections, articles, events, cases, sectors, studios and campaigns. */
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   // Built per request from the (cached) database, never at build time.
   await connection();
@@ -18,6 +18,9 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
     { url: url("/sectors"), changeFrequency: "monthly", priority: 0.6 },
     { url: url("/studios"), changeFrequency: "monthly", priority: 0.6 },
     { url: url("/towns"), changeFrequency: "monthly", priority: 0.5 },
+    { url: url("/cases"), changeFrequency: "weekly", priority: 0.7 },
+    { url: url("/opinions"), changeFrequency: "weekly", priority: 0.6 },
+    { url: url("/stats"), changeFrequency: "weekly", priority: 0.5 },
     ...entries.articles.map((a) => ({
       url: url(`/news/${encodeURIComponent(a.slug)}`),
       lastModified: a.lastModified,
@@ -34,6 +37,12 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
       url: url(`/campaigns/${encodeURIComponent(slug)}`),
       changeFrequency: "weekly" as const,
       priority: 0.7,
+    })),
+    ...entries.cases.map((c) => ({
+      url: url(`/cases/${c.id}`),
+      lastModified: c.lastModified,
+      changeFrequency: "monthly" as const,
+      priority: 0.6,
     })),
     ...entries.sectors.map((slug) => ({
       url: url(`/sectors/${encodeURIComponent(slug)}`),

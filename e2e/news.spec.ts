@@ -291,6 +291,9 @@ test("sitemap.xml and robots.txt guide crawlers to public pages only", async ({
     "/studios",
     "/towns",
     "/campaigns/activity-week-2026",
+    "/cases",
+    "/opinions",
+    "/stats",
   ]) {
     expect(locs, path).toContain(`${baseURL}${path}`);
   }

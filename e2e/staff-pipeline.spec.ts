@@ -27,6 +27,23 @@ async function pageAs(
   return page;
 }
 
+/** How many notes the public figures count in one status (the table beside the chart). */
+async function publicStatusCount(browser: Browser, status: string): Promise<number> {
+  const page = await browser.newPage();
+  await page.goto("/stats");
+  // The data table sits in a closed <details> under the chart: read its text.
+  const table = page.locator("table", {
+    has: page.locator("caption", { hasText: /^走访记录办理状态$/ }),
+  });
+  await expect(table).toHaveCount(1);
+  const row = table.locator("tr", {
+    has: page.locator("th", { hasText: new RegExp(`^${status}$`) }),
+  });
+  const cells = await row.locator("td").allTextContents();
+  await page.close();
+  return cells.length === 0 ? 0 : Number.parseInt(cells[0] ?? "0", 10);
+}
+
 async function openNote(page: Page, title: string) {
   await page.goto("/admin/notes");
   await page.getByRole("link", { name: title, exact: true }).click();
@@ -37,6 +54,9 @@ test("an editor reviews, an admin accepts and transfers, answers are recorded, t
   browser,
   expectNoAxeViolations,
 }) => {
+  // The public figures, read (and so cached) before the pipeline moves the note.
+  const answeredBefore = await publicStatusCount(browser, "已答复");
+
   // The editor: only notes of their liaison office, first review, no transfers.
   const editor = await pageAs(browser, "editor", "/admin/notes");
   await expect(editor.getByRole("heading", { level: 1, name: "走访记录审核" })).toBeVisible();
@@ -95,6 +115,8 @@ test("an editor reviews, an admin accepts and transfers, answers are recorded, t
   await civil.getByRole("button", { name: "保存答复" }).click();
   await expect(transfers.getByText("将把托育补贴纳入明年民生实事项目。")).toBeVisible();
   await expect(admin.getByTestId("note-status")).toContainText("已答复");
+  // The public figures count the answer at once, not when their cache expires.
+  expect(await publicStatusCount(browser, "已答复")).toBeGreaterThan(answeredBefore);
   const noteUrl = new URL(admin.url()).pathname;
   const noteId = noteUrl.split("/").pop();
 

@@ -12,6 +12,7 @@ const KIND_STYLE: Record<SearchResult["kind"], string> = {
   article: "bg-brand-50 text-brand-700",
   event: "bg-gold-100 text-gold-700",
   case: "bg-stone-100 text-stone-700",
+  opinion: "bg-sky-50 text-sky-800",
 };
 
 /** One page of results: kind, date, highlighted title and excerpt. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, count, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
 import { can } from "@/lib/permissions";
 import { cacheTags } from "../cache";
 import type { Database } from "../client";
@@ -22,7 +22,7 @@ import {
   isUniqueViolation,
   refreshPublicPages,
 } from "./admin-content";
-import { OPINIONS_TAG } from "./opinions";
+import { indexOpinions, OPINIONS_TAG } from "./opinions";
 
 /**
  * The directory staff maintain (admins only): sectors, towns, organisations (studios,
@@ -363,6 +363,17 @@ export async function saveDirectoryRecordIn<K extends DirectoryKind>(
             .insert(organisationSectors)
             .values(unique.map((sectorId) => ({ organisationId: rowId, sectorId })));
         }
+      }
+      if (kind === "topics" && id !== null) {
+        // Renamed, opened or closed: its approved opinions' search entries follow.
+        const approved = await tx
+          .select({ id: opinions.id })
+          .from(opinions)
+          .where(and(eq(opinions.topicId, rowId), eq(opinions.status, "approved")));
+        await indexOpinions(
+          tx,
+          approved.map((o) => o.id),
+        );
       }
       await auditStaffWrite(tx, actor, {
         action: `${meta.target}.${id === null ? "create" : "update"}`,

@@ -28,6 +28,7 @@ import {
   setCasePublishedIn,
   updateCaseIn,
 } from "./cases";
+import { selectSitemapEntries } from "./news";
 import { searchPublic } from "./search";
 
 let handle: TestDatabase;
@@ -221,8 +222,12 @@ describe(`public cases on ${driverLabel()}`, () => {
       .from(publicCases)
       .where(eq(publicCases.noteId, noteId));
     const id = row?.id ?? 0;
+    const inSitemap = async () =>
+      (await selectSitemapEntries(db, new Date())).cases.some((c) => c.id === id);
+    expect(await inSitemap()).toBe(true);
     await setCasePublishedIn(db, admin, id, false);
     expect(await selectPublishedCaseIn(db, id)).toBeNull();
+    expect(await inSitemap()).toBe(false);
     expect(
       await db
         .select()

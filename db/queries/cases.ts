@@ -11,10 +11,9 @@ import {
   lte,
   max,
   type SQL,
-  sql,
 } from "drizzle-orm";
 import { can } from "@/lib/permissions";
-import { buildDocumentVector, normalizeDocumentText } from "@/lib/search/tokenize";
+import { normalizeDocumentText } from "@/lib/search/tokenize";
 import { localDateKey } from "@/lib/time";
 import { cachedQuery } from "../cache";
 import type { Database } from "../client";
@@ -26,11 +25,10 @@ import {
   noteTransfers,
   noteTransitions,
   publicCases,
-  searchDocuments,
   towns,
   users,
 } from "../schema";
-import { removeFromIndex, type SearchDb } from "../search";
+import { removeFromIndex, type SearchDb, upsertRows } from "../search";
 import {
   type Actor,
   auditStaffWrite,
@@ -272,35 +270,21 @@ export async function indexCase(db: SearchDb, id: number): Promise<void> {
     await removeFromIndex(db, "case", id);
     return;
   }
-  const title = normalizeDocumentText(row.title);
-  const body = normalizeDocumentText(
-    [row.summary, row.outcome, row.departmentName, row.townName]
-      .filter((p) => p?.trim())
-      .join("\n"),
-  );
-  await db
-    .insert(searchDocuments)
-    .values({
+  await upsertRows(db, [
+    {
       kind: "case",
       refId: row.id,
-      title,
-      body,
+      title: normalizeDocumentText(row.title),
+      body: normalizeDocumentText(
+        [row.summary, row.outcome, row.departmentName, row.townName]
+          .filter((p) => p?.trim())
+          .join("\n"),
+      ),
       url: `/cases/${row.id}`,
       visibleFrom: row.publishedAt,
       happenedAt: row.publishedAt,
-      tokens: sql`${buildDocumentVector(title, body)}::tsvector`,
-    })
-    .onConflictDoUpdate({
-      target: [searchDocuments.kind, searchDocuments.refId],
-      set: {
-        title: sql`excluded.title`,
-        body: sql`excluded.body`,
-        url: sql`excluded.url`,
-        visibleFrom: sql`excluded.visible_from`,
-        happenedAt: sql`excluded.happened_at`,
-        tokens: sql`excluded.tokens`,
-      },
-    });
+    },
+  ]);
 }
 
 /** Creates the case of a note (one per note), checked for personal data, audited. */

@@ -10,6 +10,7 @@ import {
   transition,
 } from "@/lib/notes/workflow";
 import { can, noteActorFor, noteTarget } from "@/lib/permissions";
+import { cacheTags } from "../cache";
 import type { Database } from "../client";
 import {
   departments,
@@ -19,6 +20,7 @@ import {
   noteTransitions,
   type satisfactionLevels,
 } from "../schema";
+import { refreshPublicPages } from "./admin-content";
 import { writeAudit } from "./audit";
 import { noteTargetColumns } from "./moderation-scope";
 import { withDb } from "./with-db";
@@ -411,9 +413,23 @@ export async function addNoteCommentIn(
 
 // ---- the server's database --------------------------------------------------------
 
-export const applyNoteAction = withDb(applyNoteActionIn);
-export const applyBulkAction = withDb(applyBulkActionIn);
-export const transferNote = withDb(transferNoteIn);
-export const recordAnswer = withDb(recordAnswerIn);
-export const recordSatisfaction = withDb(recordSatisfactionIn);
+/**
+ * A move that changes what the public figures count (/stats: notes by status, handling
+ * rate and time) refreshes them at once instead of when their cache entry expires.
+ */
+function refreshingFigures<Args extends unknown[], Result>(
+  move: (...args: Args) => Promise<Result>,
+): (...args: Args) => Promise<Result> {
+  return async (...args) => {
+    const result = await move(...args);
+    refreshPublicPages(cacheTags.stats);
+    return result;
+  };
+}
+
+export const applyNoteAction = refreshingFigures(withDb(applyNoteActionIn));
+export const applyBulkAction = refreshingFigures(withDb(applyBulkActionIn));
+export const transferNote = refreshingFigures(withDb(transferNoteIn));
+export const recordAnswer = refreshingFigures(withDb(recordAnswerIn));
+export const recordSatisfaction = refreshingFigures(withDb(recordSatisfactionIn));
 export const addNoteComment = withDb(addNoteCommentIn);

@@ -13,6 +13,7 @@ import {
   selectOpenTopics,
   submitOpinionIn,
 } from "./opinions";
+import { searchPublic } from "./search";
 
 let handle: TestDatabase;
 let db: Database;
@@ -142,7 +143,19 @@ describe(`opinions on ${driverLabel()}`, () => {
     expect(JSON.stringify(shown.opinions)).not.toMatch(/李四|li@example.com|198\.51/);
     expect(shown.totals.get(open)).toBe(1);
 
+    // The approved opinion joins the public search under its topic, without its sender;
+    // the rejected one does not.
+    const opinionHits = async (q: string) =>
+      (await searchPublic(db, q)).results.filter((r) => r.kind === "opinion");
+    const found = await opinionHits("增加托育名额");
+    expect(found).toEqual([
+      expect.objectContaining({ refId: a.id, url: `/opinions#topic-${open}` }),
+    ]);
+    expect(JSON.stringify(found)).not.toMatch(/李四|li@example.com|198\.51/);
+    expect(await opinionHits("spam")).toHaveLength(0);
+
     await moderateOpinionsIn(db, admin, [a.id], "rejected");
+    expect(await opinionHits("增加托育名额")).toHaveLength(0);
     expect((await selectApprovedOpinions(db, [open])).opinions).toHaveLength(0);
     const actions = (
       await db

@@ -1,10 +1,13 @@
 import "server-only";
 import { and, asc, count, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { searchMessages } from "@/lib/messages/search";
 import { can } from "@/lib/permissions";
+import { normalizeDocumentText } from "@/lib/search/tokenize";
 import { cachedQuery } from "../cache";
 import type { Database } from "../client";
 import { getDb } from "../runtime";
-import { campaigns, opinions, topics, users } from "../schema";
+import { campaigns, opinions, searchDocuments, topics, users } from "../schema";
+import { type SearchDb, upsertRows } from "../search";
 import { type Actor, auditStaffWrite, CmsError, refreshPublicPages } from "./admin-content";
 import { writeAudit } from "./audit";
 
@@ -222,6 +225,10 @@ export async function moderateOpinionsIn(
       .where(and(inArray(opinions.id, unique)))
       .returning({ id: opinions.id, topicId: opinions.topicId });
     if (changed.length === 0) throw new CmsError("not_found");
+    await indexOpinions(
+      tx,
+      changed.map((c) => c.id),
+    );
     for (const row of changed) {
       await auditStaffWrite(tx, actor, {
         action: decision === "approved" ? "opinion.approve" : "opinion.reject",
@@ -232,6 +239,47 @@ export async function moderateOpinionsIn(
     }
     return { changed: changed.map((c) => c.id) };
   });
+}
+
+/**
+ * Puts approved opinions of open topics into the public search (text and topic only: the
+ * sender's name, contact and IP never reach the index) and takes the others out.
+ */
+export async function indexOpinions(db: SearchDb, ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
+  const rows = await db
+    .select({
+      id: opinions.id,
+      topicId: opinions.topicId,
+      topicName: topics.name,
+      open: topics.openForOpinions,
+      body: opinions.body,
+      status: opinions.status,
+      createdAt: opinions.createdAt,
+      moderatedAt: opinions.moderatedAt,
+    })
+    .from(opinions)
+    .innerJoin(topics, eq(topics.id, opinions.topicId))
+    .where(inArray(opinions.id, ids));
+  const shown = rows.filter((r) => r.status === "approved" && r.open);
+  await upsertRows(
+    db,
+    shown.map((r) => ({
+      kind: "opinion",
+      refId: r.id,
+      title: normalizeDocumentText(searchMessages.opinionTitle(r.topicName)),
+      body: normalizeDocumentText(r.body),
+      url: `/opinions#topic-${r.topicId}`,
+      visibleFrom: r.moderatedAt ?? r.createdAt,
+      happenedAt: r.createdAt,
+    })),
+  );
+  const hidden = ids.filter((id) => !shown.some((r) => r.id === id));
+  if (hidden.length > 0) {
+    await db
+      .delete(searchDocuments)
+      .where(and(eq(searchDocuments.kind, "opinion"), inArray(searchDocuments.refId, hidden)));
+  }
 }
 
 // ---------------------------------------------------------------------------------------

@@ -317,11 +317,12 @@ export async function selectStatsOptions(db: Database, timeZone: string): Promis
 // ---------------------------------------------------------------------------------------
 // On the server's database
 
-/** Cache tag of the public figures: the note pipeline may refresh it after a move. */
-export const STATS_TAG = "stats";
+/** Cache tag of the public figures: every staff move of a note refreshes it (moderation.ts). */
+export const STATS_TAG = cacheTags.stats;
 
-// Notes change all the time: unless the pipeline refreshes STATS_TAG, the public figures
-// are at most a few minutes old; event and directory edits refresh them at once.
+// Staff moves, event and directory edits refresh the figures at once; a member's new
+// submission shows within the entry's lifetime (five minutes), so that a busy day of
+// filing does not empty the page cache with every note.
 const cachedPublicFigures = cachedQuery(
   async (year: number | null, campaignId: number | null, timeZone: string) =>
     selectPublicFigures(await getDb(), { year, campaignId }, timeZone),

@@ -16,7 +16,7 @@ const tsvector = customType<{ data: string }>({
   },
 });
 
-export const searchKinds = ["article", "event", "case"] as const;
+export const searchKinds = ["article", "event", "case", "opinion"] as const;
 export type SearchKind = (typeof searchKinds)[number];
 
 /**

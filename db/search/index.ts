@@ -22,7 +22,8 @@ export type SearchDb = Database | Parameters<Parameters<Database["transaction"]>
 
 const BATCH_SIZE = 250;
 
-interface IndexRow {
+/** One public item as the index stores it (title and body normalised). */
+export interface IndexRow {
   kind: SearchKind;
   refId: number;
   title: string;
@@ -95,7 +96,8 @@ function eventRow(e: EventSource): IndexRow {
   };
 }
 
-async function upsertRows(db: SearchDb, rows: IndexRow[]): Promise<void> {
+/** Writes (or rewrites) the index entries of these items; every kind goes through here. */
+export async function upsertRows(db: SearchDb, rows: IndexRow[]): Promise<void> {
   if (rows.length === 0) return;
   await db
     .insert(searchDocuments)
@@ -151,7 +153,8 @@ export interface RebuildResult {
 
 /**
  * Indexes every public article and every event again, in batches, and removes rows
- * whose source is gone or no longer public. Other kinds (cases) are left alone.
+ * whose source is gone or no longer public. Other kinds (cases, opinions) are indexed
+ * by their own modules when staff publish them, and are left alone here.
  */
 export async function rebuildSearchIndex(db: SearchDb): Promise<RebuildResult> {
   let articleCount = 0;

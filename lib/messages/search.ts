@@ -2,12 +2,14 @@
 export const searchMessages = {
   title: "站内搜索",
   metaTitle: (query: string) => `搜索：${query}`,
-  intro: "在新闻和活动中查找，两个字的词也能找到。",
+  intro: "在新闻、活动、办理案例和公众意见中查找，两个字的词也能找到。",
   label: "搜索关键词",
   placeholder: "例如：托育",
   hint: (max: number) => `最多 ${max} 个字。多个词用空格隔开，结果会同时包含这些词。`,
   submit: "搜索",
-  kinds: { article: "新闻", event: "活动", case: "案例" },
+  kinds: { article: "新闻", event: "活动", case: "案例", opinion: "意见" },
+  /** The search entry of an approved public opinion: named by its topic, never its sender. */
+  opinionTitle: (topic: string) => `关于“${topic}”的公众意见`,
   cancelled: "已取消",
   resultsLabel: "搜索结果",
   summary: (total: number, query: string, more: boolean) =>
