@@ -126,6 +126,8 @@ async function newMemberPage(browser: Browser, who: "member1" | "member2") {
 }
 
 test.describe("field notes with JavaScript", () => {
+  // Sign-in, autosave, two uploads and the submit: more than the default 30 s on a busy machine.
+  test.describe.configure({ timeout: 60_000 });
   test("a member files a note with two photos, watching the upload, and sees it on the dashboard", async ({
     page,
   }) => {

@@ -233,7 +233,13 @@ test("the dashboard flags overdue transfers; departments, research, proposals an
   await expect(admin.getByRole("definition").first()).toContainText("2");
   await expectNoAxeViolations(admin);
 
-  const member = await pageAs(browser, "member2", "/member/duty");
+  // A member reaches their duty record from the member area's navigation.
+  const member = await pageAs(browser, "member2", "/member");
+  await member
+    .getByRole("navigation", { name: "委员中心导航" })
+    .getByRole("link", { name: "履职档案" })
+    .click();
+  await expect(member).toHaveURL(/\/member\/duty/);
   await expect(member.getByRole("heading", { level: 1 })).toContainText("我的");
   await expect(member.getByText("生育友好型社会建设调研")).toBeVisible();
   await expectNoAxeViolations(member);

@@ -34,17 +34,22 @@ export default async function MemberLayout({ children }: { children: React.React
       >
         {messages.site.skipToContent}
       </a>
-      <SiteHeader
-        committeeName={committee.name}
-        shortName={committee.shortName}
-        elder={elder}
-        user={headerUser}
-      />
+      {/* A printed duty record or note is the page's content alone. */}
+      <div className="print:hidden">
+        <SiteHeader
+          committeeName={committee.name}
+          shortName={committee.shortName}
+          elder={elder}
+          user={headerUser}
+        />
+      </div>
       <MemberBar filesNotes={mayFileNotes(user)} />
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:py-8">
         {children}
       </main>
-      <SiteFooter committee={committee} year={year} />
+      <div className="print:hidden">
+        <SiteFooter committee={committee} year={year} />
+      </div>
     </div>
   );
 }

@@ -116,6 +116,8 @@ export function SatisfactionForm({
             {m.satisfactionForm}
           </label>
           <select
+            // A select takes its default only when it mounts: a returned value needs a new element.
+            key={fieldValue(state, "satisfaction", current ?? "satisfied")}
             id={`${id}-sat`}
             name="satisfaction"
             defaultValue={fieldValue(state, "satisfaction", current ?? "satisfied")}

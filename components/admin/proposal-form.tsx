@@ -44,6 +44,10 @@ export function ProposalForm({
   const id = useId();
   const typed = Object.keys(state.values).length > 0;
   const v = (name: string, fallback: string) => (typed ? fieldValue(state, name) : fallback);
+  const researchTopicValue = v(
+    "researchTopicId",
+    proposal.researchTopicId ? String(proposal.researchTopicId) : "",
+  );
   const list = (name: string, fallback: number[]) =>
     new Set(typed ? fieldValues(state, name) : fallback.map(String));
   const ticked = {
@@ -66,6 +70,8 @@ export function ProposalForm({
             {m.kind}
           </label>
           <select
+            // A select takes its default only when it mounts: a returned value needs a new element.
+            key={v("kind", proposal.kind)}
             id={`${id}-kind`}
             name="kind"
             defaultValue={v("kind", proposal.kind)}
@@ -127,12 +133,11 @@ export function ProposalForm({
           {m.researchTopic}
         </label>
         <select
+          // A select takes its default only when it mounts: a returned value needs a new element.
+          key={researchTopicValue}
           id={`${id}-topic`}
           name="researchTopicId"
-          defaultValue={v(
-            "researchTopicId",
-            proposal.researchTopicId ? String(proposal.researchTopicId) : "",
-          )}
+          defaultValue={researchTopicValue}
           className={ui.select}
         >
           <option value="">{m.noResearchTopic}</option>

@@ -148,6 +148,8 @@ export function QueueTable({
                 {m.bulk.action}
               </label>
               <select
+                // A select takes its default only when it mounts: a returned value needs a new element.
+                key={fieldValue(state, "action", actions[0])}
                 id={`${id}-action`}
                 name="action"
                 defaultValue={fieldValue(state, "action", actions[0])}

@@ -86,6 +86,8 @@ function CommonFields({
             {m.topic}
           </label>
           <select
+            // A select takes its default only when it mounts: a returned value needs a new element.
+            key={v("topicId")}
             id={`${id}-topic`}
             name="topicId"
             defaultValue={v("topicId")}
@@ -239,6 +241,8 @@ export function EditTopicForm({
             {m.reviewStatus}
           </label>
           <select
+            // A select takes its default only when it mounts: a returned value needs a new element.
+            key={v("reviewStatus", topic.reviewStatus)}
             id={`${id}-review`}
             name="reviewStatus"
             defaultValue={v("reviewStatus", topic.reviewStatus)}

@@ -9,12 +9,13 @@ export function MemberBar({ filesNotes }: { filesNotes: boolean }) {
       ? [
           { href: "/member/notes", label: m.area.notes },
           { href: "/member/notes/new", label: m.area.newNote },
+          { href: "/member/duty", label: m.area.duty },
         ]
       : []),
     { href: "/member/profile", label: m.area.profile },
   ];
   return (
-    <div className="border-b border-stone-200 bg-white">
+    <div className="border-b border-stone-200 bg-white print:hidden">
       <div className="mx-auto flex max-w-6xl px-2 sm:px-4">
         <MemberNavLinks items={items} />
       </div>

@@ -5,6 +5,7 @@ export const notesMessages = {
     dashboard: "工作台",
     notes: "我的走访记录",
     newNote: "新建记录",
+    duty: "履职档案",
     profile: "个人设置",
     staffHint: "走访记录由委员填写。工作人员请前往管理后台处理委员提交的记录。",
     staffConsole: "进入管理后台",
