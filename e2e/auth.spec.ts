@@ -58,6 +58,7 @@ test.describe("accounts and logins", () => {
 
   test("invitation, password, an editor's TOTP enrolment and logins, logging out", async ({
     page,
+    browser,
     baseURL,
     expectNoAxeViolations,
   }) => {
@@ -133,6 +134,13 @@ test.describe("accounts and logins", () => {
     await expect(page.getByRole("banner").getByRole("link", { name: "登录" })).toBeVisible();
     await page.goto("/member/profile");
     await expect(page).toHaveURL(/\/login\?next=/);
+    // A copy of the session cookie taken before "退出" (another tab, a thief) is dead too.
+    const elsewhere = await browser.newContext();
+    if (session) await elsewhere.addCookies([session]);
+    const copy = await elsewhere.newPage();
+    await copy.goto("/member/profile");
+    await expect(copy).toHaveURL(/\/login\?next=/);
+    await elsewhere.close();
 
     // The next login asks for a code: a wrong one is refused, the app's code passes.
     await fillLogin(page, username, PASSWORD);

@@ -32,6 +32,10 @@ export async function POST(request: Request) {
     await recordLogoutIn(await getDb(), {
       userId: user.id,
       actor: { actorId: user.id, actorLabel: user.username, ip: clientIpFrom(request.headers) },
+      // Ended on the server too: a copy of this cookie elsewhere stops working now.
+      session: claims
+        ? { sid: claims.sid, expiresAt: new Date(claims.authTime + sessionLimits.maxMs) }
+        : undefined,
     });
   }
   await endBrowserSession();

@@ -12,7 +12,7 @@ import { createPhantomLockouts } from "../../lib/auth/phantom-lockouts";
 import { generateTotpSecret, totpCode } from "../../lib/auth/totp";
 import { hashPassword } from "../../lib/password";
 import { createMemoryRateLimiter } from "../../lib/rate-limit";
-import { auditLog, invitations, users } from "../schema";
+import { auditLog, endedSessions, invitations, users } from "../schema";
 import { createTestDatabase, driverLabel, type TestDatabase } from "../test-utils";
 import {
   acceptInvitationIn,
@@ -20,6 +20,7 @@ import {
   findSessionAccountIn,
   findUsableInvitationIn,
   INVITATION_LIFETIME_MS,
+  recordLogoutIn,
   setAccountEnabledIn,
 } from "./users";
 
@@ -320,5 +321,38 @@ describe(`accounts and logins (${driverLabel()})`, () => {
       .from(users)
       .where(eq(users.id, userId));
     expect(row?.status).toBe("active");
+  });
+
+  it("'退出' ends that session on the server: its sid is refused, other sessions go on", async () => {
+    clock = T0;
+    const userId = await activate("leaver", "member");
+    const ended = "sid-ended-0123456789abcdef";
+    const other = "sid-other-0123456789abcdef";
+    await recordLogoutIn(handle.db, {
+      userId,
+      actor: cli,
+      session: { sid: ended, expiresAt: new Date(T0.getTime() + 3_600_000) },
+      now: T0,
+    });
+    expect(await findSessionAccountIn(handle.db, userId, ended)).toMatchObject({
+      sessionEnded: true,
+    });
+    expect(await findSessionAccountIn(handle.db, userId, other)).toMatchObject({
+      status: "active",
+      sessionEnded: false,
+    });
+    // Logging out twice is harmless; rows past their session's end are swept.
+    const later = new Date(T0.getTime() + 2 * 3_600_000);
+    await recordLogoutIn(handle.db, {
+      userId,
+      actor: cli,
+      session: { sid: other, expiresAt: new Date(later.getTime() + 3_600_000) },
+      now: later,
+    });
+    const left = await handle.db
+      .select({ sid: endedSessions.sid })
+      .from(endedSessions)
+      .where(eq(endedSessions.userId, userId));
+    expect(left.map((r) => r.sid)).toEqual([other]);
   });
 });

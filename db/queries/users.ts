@@ -1,9 +1,10 @@
 import "server-only";
-import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { getDb } from "../runtime";
 import {
   auditLog,
+  endedSessions,
   invitations,
   organisations,
   recoveryCodes,
@@ -172,12 +173,15 @@ export interface SessionAccount {
   organisationId: number | null;
   sessionVersion: number;
   totpEnabled: boolean;
+  /** The session asked about was ended by "退出" (always false when no sid is given). */
+  sessionEnded: boolean;
 }
 
 /** One indexed read per request: is this session's account still what the cookie says? */
 export async function findSessionAccountIn(
   db: Executor,
   userId: number,
+  sid?: string,
 ): Promise<SessionAccount | null> {
   const [row] = await db
     .select({
@@ -190,17 +194,20 @@ export async function findSessionAccountIn(
       organisationId: users.organisationId,
       sessionVersion: users.sessionVersion,
       totpEnabledAt: users.totpEnabledAt,
+      sessionEnded: sid
+        ? sql<boolean>`exists (select 1 from ${endedSessions} where ${endedSessions.sid} = ${sid})`
+        : sql<boolean>`false`,
     })
     .from(users)
     .where(eq(users.id, userId))
     .limit(1);
   if (!row) return null;
   const { totpEnabledAt, ...rest } = row;
-  return { ...rest, totpEnabled: totpEnabledAt !== null };
+  return { ...rest, sessionEnded: Boolean(rest.sessionEnded), totpEnabled: totpEnabledAt !== null };
 }
 
-export async function findSessionAccount(userId: number) {
-  return findSessionAccountIn(await getDb(), userId);
+export async function findSessionAccount(userId: number, sid?: string) {
+  return findSessionAccountIn(await getDb(), userId, sid);
 }
 
 export interface ProfileView {
@@ -316,12 +323,39 @@ export async function endAllSessionsIn(
   });
 }
 
-export async function recordLogoutIn(db: Executor, input: { userId: number; actor: Actor }) {
-  await writeAudit(db, {
-    action: "auth.logout",
-    ...input.actor,
-    targetType: "user",
-    targetId: String(input.userId),
+/**
+ * "退出": the session (when named) is ended for good on the server, so a copy of its
+ * cookie is refused too; rows of sessions past their absolute end are swept.
+ */
+export async function recordLogoutIn(
+  db: Database,
+  input: {
+    userId: number;
+    actor: Actor;
+    session?: { sid: string; expiresAt: Date };
+    now?: Date;
+  },
+) {
+  const now = input.now ?? new Date();
+  await db.transaction(async (tx) => {
+    if (input.session) {
+      await tx
+        .insert(endedSessions)
+        .values({
+          sid: input.session.sid,
+          userId: input.userId,
+          endedAt: now,
+          expiresAt: input.session.expiresAt,
+        })
+        .onConflictDoNothing();
+      await tx.delete(endedSessions).where(lt(endedSessions.expiresAt, now));
+    }
+    await writeAudit(tx, {
+      action: "auth.logout",
+      ...input.actor,
+      targetType: "user",
+      targetId: String(input.userId),
+    });
   });
 }
 

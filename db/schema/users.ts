@@ -80,5 +80,26 @@ export const recoveryCodes = pgTable(
   (t) => [index("recovery_codes_user_idx").on(t.userId)],
 );
 
+/**
+ * Sessions ended by "退出" before their time: the session cookie names its `sid`, and a
+ * copy of the cookie (a stolen one, a second tab's) is refused once its sid is here.
+ * A row is useless after `expiresAt` (the session's absolute end) and is swept then.
+ */
+export const endedSessions = pgTable(
+  "ended_sessions",
+  {
+    sid: text("sid").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    endedAt: tstz("ended_at").notNull().defaultNow(),
+    expiresAt: tstz("expires_at").notNull(),
+  },
+  (t) => [
+    index("ended_sessions_user_idx").on(t.userId),
+    index("ended_sessions_expires_idx").on(t.expiresAt),
+  ],
+);
+
 export type Invitation = typeof invitations.$inferSelect;
 export type RecoveryCode = typeof recoveryCodes.$inferSelect;

@@ -20,8 +20,9 @@ import type { SessionUser } from "./types";
  * The cookie is next-auth's encrypted JWT (lib/auth/next-auth.ts), decrypted here with the
  * same secret and salt. A session counts only when
  * - it decrypts, and its login is less than SESSION_MAX_HOURS old and its last activity
- *   less than SESSION_IDLE_MINUTES ago (the cookie's own expiry says the same), and this
- *   browser did not log it out ("退出" remembers the ended session's id);
+ *   less than SESSION_IDLE_MINUTES ago (the cookie's own expiry says the same), and it
+ *   was not logged out ("退出" records the session's id in ended_sessions, so a copy of
+ *   the cookie elsewhere is refused too, and remembers it in this browser);
  * - its account exists, is active, and still has the session version the cookie carries
  *   (a password change, "log out everywhere" or disabling the account bumps it);
  * - for admins and editors, the account has TOTP (it cannot log in otherwise: enrolment
@@ -30,8 +31,9 @@ import type { SessionUser } from "./types";
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const claims = await readSessionClaims();
   if (!claims) return null;
-  const account = await findSessionAccount(claims.uid);
+  const account = await findSessionAccount(claims.uid, claims.sid);
   if (account?.status !== "active" || account.sessionVersion !== claims.sv) return null;
+  if (account.sessionEnded) return null;
   if (requiresTotp(account.role) && !account.totpEnabled) return null;
   return {
     id: account.id,
