@@ -1,9 +1,13 @@
 /**
  * Runs once when the server starts: open the database, apply migrations and,
- * for a new embedded database, load the demo data, before the first request.
+ * for a new embedded database, load the demo data, before the first request. With
+ * REDIS_URL set, start listening for other instances' cache invalidations too (not on
+ * first cache use: an instance must hear of changes before it serves its first page).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { startCacheInvalidationSync } = await import("./lib/redis");
+  startCacheInvalidationSync();
   const { openDatabaseOnServerStart } = await import("./db/runtime");
   await openDatabaseOnServerStart();
 }

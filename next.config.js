@@ -1,3 +1,5 @@
+import { fileURLToPath } from "node:url";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Build tooling only: lets several checkouts' builds (e2e, bench) sit side by side.
@@ -10,6 +12,9 @@ const nextConfig = {
     "@touch4it/ical-timezones",
   ],
   poweredByHeader: false,
+  // The data cache (unstable_cache): entries in memory, invalidations shared through Redis
+  // when REDIS_URL is set. Imported by Next itself at run time, unbundled: a plain module.
+  cacheHandler: fileURLToPath(new URL("./lib/cache/handler.mjs", import.meta.url)),
   experimental: {
     // Field notes carry up to nine photos of up to 15 MB each.
     serverActions: { bodySizeLimit: "140mb" },

@@ -7,12 +7,16 @@ import { defineConfig, type PlaywrightTestConfig } from "@playwright/test";
 
 /**
  * End-to-end tests against the production build (`next build`, then `node server.mjs`) in
- * Debian's Chromium (never `playwright install`), on two servers:
- * - project "pglite": every spec but auth.spec.ts, on a fresh, empty embedded database
+ * Debian's Chromium (never `playwright install`), on these servers:
+ * - project "pglite": every spec but those below, on a fresh, empty embedded database
  *   (the server migrates it and loads the demo data itself);
- * - project "postgres": auth.spec.ts, on a fresh database of a real PostgreSQL server, so
- *   that the spec can run the account CLI (scripts/user-invite.ts) beside the running server
- *   (an embedded database is one process: the CLI could not open it).
+ * - project "postgres": auth.spec.ts and bad-input.spec.ts, on a fresh database of a real
+ *   PostgreSQL server, so that a spec can run the account CLI (scripts/user-invite.ts)
+ *   beside the running server (an embedded database is one process: the CLI could not
+ *   open it);
+ * - project "cluster": cluster.spec.ts, on TWO servers (E2E_PORT+2 and +3) sharing one
+ *   fresh PostgreSQL database and one Redis (REDIS_URL), page cache on: what one instance
+ *   changes, the other serves at once; lockouts and rate limits hold on both.
  * A run that selects only some spec files starts only the server(s) they need.
  *
  * Environment:
@@ -20,8 +24,11 @@ import { defineConfig, type PlaywrightTestConfig } from "@playwright/test";
  * - E2E_PG_PORT       port of the PostgreSQL server (default E2E_PORT+1)
  * - E2E_SKIP_BUILD=1  serve the existing build (scripts/test.sh builds first)
  * - E2E_PGLITE_DIR    PGlite data directory for the server (default: a new temporary one)
- * - TEST_DATABASE_URL a PostgreSQL server to create the e2e database on (scripts/test.sh
+ * - TEST_DATABASE_URL a PostgreSQL server to create the e2e databases on (scripts/test.sh
  *                     exports its ephemeral one); unset: scripts/pg-ephemeral.sh starts one
+ * - TEST_REDIS_URL    a Redis server for the "cluster" project (scripts/test.sh exports its
+ *                     ephemeral one; database 1 is used); unset: scripts/redis-ephemeral.sh
+ *                     starts one
  * - DEMO_PASSWORD     the demo accounts' password (default: a fixed test-only one)
  * - CHROMIUM_PATH     browser executable (default /usr/bin/chromium)
  */
@@ -29,7 +36,11 @@ const port = Number(process.env.E2E_PORT || 3107);
 const pgPort = Number(process.env.E2E_PG_PORT || port + 1);
 const baseURL = `http://127.0.0.1:${port}`;
 const pgBaseURL = `http://127.0.0.1:${pgPort}`;
-const AUTH_SPEC = /auth\.spec\.ts$/;
+const clusterPorts = [port + 2, port + 3] as const;
+const clusterURLs = clusterPorts.map((p) => `http://127.0.0.1:${p}`);
+const POSTGRES_SPECS = /(auth|bad-input)\.spec\.ts$/;
+const CLUSTER_SPEC = /cluster\.spec\.ts$/;
+const NOT_PGLITE_SPECS = /(auth|bad-input|cluster)\.spec\.ts$/;
 
 // Workers inherit the runner's environment: the runner decides and sets these once.
 process.env.DEMO_PASSWORD ||= "Lvzhi-e2e-demo-2026";
@@ -40,19 +51,31 @@ const authSecret = process.env.AUTH_SECRET || "e2e-only-secret-not-for-productio
  * named: all). Decided in the runner and handed to the workers through the environment,
  * so that both see the same projects.
  */
-function serversWanted(): { pglite: boolean; postgres: boolean } {
+function serversWanted(): { pglite: boolean; postgres: boolean; cluster: boolean } {
   if (!process.env.E2E_SERVERS) {
     const args = process.argv.slice(process.argv.indexOf("test") + 1);
     const files = args.filter((a) => !a.startsWith("-") && /spec|e2e|\.ts$/.test(a));
-    const projectArg = args.find((a) => a.startsWith("--project"));
-    let pglite = files.length === 0 || files.some((f) => !/auth\.spec/.test(f));
-    let postgres = files.length === 0 || files.some((f) => /auth\.spec/.test(f));
-    if (projectArg?.includes("postgres") && !projectArg.includes("pglite")) pglite = false;
-    if (projectArg?.includes("pglite") && !projectArg.includes("postgres")) postgres = false;
-    process.env.E2E_SERVERS = `${pglite ? "pglite" : ""},${postgres ? "postgres" : ""}`;
+    const projects: string[] = [];
+    args.forEach((arg, i) => {
+      if (arg === "--project") projects.push(args[i + 1] ?? "");
+      else if (arg.startsWith("--project=")) projects.push(arg.slice("--project=".length));
+    });
+    const needs = (project: string, spec: (file: string) => boolean) =>
+      (projects.length === 0 || projects.some((p) => p.includes(project))) &&
+      (files.length === 0 || files.some(spec));
+    const wantedNow = [
+      needs("pglite", (f) => !NOT_PGLITE_SPECS.test(f)) ? "pglite" : "",
+      needs("postgres", (f) => POSTGRES_SPECS.test(f)) ? "postgres" : "",
+      needs("cluster", (f) => CLUSTER_SPEC.test(f)) ? "cluster" : "",
+    ];
+    process.env.E2E_SERVERS = wantedNow.join(",");
   }
   const servers = process.env.E2E_SERVERS.split(",");
-  return { pglite: servers.includes("pglite"), postgres: servers.includes("postgres") };
+  return {
+    pglite: servers.includes("pglite"),
+    postgres: servers.includes("postgres"),
+    cluster: servers.includes("cluster"),
+  };
 }
 const wanted = serversWanted();
 
@@ -85,19 +108,21 @@ function pgAdmin(url: string, sqlText: string): void {
 }
 
 /**
- * A fresh database for the PostgreSQL server (E2E_PG_DATABASE_URL), on TEST_DATABASE_URL's
- * server or on an ephemeral cluster started here; both are cleaned up when the runner exits.
+ * The PostgreSQL server to make e2e databases on: TEST_DATABASE_URL's, or an ephemeral
+ * cluster started here (once per runner; stopped when the runner exits).
  */
-function postgresDatabaseUrl(): string {
-  const given = process.env.E2E_PG_DATABASE_URL;
-  if (given) return given;
+let adminUrlMemo: string | null = null;
+function postgresAdminUrl(): string {
+  if (adminUrlMemo) return adminUrlMemo;
   let adminUrl = process.env.TEST_DATABASE_URL;
-  let ephemeralDir: string | null = null;
   if (!adminUrl) {
-    ephemeralDir = path.join(
+    const ephemeralDir = path.join(
       os.tmpdir(),
       `lvzhi-e2e-pg.${process.pid}-${randomBytes(3).toString("hex")}`,
     );
+    process.on("exit", () => {
+      spawnSync("bash", ["scripts/pg-ephemeral.sh", "stop", ephemeralDir]);
+    });
     const started = spawnSync("bash", ["scripts/pg-ephemeral.sh", "start", ephemeralDir], {
       encoding: "utf8",
       stdio: ["ignore", "pipe", "inherit"],
@@ -106,24 +131,64 @@ function postgresDatabaseUrl(): string {
     if (started.status !== 0 || !match?.[1]) throw new Error("could not start PostgreSQL for e2e");
     adminUrl = match[1];
   }
+  adminUrlMemo = adminUrl;
+  return adminUrl;
+}
+
+/**
+ * A fresh database (its URL also put in process.env[envName], for the workers) on the
+ * PostgreSQL server, dropped when the runner exits.
+ */
+function freshPostgresDatabase(envName: string): string {
+  const given = process.env[envName];
+  if (given) return given;
+  const admin = postgresAdminUrl();
   const name = `lvzhi_e2e_${randomBytes(4).toString("hex")}`;
   pgAdmin(
-    adminUrl,
+    admin,
     `create database "${name}" template template0 encoding 'UTF8' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8'`,
   );
-  const url = new URL(adminUrl);
+  const url = new URL(admin);
   url.pathname = `/${name}`;
-  process.env.E2E_PG_DATABASE_URL = url.toString();
-  const admin = adminUrl;
-  process.on("exit", () => {
+  process.env[envName] = url.toString();
+  // Registered after the cluster's stop (if any): listeners run in order, so drop first.
+  process.prependListener("exit", () => {
     try {
       pgAdmin(admin, `drop database if exists "${name}" with (force)`);
     } catch {
       // the cluster may already be gone
     }
-    if (ephemeralDir) spawnSync("bash", ["scripts/pg-ephemeral.sh", "stop", ephemeralDir]);
   });
   return url.toString();
+}
+
+/**
+ * The Redis of the "cluster" project (E2E_REDIS_URL): database 1 of TEST_REDIS_URL's
+ * server, or of an ephemeral one started here and stopped when the runner exits.
+ */
+function clusterRedisUrl(): string {
+  const given = process.env.E2E_REDIS_URL;
+  if (given) return given;
+  let serverUrl = process.env.TEST_REDIS_URL;
+  if (!serverUrl) {
+    const ephemeralDir = path.join(
+      os.tmpdir(),
+      `lvzhi-e2e-redis.${process.pid}-${randomBytes(3).toString("hex")}`,
+    );
+    process.on("exit", () => {
+      spawnSync("bash", ["scripts/redis-ephemeral.sh", "stop", ephemeralDir]);
+    });
+    const started = spawnSync("bash", ["scripts/redis-ephemeral.sh", "start", ephemeralDir], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    const match = /TEST_REDIS_URL='([^']+)'/.exec(started.stdout ?? "");
+    if (started.status !== 0 || !match?.[1]) throw new Error("could not start Redis for e2e");
+    serverUrl = match[1];
+  }
+  const url = `${serverUrl.replace(/\/+\d*$/, "")}/1`;
+  process.env.E2E_REDIS_URL = url;
+  return url;
 }
 
 function inheritedEnv(): Record<string, string> {
@@ -168,6 +233,7 @@ if (wanted.pglite) {
       // the demo data itself.
       DATABASE_URL: "",
       TEST_DATABASE_URL: "",
+      REDIS_URL: "",
       PGLITE_DIR: serverDataDir(),
       DEMO_DATA: "auto",
       SITE_URL: baseURL,
@@ -175,11 +241,11 @@ if (wanted.pglite) {
       ...commonServerEnv,
     },
   });
-  projects.push({ name: "pglite", testIgnore: AUTH_SPEC, use: { baseURL } });
+  projects.push({ name: "pglite", testIgnore: NOT_PGLITE_SPECS, use: { baseURL } });
 }
 
 if (wanted.postgres) {
-  const databaseUrl = postgresDatabaseUrl();
+  const databaseUrl = freshPostgresDatabase("E2E_PG_DATABASE_URL");
   webServers.push({
     // Built once by the first server (when there is one); the demo data comes from the
     // seed script, since the server only seeds an embedded database.
@@ -194,12 +260,49 @@ if (wanted.postgres) {
       ...inheritedEnv(),
       DATABASE_URL: databaseUrl,
       TEST_DATABASE_URL: "",
+      REDIS_URL: "",
       SITE_URL: pgBaseURL,
       PORT: String(pgPort),
       ...commonServerEnv,
     },
   });
-  projects.push({ name: "postgres", testMatch: AUTH_SPEC, use: { baseURL: pgBaseURL } });
+  projects.push({ name: "postgres", testMatch: POSTGRES_SPECS, use: { baseURL: pgBaseURL } });
+}
+
+if (wanted.cluster) {
+  const databaseUrl = freshPostgresDatabase("E2E_CLUSTER_DATABASE_URL");
+  const redisUrl = clusterRedisUrl();
+  // The spec reaches each instance by its own address.
+  process.env.E2E_CLUSTER_A_URL = clusterURLs[0];
+  process.env.E2E_CLUSTER_B_URL = clusterURLs[1];
+  clusterPorts.forEach((clusterPort, i) => {
+    const first = i === 0;
+    // Started one after the other: the first builds (when no other server did) and seeds.
+    const prepare = first
+      ? `${wanted.pglite || wanted.postgres ? "" : build}npm run --silent db:seed && `
+      : "";
+    webServers.push({
+      command: `${prepare}${serve}`,
+      url: `http://127.0.0.1:${clusterPort}/api/health`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+      env: {
+        ...inheritedEnv(),
+        DATABASE_URL: databaseUrl,
+        TEST_DATABASE_URL: "",
+        REDIS_URL: redisUrl,
+        // The spec speaks to each instance at its own address.
+        SITE_URL: clusterURLs[i] ?? "",
+        PORT: String(clusterPort),
+        PAGE_CACHE_TTL_SECONDS: "60",
+        ...commonServerEnv,
+      },
+    });
+  });
+  projects.push({ name: "cluster", testMatch: CLUSTER_SPEC, use: { baseURL: clusterURLs[1] } });
 }
 
 export default defineConfig({

@@ -38,6 +38,17 @@ const envSchema = z
         .min(32, "AUTH_SECRET 至少 32 个字符（可用 openssl rand -base64 32 生成）")
         .optional(),
     ),
+    /**
+     * Redis shared by several instances (rate limits, cache invalidation), e.g.
+     * redis://127.0.0.1:6379/0 or rediss://… Unset: one instance, everything in memory.
+     */
+    REDIS_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^rediss?:\/\//, "REDIS_URL 必须以 redis:// 或 rediss:// 开头")
+        .optional(),
+    ),
     /** A session with no request for this long ends (sliding). */
     SESSION_IDLE_MINUTES: z.preprocess(
       emptyToUndefined,

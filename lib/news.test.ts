@@ -100,12 +100,15 @@ describe("visibilityEpoch", () => {
     expect(visibilityEpoch(t("2026-06-05T00:00:00Z"), schedule)).toEqual(schedule.upcoming[1]);
   });
 
-  it("never runs ahead of now: a truncated schedule or a clock behind falls back to the minute", () => {
+  it("never runs ahead of now: a truncated schedule falls back to the minute", () => {
     const truncated = { ...schedule, complete: false };
     expect(visibilityEpoch(t("2026-06-05T00:00:42Z"), truncated)).toEqual(
       t("2026-06-05T00:00:00Z"),
     );
-    expect(visibilityEpoch(t("2026-05-31T23:59:30Z"), schedule)).toEqual(t("2026-05-31T23:59:00Z"));
+  });
+
+  it("asks for exactly now when the schedule was read after now (an article of this minute shows)", () => {
+    expect(visibilityEpoch(t("2026-05-31T23:59:30Z"), schedule)).toEqual(t("2026-05-31T23:59:30Z"));
   });
 });
 

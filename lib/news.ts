@@ -101,8 +101,10 @@ const MINUTE_MS = 60_000;
  */
 export function visibilityEpoch(now: Date, schedule: PublicationSchedule): Date {
   const floorMinute = () => new Date(Math.floor(now.getTime() / MINUTE_MS) * MINUTE_MS);
-  // A schedule read by another instance whose clock runs ahead: fall back to the minute.
-  if (now.getTime() < schedule.computedAt.getTime()) return floorMinute();
+  // The schedule was read after `now` was taken (a refresh during this request, or a
+  // clock ahead): it says nothing about earlier instants, so ask for exactly `now`.
+  // Rounding down here would hide an article published earlier in this minute.
+  if (now.getTime() < schedule.computedAt.getTime()) return now;
   let epoch = schedule.computedAt;
   for (const time of schedule.upcoming) {
     if (time.getTime() > now.getTime()) return epoch;

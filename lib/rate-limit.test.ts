@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { clientIpFrom } from "./client-ip";
-import { createMemoryRateLimiter, sharedRateLimiter } from "./rate-limit";
+import { createMemoryRateLimiter, createRedisRateLimiter, sharedRateLimiter } from "./rate-limit";
 
 function fakeClock(start = 1_000_000) {
   let t = start;
@@ -83,6 +83,36 @@ describe("in-memory rate limiter (fixed window)", () => {
     const rule = { limit: 3, windowMs: 1_000 };
     expect(sharedRateLimiter("test:shared", rule)).toBe(sharedRateLimiter("test:shared", rule));
     expect(sharedRateLimiter("test:other", rule)).not.toBe(sharedRateLimiter("test:shared", rule));
+  });
+});
+
+describe("Redis rate limiter while Redis is unreachable", () => {
+  it("falls back to counting in this instance's memory: limited, never locked out", async () => {
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    const clock = fakeClock();
+    const rule = { limit: 2, windowMs: 60_000 };
+    const limiter = createRedisRateLimiter(rule, {
+      name: "test:down",
+      run: async () => {
+        throw new Error("Redis is not connected");
+      },
+      fallback: createMemoryRateLimiter(rule, clock),
+    });
+    expect(await limiter.peek("k")).toEqual({ allowed: true, remaining: 2, retryAfterSeconds: 0 });
+    expect(await limiter.consume("k")).toEqual({
+      allowed: true,
+      remaining: 1,
+      retryAfterSeconds: 0,
+    });
+    await limiter.consume("k");
+    expect(await limiter.consume("k")).toEqual({
+      allowed: false,
+      remaining: 0,
+      retryAfterSeconds: 60,
+    });
+    // The outage is logged once, not once per attempt.
+    expect(errors).toHaveBeenCalledTimes(1);
+    errors.mockRestore();
   });
 });
 

@@ -1,7 +1,13 @@
+import { env } from "@/lib/env";
+import { type RedisClient, withRedis } from "@/lib/redis";
+
 /**
- * Rate limits keyed by a string (an IP, "ip:action" …), without third-party services.
- * The interface is asynchronous so that a shared store (Redis, when several instances
- * run) can implement it later; the in-memory limiter below serves one instance.
+ * Rate limits keyed by a string (an IP, "ip:action" …): a fixed window per key, counted
+ * in this process's memory (one instance), or in Redis when REDIS_URL is set (several
+ * instances share the counts). When Redis cannot be reached, the Redis limiter counts
+ * in memory instead: limits still hold per instance, and nobody is locked out because
+ * Redis is down (failing closed would refuse every login; failing open would let
+ * guessing run unlimited).
  */
 
 export interface RateLimitRule {
@@ -101,17 +107,124 @@ export function createMemoryRateLimiter(
   };
 }
 
+/**
+ * Counts and reads one window atomically. KEYS[1] the window's key; ARGV limit, window ms.
+ * Returns { allowed (1/0), count after this attempt, ms left in the window }. A refused
+ * attempt is not counted; the window starts at its first attempt, as in memory.
+ */
+const CONSUME_SCRIPT = `
+local limit = tonumber(ARGV[1])
+local window = tonumber(ARGV[2])
+local count = tonumber(redis.call('GET', KEYS[1]) or '0')
+local allowed = 0
+if count < limit then
+  count = redis.call('INCR', KEYS[1])
+  allowed = 1
+end
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl < 0 then
+  redis.call('PEXPIRE', KEYS[1], window)
+  ttl = window
+end
+return { allowed, count, ttl }
+`;
+
+/** Runs a command on a ready Redis connection, or throws (then the limiter falls back). */
+export type RedisRunner = <T>(command: (client: RedisClient) => Promise<T>) => Promise<T>;
+
+export interface RedisRateLimiterOptions {
+  /** Names the counters: keys are `lvzhi:rl:<name>:<key>`. */
+  name: string;
+  run: RedisRunner;
+  /** Counts while Redis is unreachable (default: a fresh in-memory limiter). */
+  fallback?: RateLimiter;
+}
+
+export const redisRateLimitKey = (name: string, key: string) => `lvzhi:rl:${name}:${key}`;
+
+/** The same fixed window as createMemoryRateLimiter, counted in Redis. */
+export function createRedisRateLimiter(
+  rule: RateLimitRule,
+  options: RedisRateLimiterOptions,
+): RateLimiter {
+  const fallback = options.fallback ?? createMemoryRateLimiter(rule);
+  let failing = false;
+
+  async function orFallback(
+    work: () => Promise<RateLimitDecision>,
+    instead: () => Promise<RateLimitDecision>,
+  ): Promise<RateLimitDecision> {
+    try {
+      const decision = await work();
+      failing = false;
+      return decision;
+    } catch (error) {
+      if (!failing) {
+        failing = true;
+        console.error(
+          `[rate-limit] ${options.name}: Redis unavailable, counting in this instance's memory:`,
+          error instanceof Error ? error.message : error,
+        );
+      }
+      return instead();
+    }
+  }
+
+  return {
+    consume(key) {
+      return orFallback(
+        async () => {
+          const reply = (await options.run((client) =>
+            client.eval(CONSUME_SCRIPT, {
+              keys: [redisRateLimitKey(options.name, key)],
+              arguments: [String(rule.limit), String(rule.windowMs)],
+            }),
+          )) as [number, number, number];
+          const [allowed, count, ttl] = reply.map(Number) as [number, number, number];
+          return allowed === 1
+            ? { allowed: true, remaining: Math.max(0, rule.limit - count), retryAfterSeconds: 0 }
+            : { allowed: false, remaining: 0, retryAfterSeconds: Math.ceil(ttl / 1000) };
+        },
+        () => fallback.consume(key),
+      );
+    },
+    peek(key) {
+      return orFallback(
+        async () => {
+          const redisKey = redisRateLimitKey(options.name, key);
+          const [count, ttl] = await options.run((client) =>
+            Promise.all([client.get(redisKey), client.pTTL(redisKey)]),
+          );
+          const used = Number(count ?? 0);
+          if (used >= rule.limit) {
+            return {
+              allowed: false,
+              remaining: 0,
+              retryAfterSeconds: Math.ceil((ttl > 0 ? ttl : rule.windowMs) / 1000),
+            };
+          }
+          return { allowed: true, remaining: rule.limit - used, retryAfterSeconds: 0 };
+        },
+        () => fallback.peek(key),
+      );
+    },
+  };
+}
+
 const holder = globalThis as unknown as { __lvzhiRateLimiters?: Map<string, RateLimiter> };
 
 /**
  * The process-wide limiter of one name (kept on globalThis, so every copy of a module
- * that Next.js bundles separately counts against the same windows).
+ * that Next.js bundles separately counts against the same windows): in Redis when
+ * REDIS_URL is set (shared by all instances), else in memory.
  */
 export function sharedRateLimiter(name: string, rule: RateLimitRule): RateLimiter {
   holder.__lvzhiRateLimiters ??= new Map();
   let limiter = holder.__lvzhiRateLimiters.get(name);
   if (!limiter) {
-    limiter = createMemoryRateLimiter(rule);
+    limiter = env.REDIS_URL
+      ? createRedisRateLimiter(rule, { name, run: withRedis })
+      : createMemoryRateLimiter(rule);
     holder.__lvzhiRateLimiters.set(name, limiter);
   }
   return limiter;

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Every test, in order: types, lint, unit, integration on PGlite, integration on a real
-# PostgreSQL server, then Playwright on the production build in Chromium (on PGlite, and
-# auth.spec.ts on a database of the same PostgreSQL server).
-# Starts what it needs itself (an ephemeral PostgreSQL cluster, installing Debian's
-# `postgresql` and `chromium` with a CJK font when missing) and stops it on exit.
+# PostgreSQL server, then Playwright on the production build in Chromium (on PGlite; the
+# "postgres" specs on a database of the same PostgreSQL server; cluster.spec.ts on two
+# servers sharing another database of it and a Redis).
+# Starts what it needs itself (an ephemeral Redis and PostgreSQL cluster, installing
+# Debian's `redis-server`, `postgresql` and `chromium` with a CJK font when missing) and
+# stops them on exit. Integration tests that need Redis get TEST_REDIS_URL.
 #
 #   npm test                    # = bash scripts/test.sh
 #   SKIP_E2E=1 npm test         # everything but the browser tests
@@ -28,6 +30,7 @@ fi
 # Bookkeeping: section banners, step timings, and cleanup whatever happens.
 
 PG_EPHEMERAL_DIR=""
+REDIS_EPHEMERAL_DIR=""
 E2E_SCRATCH=""
 steps=()
 current=""
@@ -60,10 +63,19 @@ stop_postgres() {
   unset TEST_DATABASE_URL
 }
 
+stop_redis() {
+  if [ -n "$REDIS_EPHEMERAL_DIR" ]; then
+    bash "$repo/scripts/redis-ephemeral.sh" stop "$REDIS_EPHEMERAL_DIR" || true
+    REDIS_EPHEMERAL_DIR=""
+  fi
+  unset TEST_REDIS_URL
+}
+
 on_exit() {
   local status=$?
   set +e
   stop_postgres
+  stop_redis
   if [ -n "$E2E_SCRATCH" ]; then rm -rf -- "$E2E_SCRATCH"; fi
   if [ -n "$current" ]; then
     steps+=("$(printf '%7ss  FAIL  %s' "$(elapsed_since "$current_started")" "$current")")
@@ -93,8 +105,15 @@ npm run --silent lint
 section "3/9 unit tests (vitest project unit)"
 vitest run --project unit --passWithNoTests
 
-section "4/9 integration tests on PGlite (in-memory, no TEST_DATABASE_URL)"
-env -u TEST_DATABASE_URL -u DATABASE_URL vitest run --project integration --reporter=verbose
+section "4/9 start an ephemeral Redis; integration tests on PGlite (in-memory, no TEST_DATABASE_URL)"
+# Redis for the integration tests that need one (TEST_REDIS_URL) and, later, for the e2e
+# "cluster" project. REDIS_URL itself stays unset: only the servers meant to share state
+# use Redis. The path is fixed first, so that the exit trap can stop it whatever happens.
+REDIS_EPHEMERAL_DIR="/tmp/lvzhi-redis.$$-$RANDOM"
+redis_env=$(bash scripts/redis-ephemeral.sh start "$REDIS_EPHEMERAL_DIR")
+eval "$redis_env"
+echo "TEST_REDIS_URL=$TEST_REDIS_URL"
+env -u TEST_DATABASE_URL -u DATABASE_URL -u REDIS_URL vitest run --project integration --reporter=verbose
 
 section "5/9 start an ephemeral PostgreSQL server"
 # The path is fixed here first, so that the exit trap can stop the server even if this
@@ -105,7 +124,7 @@ eval "$pg_env"
 echo "TEST_DATABASE_URL=$TEST_DATABASE_URL"
 
 section "6/9 integration tests on PostgreSQL ${PG_EPHEMERAL_VERSION} (TEST_DATABASE_URL)"
-env -u DATABASE_URL vitest run --project integration --reporter=verbose
+env -u DATABASE_URL -u REDIS_URL vitest run --project integration --reporter=verbose
 # The server keeps running: the e2e step creates a database on it for the "postgres"
 # project (auth.spec.ts runs the account CLI beside a running server). The exit trap
 # stops it.
@@ -125,12 +144,13 @@ E2E_SCRATCH="${TMPDIR:-/tmp}/lvzhi-e2e.$$-$RANDOM"
 mkdir -m 700 "$E2E_SCRATCH"
 # The build gets a throwaway database directory: should anything open the database at
 # build time, the server under test still starts on an empty one.
-env -u DATABASE_URL PGLITE_DIR="$E2E_SCRATCH/build-pglite" next build
+env -u DATABASE_URL -u REDIS_URL PGLITE_DIR="$E2E_SCRATCH/build-pglite" next build
 
 section "9/9 end-to-end tests (Playwright, next start, Chromium)"
 export E2E_SKIP_BUILD=1
 export E2E_PGLITE_DIR="$E2E_SCRATCH/pglite"
 echo "server data directory (empty, PGlite): $E2E_PGLITE_DIR"
-echo "PostgreSQL for the \"postgres\" project: $TEST_DATABASE_URL (a fresh database on it)"
-TEST_DATABASE_URL="$TEST_DATABASE_URL" playwright test
+echo "PostgreSQL for the \"postgres\" and \"cluster\" projects: $TEST_DATABASE_URL (fresh databases on it)"
+echo "Redis for the \"cluster\" project: $TEST_REDIS_URL (database 1)"
+TEST_DATABASE_URL="$TEST_DATABASE_URL" TEST_REDIS_URL="$TEST_REDIS_URL" playwright test
 finish_section
