@@ -10,11 +10,22 @@
 // Environment (this is the process entry point; the app itself reads lib/env.ts):
 //   PORT (3000), HOSTNAME (0.0.0.0), PAGE_CACHE_TTL_SECONDS (60; 0 turns the cache off),
 //   PAGE_CACHE_MAX_MB (64), TRUSTED_PROXIES (comma-separated addresses of reverse proxies
-//   whose X-Forwarded-For is believed; default none).
+//   whose X-Forwarded-For, -Proto and -Host are believed; default none).
+//
+// Every response carries a Content-Security-Policy with a fresh nonce (lib/security/csp.mjs).
+// Next reads the nonce from the request's Content-Security-Policy header, set here, and puts
+// it on its scripts; a cached page is kept as a template and gets the new nonce spliced in.
 import { createHash } from "node:crypto";
 import { createServer } from "node:http";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import {
+  contentSecurityPolicy,
+  fillTemplate,
+  gzipTemplate,
+  newNonce,
+  nonceTemplate,
+} from "./lib/security/csp.mjs";
 
 // React and Next pick their production builds from NODE_ENV, read when they load.
 process.env.NODE_ENV ??= "production";
@@ -22,8 +33,20 @@ process.env.NODE_ENV ??= "production";
 const root = path.dirname(new URL(import.meta.url).pathname);
 const port = Number.parseInt(process.env.PORT || "3000", 10);
 const hostname = process.env.HOSTNAME || "0.0.0.0";
-const ttlMs = Number.parseFloat(process.env.PAGE_CACHE_TTL_SECONDS ?? "60") * 1000;
-const maxBytes = Number.parseFloat(process.env.PAGE_CACHE_MAX_MB ?? "64") * 1024 * 1024;
+const ttlMs = numberFromEnv("PAGE_CACHE_TTL_SECONDS", 60) * 1000;
+const maxBytes = numberFromEnv("PAGE_CACHE_MAX_MB", 64) * 1024 * 1024;
+
+/** A non-negative number from the environment, or the default; anything else stops the start. */
+function numberFromEnv(name, fallback) {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) {
+    console.error(`[lvzhi] ${name} 应为非负数（当前为 ${JSON.stringify(raw)}）`);
+    process.exit(1);
+  }
+  return value;
+}
 const MAX_ENTRY_BYTES = 2 * 1024 * 1024;
 
 /** Paths never cached: personal, stateful or already cached elsewhere. */
@@ -74,20 +97,44 @@ function clientAddress(req) {
 }
 
 /**
- * Set on every response, cached or not. Scripts are Next's own, from this origin; the
- * policy below forbids framing, plugins, foreign form targets and <base> tricks.
+ * Where the browser sent the request: `proto://host`, from the socket and the Host header,
+ * or, when the peer is a trusted proxy, from its X-Forwarded-Proto and X-Forwarded-Host.
+ * From anyone else those two headers are dropped, so that neither Next nor the app ever
+ * believes them. Written into x-lvzhi-origin for the route handlers' Origin check
+ * (lib/security/origin.ts).
+ */
+function requestOrigin(req) {
+  const first = (value) =>
+    String(value || "")
+      .split(",")[0]
+      .trim();
+  let proto = req.socket.encrypted ? "https" : "http";
+  let host = first(req.headers.host);
+  if (trustedProxies.has(normaliseAddress(req.socket.remoteAddress))) {
+    const forwardedProto = first(req.headers["x-forwarded-proto"]).toLowerCase();
+    if (forwardedProto === "https" || forwardedProto === "http") proto = forwardedProto;
+    host = first(req.headers["x-forwarded-host"]) || host;
+  } else {
+    delete req.headers["x-forwarded-proto"];
+    delete req.headers["x-forwarded-host"];
+  }
+  return { proto, origin: `${proto}://${host}` };
+}
+
+const production = process.env.NODE_ENV === "production";
+
+/**
+ * Set on every response, cached or not, beside the Content-Security-Policy (per response,
+ * see lib/security/csp.mjs). HSTS only means something over HTTPS: browsers ignore it on
+ * plain HTTP, so it does no harm there (the e2e server).
  */
 const SECURITY_HEADERS = {
-  "Content-Security-Policy":
-    "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
   "X-Frame-Options": "DENY",
   "X-Content-Type-Options": "nosniff",
   "Referrer-Policy": "strict-origin-when-cross-origin",
   "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
   "Cross-Origin-Opener-Policy": "same-origin",
-  ...(process.env.NODE_ENV === "production"
-    ? { "Strict-Transport-Security": "max-age=31536000; includeSubDomains" }
-    : {}),
+  ...(production ? { "Strict-Transport-Security": "max-age=31536000; includeSubDomains" } : {}),
 };
 
 class PageCache {
@@ -148,7 +195,7 @@ function cacheKey(req) {
   return `${ELDER_COOKIE.test(cookie) ? "elder" : "std"} ${url}`;
 }
 
-function serveEntry(req, res, entry) {
+function serveEntry(req, res, entry, nonce) {
   const etag = entry.etag;
   const headers = {
     ...entry.headers,
@@ -157,12 +204,22 @@ function serveEntry(req, res, entry) {
     vary: "Accept-Encoding, Cookie",
   };
   if (req.headers["if-none-match"] === etag) {
+    // The browser keeps its copy, whose scripts carry the nonce of the policy it got with
+    // it; a policy sent now would replace that one (304 headers update stored ones).
+    if (entry.template) res.removeHeader("Content-Security-Policy");
     res.writeHead(304, headers);
     res.end();
     return;
   }
-  const gzip = /\bgzip\b/.test(req.headers["accept-encoding"] || "");
-  const body = gzip ? entry.gzip : entry.body;
+  const gzip =
+    /\bgzip\b/.test(req.headers["accept-encoding"] || "") &&
+    (!entry.template || entry.gzipTemplate !== null);
+  // A page with scripts is served with this response's nonce, never the one it was rendered with.
+  const body = entry.template
+    ? fillTemplate(gzip ? entry.gzipTemplate : entry.template, nonce)
+    : gzip
+      ? entry.gzip
+      : entry.body;
   if (gzip) headers["content-encoding"] = "gzip";
   headers["content-length"] = String(body.length);
   res.writeHead(entry.status, headers);
@@ -170,7 +227,7 @@ function serveEntry(req, res, entry) {
 }
 
 /** Lets Next render, copying what it sends; keeps the copy when it is a cacheable page. */
-function captureInto(key, req, res) {
+function captureInto(key, req, res, nonce) {
   const generation = cache.generation;
   const chunks = [];
   const write = res.write;
@@ -211,10 +268,35 @@ function captureInto(key, req, res) {
       const value = res.getHeader(name);
       if (value !== undefined) headers[name] = value;
     }
+    // Next may name the nonce on its preload links; a same-origin preload needs none, and
+    // a kept copy must not carry this response's nonce.
+    if (headers.link !== undefined) {
+      headers.link = String(headers.link).replace(/;\s*nonce="?[^";,]*"?/g, "");
+    }
     // The app's own caching headers win (feeds, files); rendered pages revalidate each time.
     const own = String(res.getHeader("cache-control") || "");
     headers["cache-control"] =
       own && !/no-store|private|no-cache/.test(own) ? own : "public, max-age=0, must-revalidate";
+    const template = nonceTemplate(body, nonce);
+    if (template) {
+      if (Object.values(headers).some((value) => String(value).includes(nonce))) return;
+      // Kept with its nonce taken out; served with a fresh one each time (lib/security/csp.mjs).
+      // Browsers may keep it (a 304 leaves their copy and its policy together), shared
+      // caches may not: they would hand one nonce to everybody.
+      headers["cache-control"] = "private, no-cache";
+      const gzipped = gzipTemplate(template);
+      cache.set(key, {
+        status: 200,
+        headers,
+        template,
+        gzipTemplate: gzipped,
+        // Weak: the bytes differ by their nonce from one response to the next.
+        etag: `W/"${createHash("sha1").update(template.skeleton).digest("base64url")}"`,
+        size: template.skeleton.length + (gzipped?.skeleton.length ?? 0) + 1024,
+        expires: Date.now() + ttlMs,
+      });
+      return;
+    }
     const gzip = gzipSync(body);
     cache.set(key, {
       status: 200,
@@ -235,20 +317,49 @@ const app = next({ dev: false, dir: root, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-createServer((req, res) => {
+/** A path whose %-escapes are not UTF-8 names no page (Next would answer it with a 500). */
+function hasUndecodablePath(url) {
+  const path = url.split("?", 1)[0];
+  if (!path.includes("%")) return false;
+  try {
+    decodeURIComponent(path);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+const server = createServer((req, res) => {
+  if (hasUndecodablePath(req.url || "/")) {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    res.writeHead(400, { "content-type": "text/plain; charset=utf-8" });
+    res.end("请求地址无效：地址中含有无法识别的字符，请检查链接后重试。");
+    return;
+  }
   req.headers["x-lvzhi-client-ip"] = clientAddress(req);
+  const { proto, origin } = requestOrigin(req);
+  req.headers["x-lvzhi-origin"] = origin;
+  // A fresh nonce for this response. Next takes it from the request's policy header (set
+  // here, whatever the client sent) and puts it on every script it renders.
+  const nonce = newNonce();
+  const policy = contentSecurityPolicy(nonce, {
+    upgradeInsecureRequests: production && proto === "https",
+  });
+  req.headers["content-security-policy"] = policy;
+  delete req.headers["content-security-policy-report-only"];
+  res.setHeader("Content-Security-Policy", policy);
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
   const key = cacheKey(req);
   if (key) {
     const entry = cache.get(key);
     if (entry) {
-      serveEntry(req, res, entry);
+      serveEntry(req, res, entry, nonce);
       return;
     }
     // Render uncompressed so the copy can be served to any client; gzip is done here.
     delete req.headers["accept-encoding"];
     res.setHeader("x-page-cache", "miss");
-    captureInto(key, req, res);
+    captureInto(key, req, res, nonce);
   }
   handle(req, res).catch((error) => {
     console.error("[server] request failed:", error);
@@ -262,3 +373,27 @@ createServer((req, res) => {
     `[lvzhi] serving on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`,
   );
 });
+
+// systemd, a container runtime or Ctrl-C: finish the requests under way (up to 10 s),
+// close the database (the embedded one flushes and frees its directory), then exit.
+let stopping = false;
+async function shutdown(signal) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`[lvzhi] ${signal}: finishing requests under way, then stopping`);
+  const force = setTimeout(() => process.exit(0), 10_000);
+  force.unref();
+  await new Promise((resolve) => {
+    server.close(resolve);
+    server.closeIdleConnections?.();
+  });
+  try {
+    const handle = await globalThis.__lvzhiDatabase;
+    await handle?.close();
+  } catch (error) {
+    console.error("[lvzhi] closing the database failed:", error);
+  }
+  process.exit(0);
+}
+process.once("SIGTERM", () => shutdown("SIGTERM"));
+process.once("SIGINT", () => shutdown("SIGINT"));

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Page } from "@playwright/test";
+import { type BrowserContext, test as base, expect, type Page } from "@playwright/test";
 
 type AxeResults = Awaited<ReturnType<AxeBuilder["analyze"]>>;
 type Violation = AxeResults["violations"][number];
@@ -57,15 +57,76 @@ export async function expectNoAxeViolations(page: Page, options: AxeCheckOptions
   ).toEqual([]);
 }
 
+const CSP_MARK = "[csp-violation]";
+/** The running test's list; a context kept across tests (a staff session) reports into it. */
+let cspSink: string[] = [];
+const watchedContexts = new WeakSet<BrowserContext>();
+
+/**
+ * Makes every page of `context` report Content-Security-Policy violations to the running
+ * test: the page's own `securitypolicyviolation` events (an init script, which CSP does not
+ * govern, relays them to the console) and Chromium's "Refused to …" console errors.
+ */
+async function watchCspViolations(context: BrowserContext): Promise<void> {
+  if (watchedContexts.has(context)) return;
+  watchedContexts.add(context);
+  await context.addInitScript((mark) => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      const where = event.sourceFile ? ` at ${event.sourceFile}:${event.lineNumber}` : "";
+      console.error(
+        `${mark} ${event.effectiveDirective} blocked ${event.blockedURI || "inline"}${where}: ${event.sample}`,
+      );
+    });
+  }, CSP_MARK);
+  context.on("console", (message) => {
+    const text = message.text();
+    if (text.startsWith(CSP_MARK) || /Content Security Policy/i.test(text)) {
+      cspSink.push(`${message.page()?.url() ?? "?"}: ${text}`);
+    }
+  });
+}
+
 interface Fixtures {
   /** `await expectNoAxeViolations()` checks the test's page; pass another page to check that one. */
   expectNoAxeViolations: (target?: Page, options?: AxeCheckOptions) => Promise<void>;
+  /**
+   * CSP violations reported so far by the pages of this test (its `context`, and any context
+   * it opens with `browser.newContext()` or `browser.newPage()`). Every test fails when one
+   * is reported, unless it sets `failOnCspViolations: false` to provoke them on purpose.
+   */
+  cspViolations: string[];
+  failOnCspViolations: boolean;
 }
 
 export const test = base.extend<Fixtures>({
   expectNoAxeViolations: async ({ page }, use) => {
     await use((target = page, options) => expectNoAxeViolations(target, options));
   },
+  failOnCspViolations: [true, { option: true }],
+  cspViolations: [
+    async ({ context, browser, failOnCspViolations }, use) => {
+      const violations: string[] = [];
+      cspSink = violations;
+      await watchCspViolations(context);
+      // Contexts the test opens itself (a second user, JavaScript off) are watched too.
+      const newContext = browser.newContext;
+      browser.newContext = async function (this: typeof browser, ...args) {
+        const opened = await newContext.apply(this, args);
+        await watchCspViolations(opened);
+        return opened;
+      };
+      try {
+        await use(violations);
+      } finally {
+        browser.newContext = newContext;
+        cspSink = [];
+      }
+      if (failOnCspViolations) {
+        expect(violations, "Content-Security-Policy violations reported by the pages").toEqual([]);
+      }
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };

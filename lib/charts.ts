@@ -101,7 +101,7 @@ function frame(spec: ChartSpec, width: number, height: number, body: string): st
   const titleId = `${spec.id}-title`;
   const descId = `${spec.id}-desc`;
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="${escapeXml(titleId)} ${escapeXml(descId)}" font-size="${FONT_SIZE}" font-family="inherit" style="max-width:${width * 1.25}px;height:auto">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="${escapeXml(titleId)} ${escapeXml(descId)}" font-size="${FONT_SIZE}" font-family="inherit" class="chart-svg">`,
     `<title id="${escapeXml(titleId)}">${escapeXml(spec.title)}</title>`,
     `<desc id="${escapeXml(descId)}">${escapeXml(spec.description)}</desc>`,
     body,

@@ -6,6 +6,8 @@ import { ENDED_SESSION_COOKIE, sessionLimits } from "@/lib/auth/next-auth";
 import { getCurrentUser, readSessionClaims } from "@/lib/auth/session";
 import { sessionCookieOptions } from "@/lib/auth/session-cookie";
 import { clientIpFrom } from "@/lib/client-ip";
+import { env } from "@/lib/env";
+import { crossOriginRefusal } from "@/lib/security/origin";
 
 /**
  * 退出: a plain form POST from the site header, so it works without JavaScript. Posts from
@@ -14,12 +16,8 @@ import { clientIpFrom } from "@/lib/client-ip";
  * late response can bring it back; the audit log records who left.
  */
 export async function POST(request: Request) {
-  if (!isSameOrigin(request)) {
-    return new Response("请求无效：请使用本站页面上的“退出”按钮。", {
-      status: 403,
-      headers: { "Content-Type": "text/plain; charset=utf-8" },
-    });
-  }
+  const refused = crossOriginRefusal(request, env.SITE_URL);
+  if (refused) return refused;
   const [user, claims] = await Promise.all([getCurrentUser(), readSessionClaims()]);
   if (claims) {
     // A request still under way may come back with a refreshed cookie: it stays dead here.
@@ -45,17 +43,4 @@ export async function POST(request: Request) {
 /** A link or a prefetch never logs anyone out. */
 export function GET() {
   return new Response(null, { status: 303, headers: { Location: "/" } });
-}
-
-function isSameOrigin(request: Request): boolean {
-  const site = request.headers.get("sec-fetch-site");
-  if (site && site !== "same-origin" && site !== "none") return false;
-  const origin = request.headers.get("origin");
-  if (!origin || origin === "null") return site === "same-origin" || site === "none";
-  try {
-    const host = new URL(origin).host;
-    return host === request.headers.get("host") || host === request.headers.get("x-forwarded-host");
-  } catch {
-    return false;
-  }
 }

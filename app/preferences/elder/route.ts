@@ -1,11 +1,15 @@
 import { cookies } from "next/headers";
 import { z } from "zod";
+import { env } from "@/lib/env";
 import { ELDER_COOKIE, ELDER_COOKIE_MAX_AGE, safeReturnPath } from "@/lib/preferences";
+import { crossOriginRefusal } from "@/lib/security/origin";
 
 const formSchema = z.object({ mode: z.enum(["on", "off"]) });
 
-/** 适老模式 on or off: a plain form post, so it works without JavaScript. */
+/** 适老模式 on or off: a plain form post, so it works without JavaScript. Our pages only. */
 export async function POST(request: Request) {
+  const refused = crossOriginRefusal(request, env.SITE_URL);
+  if (refused) return refused;
   const form = await request.formData().catch(() => null);
   const parsed = formSchema.safeParse({ mode: form?.get("mode") });
   if (!parsed.success) {

@@ -40,19 +40,3 @@ export function messageForError(error: unknown, context: string): string {
   console.error(`[cms] ${context} failed:`, error);
   return cmsMessages.common.unexpected;
 }
-
-/**
- * Route handlers that change or export data are posted to by our own forms only: a
- * request from another origin (a form on another site riding the session cookie) is
- * refused. Server actions get the same check from Next.js.
- */
-export function isSameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (!origin || !host) return false;
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}

@@ -31,8 +31,6 @@ export default async function MyDutyPage({
   const years = Array.from({ length: 5 }, (_, i) => thisYear - i);
   return (
     <>
-      {/* Printable without the site's header, member bar and footer (the layout's other children). */}
-      <style>{"@media print { body > div > :not(main) { display: none !important; } }"}</style>
       <YearPicker action="/member/duty" year={year} years={years} label={m.year} submit={m.show} />
       <DutyRecordView
         record={record}

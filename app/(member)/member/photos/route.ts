@@ -1,4 +1,5 @@
 import { addNotePhoto, NoteWriteError } from "@/db/queries/notes";
+import { env } from "@/lib/env";
 import { fillNoteMessage, notesMessages as m } from "@/lib/messages/notes";
 import {
   isClientId,
@@ -9,6 +10,7 @@ import {
 import { noteWriterOrNull, photoErrorMessage } from "@/lib/notes/member-context";
 import { PhotoError, processPhoto } from "@/lib/notes/photo-processing";
 import { sharedRateLimiter } from "@/lib/rate-limit";
+import { isSameOriginRequest } from "@/lib/security/origin";
 
 const uploads = sharedRateLimiter("notes:photo-upload", { limit: 90, windowMs: 10 * 60_000 });
 
@@ -23,11 +25,11 @@ const refuse = (status: number, message: string) => answer(status, { ok: false, 
  * now if the member has typed nothing yet) in one transaction with its audit entry.
  */
 export async function POST(request: Request) {
+  // From our own pages only (lib/security/origin.ts), before anything else.
+  if (!isSameOriginRequest(request.headers, env.SITE_URL)) return refuse(403, m.errors.badRequest);
   const writer = await noteWriterOrNull();
   if (!writer) return refuse(401, m.errors.signedOut);
-  if (request.headers.get(PHOTO_UPLOAD_HEADER) !== "1" || !isSameOrigin(request)) {
-    return refuse(403, m.errors.badRequest);
-  }
+  if (request.headers.get(PHOTO_UPLOAD_HEADER) !== "1") return refuse(403, m.errors.badRequest);
   const clientId = new URL(request.url).searchParams.get("clientId");
   if (!isClientId(clientId)) return refuse(400, m.errors.badRequest);
 
@@ -66,17 +68,6 @@ export async function POST(request: Request) {
     }
     console.error("[notes] photo upload failed:", error);
     return refuse(500, m.form.unavailable);
-  }
-}
-
-function isSameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (!origin) return true;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
   }
 }
 

@@ -1,11 +1,13 @@
 import { compactDateTime } from "@/components/admin/content/format";
-import { actorOf, isSameOrigin } from "@/components/admin/content/staff";
+import { actorOf } from "@/components/admin/content/staff";
 import { exportAuditEntries, recordAudit } from "@/db/queries/audit";
 import { getCommitteeInfo } from "@/db/queries/settings";
 import { getCurrentUser } from "@/lib/auth/session";
 import { attachmentDisposition, CSV_CONTENT_TYPE, csvRecord, UTF8_BOM } from "@/lib/csv";
+import { env } from "@/lib/env";
 import { cmsMessages } from "@/lib/messages/cms";
 import { can } from "@/lib/permissions";
+import { isSameOriginRequest } from "@/lib/security/origin";
 import { localDateKey } from "@/lib/time";
 import { readAuditQuery, toAuditFilters } from "../filters";
 
@@ -22,9 +24,12 @@ const text = (body: string, status: number) =>
  * however long the log). Admins only, from our own page only; the export is itself logged.
  */
 export async function POST(request: Request) {
+  // From our own pages only (lib/security/origin.ts), before anything else.
+  if (!isSameOriginRequest(request.headers, env.SITE_URL)) {
+    return text(cmsMessages.errors.csrf, 403);
+  }
   const user = await getCurrentUser();
   if (!user || !can(user, "audit.view")) return text(cmsMessages.errors.not_found, 404);
-  if (!isSameOrigin(request)) return text(cmsMessages.errors.csrf, 403);
   const form = await request.formData().catch(() => null);
   if (!form) return text(cmsMessages.errors.csrf, 400);
   const { timeZone } = await getCommitteeInfo();

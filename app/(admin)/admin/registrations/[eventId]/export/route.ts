@@ -1,12 +1,14 @@
 import { compactDateTime } from "@/components/admin/content/format";
-import { actorOf, isSameOrigin } from "@/components/admin/content/staff";
+import { actorOf } from "@/components/admin/content/staff";
 import { CmsError } from "@/db/queries/admin-content";
 import { exportRegistrations } from "@/db/queries/admin-registrations";
 import { getCommitteeInfo } from "@/db/queries/settings";
 import { getCurrentUser } from "@/lib/auth/session";
 import { csvHeaders, toCsv } from "@/lib/csv";
+import { env } from "@/lib/env";
 import { cmsMessages } from "@/lib/messages/cms";
 import { can } from "@/lib/permissions";
+import { isSameOriginRequest } from "@/lib/security/origin";
 
 const m = cmsMessages.registrations;
 
@@ -22,9 +24,12 @@ const text = (body: string, status: number) =>
  * page only: another site cannot make a signed-in admin's browser export anything.
  */
 export async function POST(request: Request, { params }: { params: Promise<{ eventId: string }> }) {
+  // From our own pages only (lib/security/origin.ts), before anything else.
+  if (!isSameOriginRequest(request.headers, env.SITE_URL)) {
+    return text(cmsMessages.errors.csrf, 403);
+  }
   const user = await getCurrentUser();
   if (!user || !can(user, "registration.view")) return text(cmsMessages.errors.not_found, 404);
-  if (!isSameOrigin(request)) return text(cmsMessages.errors.csrf, 403);
   const { eventId: raw } = await params;
   if (!/^[1-9]\d{0,8}$/.test(raw)) return text(cmsMessages.errors.not_found, 404);
   const form = await request.formData().catch(() => null);

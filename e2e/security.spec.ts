@@ -1,0 +1,300 @@
+import { randomUUID } from "node:crypto";
+import type { APIResponse, Page } from "@playwright/test";
+import sharp from "sharp";
+import { signInAs } from "./auth-helpers";
+import { expect, test } from "./fixtures";
+
+/**
+ * Production readiness, security: the headers of every response, a strict nonce-based
+ * Content-Security-Policy (a fresh nonce on every response, cached pages included), pages
+ * that work under it without a single violation, and state-changing route handlers that
+ * refuse posts from other sites.
+ *
+ * Every spec also fails on any CSP violation its pages report (e2e/fixtures.ts).
+ */
+
+const EVIL = "https://evil.example";
+const ARTICLE = "/news/2026-05-ai-biomed-visit";
+
+function nonceOf(response: APIResponse): string {
+  const policy = response.headers()["content-security-policy"] ?? "";
+  const scriptSrc = policy.split(";").find((d) => d.trim().startsWith("script-src")) ?? "";
+  const nonce = /'nonce-([A-Za-z0-9_-]+)'/.exec(scriptSrc)?.[1];
+  expect(nonce, `a nonce in script-src: ${policy}`).toBeTruthy();
+  return nonce ?? "";
+}
+
+/** Every <script> tag of the HTML, with whether it carries `nonce`. */
+function scriptsOf(html: string): string[] {
+  return html.match(/<script\b[^>]*>/g) ?? [];
+}
+
+async function expectScriptsCarryNonce(response: APIResponse, what: string) {
+  expect(response.status(), what).toBe(200);
+  const nonce = nonceOf(response);
+  const scripts = scriptsOf(await response.text());
+  expect(scripts.length, `${what}: has scripts`).toBeGreaterThan(2);
+  const without = scripts.filter((tag) => !tag.includes(` nonce="${nonce}"`));
+  expect(without, `${what}: scripts without this response's nonce`).toEqual([]);
+  return nonce;
+}
+
+test.describe("security headers", () => {
+  test("every page carries the security headers, cached or not", async ({ request }) => {
+    for (let i = 0; i < 2; i++) {
+      const response = await request.get("/");
+      const headers = response.headers();
+      expect(headers["x-content-type-options"]).toBe("nosniff");
+      expect(headers["x-frame-options"]).toBe("DENY");
+      expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+      expect(headers["strict-transport-security"]).toContain("max-age=");
+      expect(headers["permissions-policy"]).toContain("camera=()");
+      expect(headers["permissions-policy"]).toContain("geolocation=()");
+      const policy = headers["content-security-policy"] ?? "";
+      for (const directive of [
+        "default-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+        "img-src 'self' data: blob:",
+        "connect-src 'self' blob:",
+      ]) {
+        expect(policy).toContain(directive);
+      }
+      expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9_-]{22}' 'strict-dynamic'(;|$)/);
+      expect(policy).not.toContain("unsafe-inline");
+      expect(policy).not.toContain("unsafe-eval");
+      // The test server speaks plain HTTP: upgrading would break every subresource.
+      expect(policy).not.toContain("upgrade-insecure-requests");
+    }
+  });
+
+  test("a cached page is served with a fresh nonce each time, in its policy and its scripts", async ({
+    request,
+  }) => {
+    // A page address no one has asked for yet: the first answer renders, the next come from the cache.
+    const path = `/news?csp=${randomUUID()}`;
+    const nonces = new Set<string>();
+    const caches: string[] = [];
+    for (const encoding of ["gzip", "identity", "gzip", "identity"]) {
+      const response = await request.get(path, { headers: { "accept-encoding": encoding } });
+      caches.push(response.headers()["x-page-cache"] ?? "");
+      nonces.add(await expectScriptsCarryNonce(response, `${path} (${encoding})`));
+      if (caches.length > 1) {
+        expect(response.headers()["content-encoding"]).toBe(
+          encoding === "gzip" ? "gzip" : undefined,
+        );
+        // Never in a shared cache: it would hand the same nonce to everyone.
+        expect(response.headers()["cache-control"]).toContain("private");
+      }
+    }
+    expect(caches).toEqual(["miss", "hit", "hit", "hit"]);
+    expect(nonces.size).toBe(4);
+
+    // A browser revalidating its copy keeps it with the policy that came with it: the 304
+    // must not bring a new policy (its nonce would not match the copy's scripts).
+    const hit = await request.get(path);
+    const etag = hit.headers().etag ?? "";
+    expect(etag).toMatch(/^W\//);
+    const again = await request.get(path, { headers: { "if-none-match": etag } });
+    expect(again.status()).toBe(304);
+    expect(again.headers()["content-security-policy"]).toBeUndefined();
+    expect(again.headers()["x-content-type-options"]).toBe("nosniff");
+  });
+
+  test("every script of the public, login and staff pages carries the response's nonce", async ({
+    page,
+    request,
+  }) => {
+    for (const path of ["/", ARTICLE, "/events?month=2026-05", "/login"]) {
+      // Twice: rendered, then (for public pages) from the page cache.
+      const first = await expectScriptsCarryNonce(await request.get(path), path);
+      const second = await expectScriptsCarryNonce(await request.get(path), path);
+      expect(second, `${path}: a new nonce each time`).not.toBe(first);
+    }
+    await signInAs(page, "editor", { next: "/admin/news" });
+    for (const path of ["/admin", "/admin/news"]) {
+      await expectScriptsCarryNonce(await page.request.get(path), path);
+    }
+  });
+});
+
+test.describe("the pages under the policy", () => {
+  /** Next's client runtime ran (so its scripts were allowed): hydration sets window.next. */
+  async function expectScriptsRan(page: Page) {
+    await expect
+      .poll(() => page.evaluate(() => typeof (window as { next?: unknown }).next), {
+        message: `Next's scripts ran on ${page.url()}`,
+      })
+      .toBe("object");
+  }
+
+  test("a visitor browses, switches elder mode, logs in and writes a note without a CSP violation", async ({
+    page,
+    cspViolations,
+  }) => {
+    for (const path of [
+      "/",
+      "/news",
+      ARTICLE,
+      "/events?month=2026-05",
+      "/sectors",
+      "/studios",
+      "/search?q=调研",
+      "/stats",
+      "/",
+    ]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(200);
+      await expectScriptsRan(page);
+    }
+    // The home page again, now from the page cache with a spliced-in nonce (gzip): it still runs.
+    await page.reload();
+    await expectScriptsRan(page);
+    // A client-side navigation loads more chunks ('strict-dynamic').
+    await page
+      .getByRole("navigation", { name: "主导航" })
+      .getByRole("link", { name: "新闻" })
+      .click();
+    await expect(page).toHaveURL(/\/news$/);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+
+    await page.getByRole("button", { name: "适老模式" }).click();
+    await expect(page.locator("html")).toHaveClass(/elder/);
+    await expectScriptsRan(page);
+    await page.getByRole("button", { name: "标准模式" }).click();
+    await expect(page.locator("html")).not.toHaveClass(/elder/);
+
+    await signInAs(page, "member2", { next: "/member/notes/new" });
+    await expectScriptsRan(page);
+    await page.getByLabel(/^标题/).fill(`夜间路灯损坏情况 ${randomUUID().slice(0, 8)}`);
+    // Autosave is a client component calling a server action.
+    await expect(page.getByText(/草稿已于 \d\d:\d\d 自动保存/)).toBeVisible();
+    await page.goto("/member");
+    await expectScriptsRan(page);
+    await page.goto("/member/duty");
+    await expectScriptsRan(page);
+    expect(cspViolations).toEqual([]);
+  });
+
+  test.describe("a script slipped into a page", () => {
+    test.use({ failOnCspViolations: false });
+
+    test("does not run without the nonce, and the browser reports it", async ({
+      page,
+      cspViolations,
+    }) => {
+      await page.route(
+        (url) => url.pathname === "/",
+        async (route) => {
+          const response = await route.fetch();
+          const html = (await response.text()).replace(
+            "</body>",
+            "<script>window.__injected = true</script></body>",
+          );
+          await route.fulfill({ response, body: html });
+        },
+      );
+      await page.goto("/");
+      await expect
+        .poll(() => page.evaluate(() => typeof (window as { next?: unknown }).next))
+        .toBe("object");
+      expect(await page.evaluate(() => (window as { __injected?: boolean }).__injected)).toBe(
+        undefined,
+      );
+      await expect.poll(() => cspViolations.join("\n")).toContain("script-src");
+    });
+  });
+});
+
+test.describe("state-changing route handlers refuse other sites", () => {
+  const form = (fields: Record<string, string>) => ({ multipart: fields, maxRedirects: 0 });
+
+  test("the elder-mode switch", async ({ request, baseURL }) => {
+    const forged: Record<string, string>[] = [
+      { origin: EVIL },
+      { referer: `${EVIL}/page` },
+      { origin: "null" },
+    ];
+    for (const headers of forged) {
+      const refused = await request.post("/preferences/elder", {
+        ...form({ mode: "on" }),
+        headers,
+      });
+      expect(refused.status(), JSON.stringify(headers)).toBe(403);
+      expect(await refused.text()).toContain("请求无效");
+      expect(refused.headers()["set-cookie"]).toBeUndefined();
+    }
+    const home = await request.get("/");
+    expect(await home.text()).not.toContain('class="elder"');
+
+    const accepted = await request.post("/preferences/elder", {
+      ...form({ mode: "on" }),
+      headers: { origin: baseURL ?? "", referer: `${baseURL}/news` },
+    });
+    expect(accepted.status()).toBe(303);
+    expect(accepted.headers()["set-cookie"]).toContain("lvzhi_elder=1");
+    const off = await request.post("/preferences/elder", {
+      ...form({ mode: "off" }),
+      headers: { referer: `${baseURL}/news` },
+    });
+    expect(off.status()).toBe(303);
+  });
+
+  test("logout, photo upload and the staff exports", async ({ page, baseURL }) => {
+    // Exports refuse before even looking at the session.
+    for (const path of ["/admin/audit/export", "/admin/registrations/1/export"]) {
+      const refused = await page.request.post(path, { ...form({}), headers: { origin: EVIL } });
+      expect(refused.status(), path).toBe(403);
+    }
+
+    await signInAs(page, "member1", { next: "/member/notes" });
+    const notes = page.getByRole("main").getByRole("link");
+    const before = await notes.count();
+
+    const refusedLogout = await page.request.post("/logout", {
+      ...form({}),
+      headers: { origin: EVIL },
+    });
+    expect(refusedLogout.status()).toBe(403);
+    expect(await refusedLogout.text()).toContain("请求无效");
+
+    // A photo from another site, for a draft that does not exist yet: refused, nothing stored.
+    const jpeg = await sharp({
+      create: { width: 64, height: 48, channels: 3, background: "#9a121a" },
+    })
+      .jpeg()
+      .toBuffer();
+    const upload = (origin: string, clientId: string) =>
+      page.request.post(`/member/photos?clientId=${clientId}`, {
+        data: jpeg,
+        headers: {
+          origin,
+          "content-type": "application/octet-stream",
+          "x-lvzhi-upload": "1",
+        },
+        maxRedirects: 0,
+      });
+    const refusedPhoto = await upload(EVIL, randomUUID());
+    expect(refusedPhoto.status()).toBe(403);
+    expect((await refusedPhoto.json()).ok).toBe(false);
+
+    // Still signed in, and no draft appeared.
+    await page.goto("/member/notes");
+    await expect(page).toHaveURL(/\/member\/notes$/);
+    await expect(notes).toHaveCount(before);
+
+    // The same posts from our own pages work.
+    const stored = await upload(baseURL ?? "", randomUUID());
+    expect(stored.status()).toBe(201);
+    expect((await stored.json()).ok).toBe(true);
+    const loggedOut = await page.request.post("/logout", {
+      ...form({}),
+      headers: { origin: baseURL ?? "" },
+    });
+    expect(loggedOut.status()).toBe(303);
+    await page.goto("/member");
+    await expect(page).toHaveURL(/\/login/);
+  });
+});
