@@ -98,6 +98,11 @@ describe("registration form", () => {
       ok: false,
       fieldErrors: { organisation: fe.organisationInvalid },
     });
+    // Bytes that were not UTF-8 arrive as U+FFFD: refused rather than stored garbled.
+    expect(parseRegistrationInput({ ...valid, organisation: "嘉兴\uFFFD公司" })).toEqual({
+      ok: false,
+      fieldErrors: { organisation: fe.organisationInvalid },
+    });
     expect(parseRegistrationInput({ ...valid, consent: undefined })).toEqual({
       ok: false,
       fieldErrors: { consent: fe.consentRequired },

@@ -115,7 +115,8 @@ const tidy = (value: unknown) => asText(value).normalize("NFKC").trim().replace(
 
 // Letters of any script (张三, 阿依古丽·买买提, Anna-Lena O'Brien), never digits or markup.
 const NAME_PATTERN = /^[\p{L}\p{M}][\p{L}\p{M}·•・.\-'’ ]*$/u;
-const NO_MARKUP_OR_CONTROL = /^[^<>\p{Cc}\p{Cf}]*$/u;
+// U+FFFD stands where a browser sent bytes that were not UTF-8: refused, not stored garbled.
+const NO_MARKUP_OR_CONTROL = /^[^<>\p{Cc}\p{Cf}\uFFFD]*$/u;
 
 export const registrationSchema = z.object({
   name: z.preprocess(

@@ -63,6 +63,7 @@ export const cmsFieldMessages = {
   choose: (label: string) => `请选择${label}。`,
   tooLong: (label: string, max: number) => `${label}不能超过 ${max} 个字。`,
   invalidChoice: (label: string) => `${label}的选项无效，请重新选择。`,
+  invalidCharacters: (label: string) => `${label}含有无法识别的字符，请删除后重试。`,
   invalidDate: (label: string) => `${label}的日期或时间格式不正确。`,
   invalidNumber: (label: string) => `${label}应为整数。`,
   noMarkup: (label: string) => `${label}中不能包含 < 或 > 等符号。`,

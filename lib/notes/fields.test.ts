@@ -119,6 +119,12 @@ describe("note fields", () => {
     ).toBe(fe.controlCharacters);
   });
 
+  it("refuses text that arrived as invalid UTF-8 (decoded to U+FFFD), even in a draft", () => {
+    const garbled = "走访\uFFFD\uFFFDA";
+    expect(errorsOf({ ...complete, title: garbled }).title).toBe(fe.controlCharacters);
+    expect(errorsOf({ ...complete, place: garbled }, "draft").place).toBe(fe.controlCharacters);
+  });
+
   it("keeps line breaks in paragraphs, folds them in one-line fields", () => {
     const result = parseNoteFields(
       {

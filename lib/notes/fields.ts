@@ -49,11 +49,16 @@ const multiLine = (value: unknown) =>
     .replace(/\r\n?/g, "\n")
     .replace(/^\s+|\s+$/g, "");
 
-/** Control characters other than line feed and tab: never typed, and NUL breaks PostgreSQL. */
+/**
+ * Control characters other than line feed and tab (never typed, and NUL breaks PostgreSQL),
+ * and U+FFFD, which stands where the browser sent bytes that were not UTF-8: storing it
+ * would keep a garbled text the member never wrote.
+ */
 export function hasControlCharacters(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if ((code < 0x20 && code !== 0x0a && code !== 0x09) || code === 0x7f) return true;
+    if ((code < 0x20 && code !== 0x0a && code !== 0x09) || code === 0x7f || code === 0xfffd)
+      return true;
   }
   return false;
 }

@@ -9,6 +9,11 @@ const valid = {
 };
 
 describe("parseOpinionForm", () => {
+  it("refuses an opinion that arrived as invalid UTF-8 (decoded to U+FFFD)", () => {
+    const result = parseOpinionForm({ ...valid, body: `${valid.body}\uFFFD\uFFFD` });
+    expect(!result.ok && result.fieldErrors.body).toBe("意见内容中不能包含 < 或 > 等符号。");
+  });
+
   it("accepts an opinion without contact, and one with a phone or e-mail", () => {
     expect(parseOpinionForm(valid)).toMatchObject({
       ok: true,

@@ -26,7 +26,8 @@ const tidy = (v: unknown) => asText(v).normalize("NFKC").replace(/\s+/g, " ").tr
 const length = (s: string) => [...s].length;
 // Letters of any script, "·" and spaces: a name or a way of signing ("王先生", "一位家长").
 const NAME = /^[\p{L}\p{M}][\p{L}\p{M}·•・.\-'’ ]*$/u;
-const NO_MARKUP_OR_CONTROL = /^[^<>\p{Cc}\p{Cf}]*$/u;
+// U+FFFD stands where the browser sent bytes that were not UTF-8: refused, not stored garbled.
+const NO_MARKUP_OR_CONTROL = /^[^<>\p{Cc}\p{Cf}\uFFFD]*$/u;
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 const PHONE = /^(?:\+?86)?1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/;
 

@@ -10,8 +10,9 @@ import { zonedInstant } from "@/lib/time";
 
 const f = cmsMessages.field;
 
+// Control characters, and U+FFFD where a browser sent bytes that were not UTF-8.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\uFFFD]/;
 
 const asText = (value: unknown) => (typeof value === "string" ? value : "");
 /** One line: NFC, spaces collapsed, trimmed. */
@@ -34,7 +35,7 @@ export function line(label: string, max: number, options: { required?: boolean }
       .string()
       .refine((s) => !options.required || s.length > 0, f.required(label))
       .refine((s) => length(s) <= max, f.tooLong(label, max))
-      .refine((s) => !CONTROL.test(s), f.invalidChoice(label)),
+      .refine((s) => !CONTROL.test(s), f.invalidCharacters(label)),
   );
 }
 
@@ -46,7 +47,7 @@ export function block(label: string, max: number, options: { required?: boolean 
       .string()
       .refine((s) => !options.required || s.length > 0, f.required(label))
       .refine((s) => length(s) <= max, f.tooLong(label, max))
-      .refine((s) => !CONTROL.test(s), f.invalidChoice(label)),
+      .refine((s) => !CONTROL.test(s), f.invalidCharacters(label)),
   );
 }
 
