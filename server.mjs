@@ -19,6 +19,7 @@ import { createHash } from "node:crypto";
 import { createServer } from "node:http";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import { PageCache } from "./lib/page-cache.mjs";
 import {
   contentSecurityPolicy,
   fillTemplate,
@@ -137,50 +138,27 @@ const SECURITY_HEADERS = {
   ...(production ? { "Strict-Transport-Security": "max-age=31536000; includeSubDomains" } : {}),
 };
 
-class PageCache {
-  entries = new Map();
-  bytes = 0;
-  generation = 0;
+/**
+ * Pages being rendered for the cache, by key: a request for a page that is rendering
+ * waits for that render (at most RENDER_WAIT_MS) and is served its copy, instead of
+ * rendering the same page again (after a change, every reader would otherwise render).
+ */
+const rendering = new Map();
+const RENDER_WAIT_MS = 10_000;
 
-  get(key) {
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    if (entry.expires < Date.now()) {
-      this.delete(key);
-      return undefined;
-    }
-    // Map order is recency order: move to the back.
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    return entry;
-  }
-
-  set(key, entry) {
-    this.delete(key);
-    this.entries.set(key, entry);
-    this.bytes += entry.size;
-    for (const [oldKey] of this.entries) {
-      if (this.bytes <= maxBytes) break;
-      this.delete(oldKey);
-    }
-  }
-
-  delete(key) {
-    const entry = this.entries.get(key);
-    if (!entry) return;
-    this.entries.delete(key);
-    this.bytes -= entry.size;
-  }
-
-  /** Content changed: nothing rendered before now may be served again. */
-  invalidate() {
-    this.entries.clear();
-    this.bytes = 0;
-    this.generation++;
-  }
+function renderDone(key) {
+  const pending = rendering.get(key);
+  if (!pending) return undefined;
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, RENDER_WAIT_MS);
+    pending.then(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }
 
-const cache = new PageCache();
+const cache = new PageCache({ maxBytes });
 globalThis.__lvzhiPageCache = cache;
 
 function cacheKey(req) {
@@ -350,17 +328,54 @@ const server = createServer((req, res) => {
   res.setHeader("Content-Security-Policy", policy);
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
   const key = cacheKey(req);
-  if (key) {
-    const entry = cache.get(key);
-    if (entry) {
-      serveEntry(req, res, entry, nonce);
-      return;
-    }
-    // Render uncompressed so the copy can be served to any client; gzip is done here.
-    delete req.headers["accept-encoding"];
-    res.setHeader("x-page-cache", "miss");
-    captureInto(key, req, res, nonce);
+  if (!key) {
+    render(req, res);
+    return;
   }
+  const entry = cache.get(key);
+  if (entry) {
+    serveEntry(req, res, entry, nonce);
+    return;
+  }
+  const waiting = renderDone(key);
+  if (waiting) {
+    waiting.then(() => {
+      const ready = cache.get(key);
+      if (ready) serveEntry(req, res, ready, nonce);
+      else renderForCache(key, req, res, nonce);
+    });
+    return;
+  }
+  renderForCache(key, req, res, nonce);
+}).listen(port, hostname, () => {
+  console.log(
+    `[lvzhi] serving on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`,
+  );
+});
+
+/** A cacheable page nobody is rendering: render it, keep a copy, let waiters have it. */
+function renderForCache(key, req, res, nonce) {
+  if (!rendering.has(key)) {
+    let finished = () => {};
+    rendering.set(
+      key,
+      new Promise((resolve) => {
+        finished = resolve;
+      }),
+    );
+    res.once("close", () => {
+      rendering.delete(key);
+      finished();
+    });
+  }
+  // Render uncompressed so the copy can be served to any client; gzip is done here.
+  delete req.headers["accept-encoding"];
+  res.setHeader("x-page-cache", "miss");
+  captureInto(key, req, res, nonce);
+  render(req, res);
+}
+
+function render(req, res) {
   handle(req, res).catch((error) => {
     console.error("[server] request failed:", error);
     if (!res.headersSent) {
@@ -368,11 +383,7 @@ const server = createServer((req, res) => {
       res.end("Internal Server Error");
     }
   });
-}).listen(port, hostname, () => {
-  console.log(
-    `[lvzhi] serving on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`,
-  );
-});
+}
 
 // systemd, a container runtime or Ctrl-C: finish the requests under way (up to 10 s),
 // close the database (the embedded one flushes and frees its directory), then exit.

@@ -51,7 +51,9 @@ export function cachedQuery<Args extends unknown[], Result>(
   return async (...args: Args) => decode<Result>(await cached(...args));
 }
 
-const pageCache = globalThis as unknown as { __lvzhiPageCache?: { invalidate(): void } };
+const pageCache = globalThis as unknown as {
+  __lvzhiPageCache?: { invalidate(tags?: string[]): void };
+};
 
 /**
  * After a write: the data under these tags is refetched, and the rendered pages kept
@@ -59,5 +61,5 @@ const pageCache = globalThis as unknown as { __lvzhiPageCache?: { invalidate(): 
  */
 export function refreshCachedPages(...tags: string[]): void {
   for (const tag of tags) revalidateTag(tag, { expire: 0 });
-  pageCache.__lvzhiPageCache?.invalidate();
+  pageCache.__lvzhiPageCache?.invalidate(tags);
 }

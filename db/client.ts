@@ -41,7 +41,9 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     const pool = new pg.Pool({
       connectionString: options.url,
       max: options.poolMax ?? 10,
-      connectionTimeoutMillis: 5_000,
+      // Also the wait for a free connection of the pool: under a burst a request queues
+      // for up to 15 s rather than failing; a server that is down refuses at once.
+      connectionTimeoutMillis: 15_000,
     });
     // An idle client that errors (server restarted) must not crash the process.
     pool.on("error", (error) => console.error("[db] idle client error:", error.message));

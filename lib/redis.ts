@@ -132,7 +132,9 @@ interface InvalidationMessage {
   at: number;
 }
 
-const pageCache = globalThis as unknown as { __lvzhiPageCache?: { invalidate(): void } };
+const pageCache = globalThis as unknown as {
+  __lvzhiPageCache?: { invalidate(tags?: string[]): void };
+};
 
 /** Another instance changed content: its tags are stale here too, and so are the pages. */
 function applyRemote(redis: Connections, tags: Iterable<[string, number]>): void {
@@ -146,7 +148,7 @@ function applyRemote(redis: Connections, tags: Iterable<[string, number]>): void
     // the other instance's clock said.
     recordInvalidations([tag], Math.max(at, now));
   }
-  if (fresh.length > 0) pageCache.__lvzhiPageCache?.invalidate();
+  if (fresh.length > 0) pageCache.__lvzhiPageCache?.invalidate(fresh);
 }
 
 /** Sends invalidations made here; what cannot be sent now waits for the reconnection. */

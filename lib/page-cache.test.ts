@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { PageCache } from "./page-cache.mjs";
+
+const entry = (size = 100, expires = Number.POSITIVE_INFINITY) => ({ size, expires });
+
+function filled() {
+  const cache = new PageCache({ maxBytes: 10_000 });
+  for (const url of [
+    "/",
+    "/news",
+    "/events",
+    "/events/7",
+    "/events/7?view=map",
+    "/events/7/register",
+    "/events/70",
+    "/events/8",
+  ]) {
+    cache.set(`std ${url}`, entry());
+    cache.set(`elder ${url}`, entry());
+  }
+  return cache;
+}
+
+const urls = (cache: PageCache) => [...cache.entries.keys()].map((k) => k.split(" ")[1]);
+
+describe("PageCache", () => {
+  it("drops only the event's own pages when that event's registrations change", () => {
+    const cache = filled();
+    const generation = cache.generation;
+    cache.invalidate(["registrations:7"]);
+    expect(new Set(urls(cache))).toEqual(
+      new Set(["/", "/news", "/events", "/events/70", "/events/8"]),
+    );
+    expect(cache.entries.size).toBe(10);
+    expect(cache.bytes).toBe(1000);
+    // Renders under way when it changed are not kept.
+    expect(cache.generation).toBe(generation + 1);
+  });
+
+  it("drops everything for any other change, or when no tag is named", () => {
+    for (const tags of [["news"], ["registrations:7", "events"], [], undefined]) {
+      const cache = filled();
+      cache.invalidate(tags);
+      expect(cache.entries.size).toBe(0);
+      expect(cache.bytes).toBe(0);
+    }
+  });
+
+  it("keeps within its memory, least recently used out first, and forgets expired pages", () => {
+    let now = 1_000;
+    const cache = new PageCache({ maxBytes: 300, now: () => now });
+    cache.set("std /a", entry(100, 5_000));
+    cache.set("std /b", entry(100));
+    cache.set("std /c", entry(100));
+    cache.get("std /a");
+    cache.set("std /d", entry(100));
+    expect(urls(cache)).toEqual(["/c", "/a", "/d"]);
+    now = 6_000;
+    expect(cache.get("std /a")).toBeUndefined();
+    expect(cache.bytes).toBe(200);
+  });
+});
