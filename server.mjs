@@ -18,6 +18,7 @@
 import { createHash } from "node:crypto";
 import { createServer } from "node:http";
 import path from "node:path";
+import { finished } from "node:stream";
 import { gzipSync } from "node:zlib";
 import { PageCache } from "./lib/page-cache.mjs";
 import {
@@ -206,7 +207,7 @@ function serveEntry(req, res, entry, nonce) {
 
 /** Lets Next render, copying what it sends; keeps the copy when it is a cacheable page. */
 function captureInto(key, req, res, nonce) {
-  const generation = cache.generation;
+  const version = cache.versionOf(key);
   const chunks = [];
   const write = res.write;
   const end = res.end;
@@ -230,7 +231,7 @@ function captureInto(key, req, res, nonce) {
   };
   function store() {
     if (req.method !== "GET" || res.statusCode !== 200) return;
-    if (generation !== cache.generation) return; // content changed while rendering
+    if (version !== cache.versionOf(key)) return; // content changed while rendering
     if (res.getHeader("set-cookie") || res.getHeader("content-encoding")) return;
     const type = String(res.getHeader("content-type") || "");
     if (
@@ -310,7 +311,10 @@ function hasUndecodablePath(url) {
 const server = createServer((req, res) => {
   if (hasUndecodablePath(req.url || "/")) {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
-    res.writeHead(400, { "content-type": "text/plain; charset=utf-8" });
+    res.writeHead(400, {
+      "content-type": "text/plain; charset=utf-8",
+      "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
+    });
     res.end("请求地址无效：地址中含有无法识别的字符，请检查链接后重试。");
     return;
   }
@@ -337,9 +341,11 @@ const server = createServer((req, res) => {
     serveEntry(req, res, entry, nonce);
     return;
   }
-  const waiting = renderDone(key);
+  // Only GETs lead or wait: a HEAD's render is never kept (store() takes GETs only).
+  const waiting = req.method === "GET" ? renderDone(key) : undefined;
   if (waiting) {
     waiting.then(() => {
+      if (res.destroyed) return; // the client left while it waited
       const ready = cache.get(key);
       if (ready) serveEntry(req, res, ready, nonce);
       else renderForCache(key, req, res, nonce);
@@ -355,17 +361,17 @@ const server = createServer((req, res) => {
 
 /** A cacheable page nobody is rendering: render it, keep a copy, let waiters have it. */
 function renderForCache(key, req, res, nonce) {
-  if (!rendering.has(key)) {
-    let finished = () => {};
-    rendering.set(
-      key,
-      new Promise((resolve) => {
-        finished = resolve;
-      }),
-    );
-    res.once("close", () => {
-      rendering.delete(key);
-      finished();
+  if (req.method === "GET" && !rendering.has(key)) {
+    let release = () => {};
+    const pending = new Promise((resolve) => {
+      release = resolve;
+    });
+    rendering.set(key, pending);
+    // Whatever happens to this response (sent, failed, client gone, even before now),
+    // the waiters are let go.
+    finished(res, () => {
+      if (rendering.get(key) === pending) rendering.delete(key);
+      release();
     });
   }
   // Render uncompressed so the copy can be served to any client; gzip is done here.
@@ -392,7 +398,8 @@ async function shutdown(signal) {
   if (stopping) return;
   stopping = true;
   console.log(`[lvzhi] ${signal}: finishing requests under way, then stopping`);
-  const force = setTimeout(() => process.exit(0), 10_000);
+  // Requests that do not end in 10 s are cut; the exit handlers still free the lock.
+  const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
   await new Promise((resolve) => {
     server.close(resolve);

@@ -7,6 +7,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from "node:fs";
 import os from "node:os";
@@ -320,6 +321,7 @@ if (!serverUrl) {
         });
         expect(backup.file).toBe(path.join(scratch, "backups", "b.tar.gz"));
         expect(readFileSync(backup.file).subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
+        expectOwnerOnly(backup.file, backup.manifestFile, path.join(scratch, "backups"));
         expect(sha256(readFileSync(backup.file))).toBe(backup.manifest.sha256);
         expect(JSON.parse(readFileSync(backup.manifestFile, "utf8"))).toEqual(backup.manifest);
         expect(backup.manifest.tables).toMatchObject({
@@ -505,6 +507,7 @@ if (!serverUrl) {
           out: path.join(scratch, "backups", "b.dump"),
         });
         expect(readFileSync(backup.file).subarray(0, 5).toString("latin1")).toBe("PGDMP");
+        expectOwnerOnly(backup.file, backup.manifestFile, path.join(scratch, "backups"));
         expect(sha256(readFileSync(backup.file))).toBe(backup.manifest.sha256);
         expect(backup.manifest.source.tool).toMatch(/pg_dump \(PostgreSQL\) \d+/);
         expect(backup.manifest.tables).toMatchObject({
@@ -589,4 +592,9 @@ if (!serverUrl) {
       expect(absent.message).toContain("createdb");
     });
   });
+}
+
+/** A backup holds password hashes and personal data: nobody but its owner may read it. */
+function expectOwnerOnly(...paths: string[]) {
+  for (const p of paths) expect(statSync(p).mode & 0o077, p).toBe(0);
 }

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import {
+  chmodSync,
   closeSync,
   createReadStream,
   existsSync,
@@ -232,7 +233,9 @@ function prepareOutput(out: string): { file: string; partial: string } {
       `备份文件 ${file} 已存在，不会覆盖；请换一个文件名。(Backup file exists; not overwritten.)`,
     );
   }
-  mkdirSync(path.dirname(file), { recursive: true });
+  // A backup holds password hashes, TOTP secrets, phones and the audit log: only the
+  // owner may read it (a folder made here is the owner's alone too).
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   return { file, partial: `${file}.partial-${randomBytes(4).toString("hex")}` };
 }
 
@@ -255,7 +258,11 @@ async function finishBackup(
     tables,
   };
   const manifestFile = manifestPathFor(file);
-  writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`, { flag: "wx" });
+  writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`, {
+    flag: "wx",
+    mode: 0o600,
+  });
+  chmodSync(partial, 0o600); // pg_dump made it with the umask's mode
   // Only a complete backup gets the final name.
   renameSync(partial, file);
   return { file, manifestFile, manifest };
@@ -655,7 +662,7 @@ export async function backupEmbedded(options: EmbeddedBackupOptions): Promise<Ba
     const tables = await countTables(pgliteQuery(client));
     const [version] = await pgliteQuery(client)("select version() as v");
     const blob = await client.dumpDataDir("gzip");
-    writeFileSync(partial, Buffer.from(await blob.arrayBuffer()), { flag: "wx" });
+    writeFileSync(partial, Buffer.from(await blob.arrayBuffer()), { flag: "wx", mode: 0o600 });
     return await finishBackup(
       file,
       partial,

@@ -5,7 +5,10 @@
 export class PageCache {
   entries = new Map();
   bytes = 0;
+  /** Bumped when everything is dropped. */
   generation = 0;
+  /** Bumped per event when that event's registrations change. */
+  eventVersions = new Map();
 
   /** @param {{ maxBytes: number, now?: () => number }} options */
   constructor(options) {
@@ -52,20 +55,44 @@ export class PageCache {
   invalidate(tags) {
     const eventIds = Array.isArray(tags) && tags.length > 0 ? tags.map(registrationEvent) : [];
     if (eventIds.length > 0 && eventIds.every((id) => id !== null)) {
-      const prefixes = eventIds.map((id) => `/events/${id}`);
+      for (const id of eventIds) this.eventVersions.set(id, (this.eventVersions.get(id) ?? 0) + 1);
       for (const key of [...this.entries.keys()]) {
-        const path = key.slice(key.indexOf(" ") + 1).split("?", 1)[0];
-        if (prefixes.some((p) => path === p || path.startsWith(`${p}/`))) this.delete(key);
+        const id = eventOfKey(key);
+        if (id !== null && eventIds.includes(id)) this.delete(key);
       }
-    } else {
-      this.entries.clear();
-      this.bytes = 0;
+      return;
     }
+    this.entries.clear();
+    this.bytes = 0;
     this.generation++;
+  }
+
+  /**
+   * What a render of `key` must still see when it ends for its copy to be kept: no full
+   * invalidation since, nor one of its event's registrations.
+   */
+  versionOf(key) {
+    const id = eventOfKey(key);
+    return `${this.generation}:${id === null ? 0 : (this.eventVersions.get(id) ?? 0)}`;
   }
 }
 
 function registrationEvent(tag) {
   const match = /^registrations:(\d+)$/.exec(String(tag));
-  return match ? match[1] : null;
+  return match ? Number(match[1]) : null;
+}
+
+/**
+ * The event a cached page belongs to (`/events/<id>` and below), read as the router reads
+ * it: %-escapes decoded, leading zeros ignored (`/events/%37`, `/events/07/register`).
+ */
+function eventOfKey(key) {
+  let path = key.slice(key.indexOf(" ") + 1).split("?", 1)[0];
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    return null;
+  }
+  const match = /^\/events\/(\d+)(?:\/|$)/.exec(path);
+  return match ? Number(match[1]) : null;
 }

@@ -12,6 +12,8 @@ function filled() {
     "/events/7",
     "/events/7?view=map",
     "/events/7/register",
+    "/events/%37",
+    "/events/07/register",
     "/events/70",
     "/events/8",
   ]) {
@@ -26,23 +28,30 @@ const urls = (cache: PageCache) => [...cache.entries.keys()].map((k) => k.split(
 describe("PageCache", () => {
   it("drops only the event's own pages when that event's registrations change", () => {
     const cache = filled();
-    const generation = cache.generation;
+    const news = cache.versionOf("std /news");
+    const event = cache.versionOf("std /events/7/register");
     cache.invalidate(["registrations:7"]);
+    // The event's pages go, however its address is written (%-escapes, leading zeros).
     expect(new Set(urls(cache))).toEqual(
       new Set(["/", "/news", "/events", "/events/70", "/events/8"]),
     );
     expect(cache.entries.size).toBe(10);
     expect(cache.bytes).toBe(1000);
-    // Renders under way when it changed are not kept.
-    expect(cache.generation).toBe(generation + 1);
+    // A render of that event under way is not kept; renders of other pages are.
+    expect(cache.versionOf("std /events/7")).not.toBe(event);
+    expect(cache.versionOf("elder /events/07?x=1")).not.toBe(event);
+    expect(cache.versionOf("std /news")).toBe(news);
+    expect(cache.versionOf("std /events/70")).toBe(cache.versionOf("std /events/8"));
   });
 
   it("drops everything for any other change, or when no tag is named", () => {
     for (const tags of [["news"], ["registrations:7", "events"], [], undefined]) {
       const cache = filled();
+      const before = cache.versionOf("std /news");
       cache.invalidate(tags);
       expect(cache.entries.size).toBe(0);
       expect(cache.bytes).toBe(0);
+      expect(cache.versionOf("std /news")).not.toBe(before);
     }
   });
 

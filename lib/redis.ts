@@ -148,7 +148,10 @@ function applyRemote(redis: Connections, tags: Iterable<[string, number]>): void
     // the other instance's clock said.
     recordInvalidations([tag], Math.max(at, now));
   }
-  if (fresh.length > 0) pageCache.__lvzhiPageCache?.invalidate(fresh);
+  // Rendered public pages change with the app's named tags (refreshCachedPages), never
+  // with a staff page's path alone.
+  const named = fresh.filter((tag) => !isImplicitTag(tag));
+  if (named.length > 0) pageCache.__lvzhiPageCache?.invalidate(named);
 }
 
 /** Sends invalidations made here; what cannot be sent now waits for the reconnection. */
@@ -170,17 +173,22 @@ async function flushUnsent(redis: Connections): Promise<void> {
     tags: [...batch.keys()],
     at: Math.max(...batch.values()),
   };
+  // The hash keeps the app's named tags only (a bounded set: news, events,
+  // registrations:<id> …). Next's implicit per-path tags (`_N_T_/admin/notes/17`, from
+  // revalidatePath) go out on the channel alone: one per path ever visited would make
+  // the hash grow for good, and a restarted instance has no old entries for them anyway.
+  const kept = [...batch].filter(([tag]) => !isImplicitTag(tag));
   try {
-    await withRedis((client) =>
-      client
-        .multi()
-        .hSet(
+    await withRedis((client) => {
+      const multi = client.multi();
+      if (kept.length > 0) {
+        multi.hSet(
           INVALIDATION_HASH,
-          Object.fromEntries([...batch].map(([tag, at]) => [tag, String(at)])),
-        )
-        .publish(INVALIDATION_CHANNEL, JSON.stringify(message))
-        .exec(),
-    );
+          Object.fromEntries(kept.map(([tag, at]) => [tag, String(at)])),
+        );
+      }
+      return multi.publish(INVALIDATION_CHANNEL, JSON.stringify(message)).exec();
+    });
   } catch (error) {
     console.error(
       `[redis] invalidation of ${message.tags.join(", ")} not shared yet (sent on reconnection):`,
@@ -191,6 +199,11 @@ async function flushUnsent(redis: Connections): Promise<void> {
   for (const [tag, at] of batch) {
     if (redis.unsent.get(tag) === at) redis.unsent.delete(tag);
   }
+}
+
+/** Next's implicit tags name a path (revalidatePath), not content. */
+function isImplicitTag(tag: string): boolean {
+  return tag.startsWith("_N_T_");
 }
 
 /** Reads the hash: what changed while this instance was not listening. */
