@@ -17,23 +17,9 @@ export PATH="$PATH:/usr/sbin:/sbin"
 
 STARTING_DIR=""
 
-log() { printf '[pg-ephemeral] %s\n' "$*" >&2; }
-die() {
-  log "ERROR: $*"
-  exit 1
-}
-
-is_root() { [ "$(id -u)" -eq 0 ]; }
-
-as_root() {
-  if is_root; then
-    "$@"
-  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
-    sudo -n "$@"
-  else
-    die "need root (or passwordless sudo) to run: $*"
-  fi
-}
+EPHEMERAL_NAME=pg-ephemeral
+# shellcheck source=scripts/lib/ephemeral.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib/ephemeral.sh"
 
 # Prints the directory holding initdb, pg_ctl and postgres, or nothing.
 find_pg_bin() {
@@ -63,10 +49,7 @@ install_postgresql() {
   as_root mkdir -p /etc/postgresql-common/createcluster.d
   printf 'create_main_cluster = off\n' |
     as_root tee /etc/postgresql-common/createcluster.d/00-no-main-cluster.conf >/dev/null
-  local apt_env=(env DEBIAN_FRONTEND=noninteractive)
-  as_root "${apt_env[@]}" apt-get -o DPkg::Lock::Timeout=300 update -qq </dev/null >&2
-  as_root "${apt_env[@]}" apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends \
-    postgresql </dev/null >&2
+  apt_install postgresql
 }
 
 # Runs a command as the owner of the cluster: `postgres` when we are root, else ourselves.
@@ -86,15 +69,6 @@ ensure_postgres_user() {
   fi
 }
 
-free_port() {
-  node -e '
-    const s = require("node:net").createServer();
-    s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });
-  '
-}
-
-shell_quote() { printf "'%s'" "${1//\'/\'\\\'\'}"; }
-
 # The postmaster pid of the cluster in DIR, if it is running (checked against /proc).
 postmaster_pid() {
   local dir=$1 pid
@@ -105,24 +79,6 @@ postmaster_pid() {
   # Never signal a recycled pid: it must be a postgres whose data directory is ours.
   tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$dir/data" || return 1
   printf '%s\n' "$pid"
-}
-
-# Gone, or a zombie nobody has reaped yet (PID 1 in some containers never reaps).
-is_gone() {
-  local state
-  kill -0 "$1" 2>/dev/null || return 0
-  state=$(awk '{ print $3 }' "/proc/$1/stat" 2>/dev/null || true)
-  [ -z "$state" ] || [ "$state" = "Z" ]
-}
-
-wait_gone() {
-  local pid=$1 tries=$2
-  while [ "$tries" -gt 0 ]; do
-    is_gone "$pid" && return 0
-    sleep 0.2
-    tries=$((tries - 1))
-  done
-  return 1
 }
 
 cmd_stop() {

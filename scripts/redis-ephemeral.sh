@@ -18,28 +18,13 @@ export PATH="$PATH:/usr/sbin:/sbin"
 
 STARTING_DIR=""
 
-log() { printf '[redis-ephemeral] %s\n' "$*" >&2; }
-die() {
-  log "ERROR: $*"
-  exit 1
-}
-
-is_root() { [ "$(id -u)" -eq 0 ]; }
-
-as_root() {
-  if is_root; then
-    "$@"
-  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
-    sudo -n "$@"
-  else
-    die "need root (or passwordless sudo) to run: $*"
-  fi
-}
+EPHEMERAL_NAME=redis-ephemeral
+# shellcheck source=scripts/lib/ephemeral.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib/ephemeral.sh"
 
 install_redis() {
   log "redis-server not found: installing Debian's redis-server package (apt-get)…"
   command -v apt-get >/dev/null 2>&1 || die "no redis-server and no apt-get: install Redis first"
-  local apt_env=(env DEBIAN_FRONTEND=noninteractive)
   # The package starts a service on port 6379 where there is an init system: forbid that.
   local policy=/usr/sbin/policy-rc.d made_policy=""
   if [ ! -e "$policy" ]; then
@@ -47,24 +32,13 @@ install_redis() {
     as_root chmod 755 "$policy"
     made_policy=1
   fi
-  as_root "${apt_env[@]}" apt-get -o DPkg::Lock::Timeout=300 update -qq </dev/null >&2
-  as_root "${apt_env[@]}" apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends \
-    redis-server </dev/null >&2 || {
+  apt_install redis-server || {
     [ -n "$made_policy" ] && as_root rm -f "$policy"
     die "apt-get install redis-server failed"
   }
   [ -n "$made_policy" ] && as_root rm -f "$policy"
   return 0
 }
-
-free_port() {
-  node -e '
-    const s = require("node:net").createServer();
-    s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });
-  '
-}
-
-shell_quote() { printf "'%s'" "${1//\'/\'\\\'\'}"; }
 
 # The server's pid, if it is running (checked against /proc: never a recycled pid).
 server_pid() {
@@ -77,24 +51,6 @@ server_pid() {
   printf '%s\n' "$pid"
 }
 
-# Gone, or a zombie nobody has reaped yet (PID 1 in some containers never reaps).
-is_gone() {
-  local state
-  kill -0 "$1" 2>/dev/null || return 0
-  state=$(awk '{ print $3 }' "/proc/$1/stat" 2>/dev/null || true)
-  [ -z "$state" ] || [ "$state" = "Z" ]
-}
-
-wait_gone() {
-  local pid=$1 tries=$2
-  while [ "$tries" -gt 0 ]; do
-    is_gone "$pid" && return 0
-    sleep 0.1
-    tries=$((tries - 1))
-  done
-  return 1
-}
-
 cmd_stop() {
   local dir=${1:-${REDIS_EPHEMERAL_DIR:-}}
   [ -n "$dir" ] || return 0
@@ -105,10 +61,10 @@ cmd_stop() {
   local pid
   if pid=$(server_pid "$dir"); then
     kill -TERM "$pid" 2>/dev/null || true
-    if ! wait_gone "$pid" 100; then
+    if ! wait_gone "$pid" 100 0.1; then
       log "redis-server $pid ignored SIGTERM; sending SIGKILL"
       kill -KILL "$pid" 2>/dev/null || true
-      wait_gone "$pid" 50 || true
+      wait_gone "$pid" 50 0.1 || true
     fi
     log "stopped Redis (pid $pid)"
   fi
