@@ -6,7 +6,7 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { startCacheInvalidationSync } = await import("./lib/redis");
+  const { startCacheInvalidationSync } = await import("./server/redis");
   startCacheInvalidationSync();
   const { openDatabaseOnServerStart } = await import("./db/runtime");
   await openDatabaseOnServerStart();

@@ -14,7 +14,7 @@ const nextConfig = {
   poweredByHeader: false,
   // The data cache (unstable_cache): entries in memory, invalidations shared through Redis
   // when REDIS_URL is set. Imported by Next itself at run time, unbundled: a plain module.
-  cacheHandler: fileURLToPath(new URL("./lib/cache/handler.mjs", import.meta.url)),
+  cacheHandler: fileURLToPath(new URL("./server/cache/handler.mjs", import.meta.url)),
   experimental: {
     // Field notes carry up to nine photos of up to 15 MB each.
     serverActions: { bodySizeLimit: "140mb" },

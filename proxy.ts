@@ -1,6 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { SESSION_COOKIE } from "@/lib/auth/next-auth";
-import { sessionCookieOptions, sessionCookieUpdate } from "@/lib/auth/session-cookie";
+import { SESSION_COOKIE } from "@/server/auth/next-auth";
+import { sessionCookieOptions, sessionCookieUpdate } from "@/server/auth/session-cookie";
 
 /**
  * Keeps the session cookie's idle timer going on member, staff and login pages: a request
@@ -8,7 +8,7 @@ import { sessionCookieOptions, sessionCookieUpdate } from "@/lib/auth/session-co
  * most once a minute; a cookie that timed out or was ended is deleted.
  *
  * This is NOT the security boundary: every page, action and route handler checks the
- * session itself (lib/auth/session.ts), against the database.
+ * session itself (server/auth/session.ts), against the database.
  */
 export async function proxy(request: NextRequest) {
   const response = NextResponse.next();

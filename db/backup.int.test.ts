@@ -17,7 +17,7 @@ import pg from "pg";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseNoteFields } from "@/lib/notes/fields";
-import { processPhoto } from "@/lib/notes/photo-processing";
+import { processPhoto } from "@/server/images/photo-processing";
 import {
   BackupError,
   backupEmbedded,

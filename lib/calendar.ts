@@ -4,7 +4,7 @@
  * local calendar dates ("YYYY-MM-DD" keys, computed in its time zone).
  */
 import { z } from "zod";
-import { type EventKind, eventKinds, type ServiceType, serviceTypes } from "@/db/schema/events";
+import { type EventKind, eventKinds, type ServiceType, serviceTypes } from "@/lib/vocabulary";
 import { messages } from "./messages";
 import { localDateKey, zonedInstant } from "./time";
 

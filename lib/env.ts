@@ -29,7 +29,7 @@ const envSchema = z
     /**
      * Encrypts session cookies and login tickets. Required for a production server on
      * PostgreSQL (several instances must share it); otherwise, when unset, one is made on
-     * first use and kept beside the embedded database (lib/auth/secret.ts).
+     * first use and kept beside the embedded database (server/auth/secret.ts).
      */
     AUTH_SECRET: z.preprocess(
       emptyToUndefined,

@@ -11,7 +11,7 @@ import ical, {
   type ICalTemporalPlainDateTimeStub,
   type ICalTemporalZonedDateTimeStub,
 } from "ical-generator";
-import type { EventKind, ServiceType } from "@/db/schema/events";
+import type { EventKind, ServiceType } from "@/lib/vocabulary";
 import { messages } from "./messages";
 import { localParts, zonedInstant, zoneOffsetMinutes } from "./time";
 

@@ -11,6 +11,7 @@
 // Run with node's "react-server" condition (the npm scripts pass it), like the server.
 import os from "node:os";
 import { parseArgs } from "node:util";
+import { userRoles } from "@/lib/vocabulary";
 import { migrateDatabase, openDatabase } from "../db/client";
 import {
   AccountError,
@@ -18,7 +19,6 @@ import {
   reissueInvitationIn,
   setAccountEnabledIn,
 } from "../db/queries/users";
-import { userRoles } from "../db/schema";
 import { generateInvitationToken, invitationUrl } from "../lib/auth/invitation";
 import { normalisePhone } from "../lib/auth/policy";
 import { env } from "../lib/env";

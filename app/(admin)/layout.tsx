@@ -3,11 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AdminNav, type AdminNavSection } from "@/components/admin/admin-nav";
 import { getCommitteeInfo } from "@/db/queries/settings";
-import { getCurrentUser } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/auth/types";
 import { messages } from "@/lib/messages";
 import { adminMessages } from "@/lib/messages/admin";
 import { can, type PermissionAction } from "@/lib/permissions";
+import { getCurrentUser } from "@/server/auth/session";
 
 /** Staff see the console's name in the tab; anyone else the 404's (see staffPageTitle). */
 export async function generateMetadata(): Promise<Metadata> {

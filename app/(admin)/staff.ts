@@ -5,7 +5,6 @@ import { notFound } from "next/navigation";
 import type { AdminFormState } from "@/components/admin/form-state";
 import type { ActorContext } from "@/db/queries/moderation";
 import { getCommitteeInfo } from "@/db/queries/settings";
-import { getCurrentUser, requireUser } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/auth/types";
 import { clientIpFrom } from "@/lib/client-ip";
 import { adminMessages } from "@/lib/messages/admin";
@@ -13,6 +12,7 @@ import { commonMessages } from "@/lib/messages/common";
 import { ModerationError } from "@/lib/moderation";
 import { can, type PermissionAction } from "@/lib/permissions";
 import { localDateKey, localParts } from "@/lib/time";
+import { getCurrentUser, requireUser } from "@/server/auth/session";
 
 /**
  * The staff console's gate, for pages: signed out → the login page; signed in without

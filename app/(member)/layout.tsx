@@ -4,12 +4,12 @@ import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { MemberBar } from "@/components/notes/member-bar";
 import { getCommitteeInfo } from "@/db/queries/settings";
-import { getHeaderUser } from "@/lib/auth/header-user";
-import { getCurrentUser } from "@/lib/auth/session";
 import { messages } from "@/lib/messages";
 import { mayFileNotes } from "@/lib/notes/access";
 import { ELDER_COOKIE } from "@/lib/preferences";
 import { localParts } from "@/lib/time";
+import { getHeaderUser } from "@/server/auth/header-user";
+import { getCurrentUser } from "@/server/auth/session";
 
 export const metadata: Metadata = { robots: { index: false, follow: false } };
 

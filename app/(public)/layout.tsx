@@ -2,10 +2,10 @@ import { cookies } from "next/headers";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { getCommitteeInfo } from "@/db/queries/settings";
-import { getHeaderUser } from "@/lib/auth/header-user";
 import { messages } from "@/lib/messages";
 import { ELDER_COOKIE } from "@/lib/preferences";
 import { localParts } from "@/lib/time";
+import { getHeaderUser } from "@/server/auth/header-user";
 
 export default async function PublicLayout({ children }: { children: React.ReactNode }) {
   const [committee, jar, user] = await Promise.all([

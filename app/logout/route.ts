@@ -1,13 +1,13 @@
 import { cookies } from "next/headers";
 import { recordLogoutIn } from "@/db/queries/users";
 import { getDb } from "@/db/runtime";
-import { endBrowserSession } from "@/lib/auth/issue";
-import { ENDED_SESSION_COOKIE, sessionLimits } from "@/lib/auth/next-auth";
-import { getCurrentUser, readSessionClaims } from "@/lib/auth/session";
-import { sessionCookieOptions } from "@/lib/auth/session-cookie";
 import { clientIpFrom } from "@/lib/client-ip";
 import { env } from "@/lib/env";
 import { crossOriginRefusal } from "@/lib/security/origin";
+import { endBrowserSession } from "@/server/auth/issue";
+import { ENDED_SESSION_COOKIE, sessionLimits } from "@/server/auth/next-auth";
+import { getCurrentUser, readSessionClaims } from "@/server/auth/session";
+import { sessionCookieOptions } from "@/server/auth/session-cookie";
 
 /**
  * 退出: a plain form POST from the site header, so it works without JavaScript. Posts from

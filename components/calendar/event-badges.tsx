@@ -1,5 +1,5 @@
-import type { EventKind, ServiceType } from "@/db/schema/events";
 import { messages } from "@/lib/messages";
+import type { EventKind, ServiceType } from "@/lib/vocabulary";
 import { kindStyles } from "./kind-style";
 
 /**

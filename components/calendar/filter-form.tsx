@@ -1,8 +1,8 @@
 import Link from "next/link";
 import type { CalendarFilterOptions } from "@/db/queries/calendar";
-import { eventKinds, serviceTypes } from "@/db/schema/events";
 import { type CalendarQuery, calendarHref } from "@/lib/calendar";
 import { messages } from "@/lib/messages";
+import { eventKinds, serviceTypes } from "@/lib/vocabulary";
 
 /** A plain GET form: works without JavaScript, and its result is a shareable URL. */
 export function FilterForm({

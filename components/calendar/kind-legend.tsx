@@ -1,5 +1,5 @@
-import { eventKinds } from "@/db/schema/events";
 import { messages } from "@/lib/messages";
+import { eventKinds } from "@/lib/vocabulary";
 import { kindStyles } from "./kind-style";
 
 export function KindLegend() {

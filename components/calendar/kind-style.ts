@@ -1,4 +1,4 @@
-import type { EventKind } from "@/db/schema/events";
+import type { EventKind } from "@/lib/vocabulary";
 
 /**
  * One colour per event kind, for chips and the legend. Dark text on a pale tint

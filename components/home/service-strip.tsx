@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { serviceTypes } from "@/db/schema";
 import { messages } from "@/lib/messages";
+import { serviceTypes } from "@/lib/vocabulary";
 
 /** The six services of 六送下乡, each a way into the calendar. */
 export function ServiceStrip() {

@@ -1,12 +1,8 @@
 import Link from "next/link";
+import type { HeaderUser } from "@/lib/auth/types";
 import { messages } from "@/lib/messages";
 
 /** Who is signed in, as the header shows it (from getCurrentUser(); null when nobody). */
-export interface HeaderUser {
-  displayName: string;
-  /** Where "我的履职" leads: the member area or the staff console. */
-  homeHref: string;
-}
 
 const NAV = [
   { href: "/", label: messages.nav.home },

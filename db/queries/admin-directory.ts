@@ -1,12 +1,12 @@
 import "server-only";
 import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
 import { can } from "@/lib/permissions";
+import type { OrganisationKind } from "@/lib/vocabulary";
 import { cacheTags } from "../cache";
 import type { Database } from "../client";
 import { getDb } from "../runtime";
 import {
   campaigns,
-  type OrganisationKind,
   opinions,
   organisationSectors,
   organisations,

@@ -2,18 +2,16 @@ import "server-only";
 import { and, asc, count, desc, eq, gte, ilike, inArray, lt, or, type SQL, sql } from "drizzle-orm";
 import type { SessionUser } from "@/lib/auth/types";
 import { can, type Scope } from "@/lib/permissions";
+import type { EventKind, OrganisationKind, ServiceType } from "@/lib/vocabulary";
 import { cacheTags } from "../cache";
 import type { Database } from "../client";
 import { getDb } from "../runtime";
 import {
   campaigns,
-  type EventKind,
   eventOrganisers,
   events,
-  type OrganisationKind,
   organisations,
   registrations,
-  type ServiceType,
   sectors,
   topics,
   towns,

@@ -3,10 +3,11 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { maskPhone, normalizeRegistrationCode } from "@/lib/attendance";
 import type { SessionUser } from "@/lib/auth/types";
 import { can } from "@/lib/permissions";
+import type { RegistrationStatus } from "@/lib/vocabulary";
 import { cacheTags } from "../cache";
 import type { Database } from "../client";
 import { getDb } from "../runtime";
-import { events, type RegistrationStatus, registrations, towns } from "../schema";
+import { events, registrations, towns } from "../schema";
 import {
   type Actor,
   auditStaffWrite,

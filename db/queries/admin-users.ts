@@ -2,9 +2,10 @@ import "server-only";
 import { and, asc, count, eq, ilike, or, type SQL, sql } from "drizzle-orm";
 import { maskPhone } from "@/lib/attendance";
 import { can } from "@/lib/permissions";
+import type { UserRole } from "@/lib/vocabulary";
 import type { Database } from "../client";
 import { getDb } from "../runtime";
-import { organisations, recoveryCodes, sectors, type UserRole, users } from "../schema";
+import { organisations, recoveryCodes, sectors, users } from "../schema";
 import {
   type Actor,
   auditStaffWrite,

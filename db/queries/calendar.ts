@@ -1,18 +1,11 @@
 import "server-only";
 import { and, asc, desc, eq, gt, gte, inArray, lt, or } from "drizzle-orm";
 import type { CalendarFilters } from "@/lib/calendar";
+import type { OrganisationKind } from "@/lib/vocabulary";
 import { cachedQuery, cacheTags } from "../cache";
 import type { Database } from "../client";
 import { getDb } from "../runtime";
-import {
-  campaigns,
-  eventOrganisers,
-  events,
-  type OrganisationKind,
-  organisations,
-  sectors,
-  towns,
-} from "../schema";
+import { campaigns, eventOrganisers, events, organisations, sectors, towns } from "../schema";
 import type { EventListItem } from "./events";
 
 /** An event as the calendar, its feeds and the campaign programme show it. */

@@ -15,13 +15,13 @@ import {
 import { can } from "@/lib/permissions";
 import { normalizeDocumentText } from "@/lib/search/tokenize";
 import { localDateKey } from "@/lib/time";
+import type { NoteCategory } from "@/lib/vocabulary";
 import { cachedQuery } from "../cache";
 import type { Database } from "../client";
 import { getDb } from "../runtime";
 import {
   departments,
   fieldNotes,
-  type NoteCategory,
   noteTransfers,
   noteTransitions,
   publicCases,

@@ -1,12 +1,12 @@
 import "server-only";
 import { and, asc, eq, ne, type SQL, sql } from "drizzle-orm";
 import { isAdopted, type NoteStatus, noteStatuses } from "@/lib/notes/workflow";
+import type { NoteCategory } from "@/lib/vocabulary";
 import type { Database } from "../client";
 import {
   eventAttendees,
   events,
   fieldNotes,
-  type NoteCategory,
   proposals,
   researchTopics,
   sectors,

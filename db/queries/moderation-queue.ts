@@ -12,12 +12,12 @@ import {
 import type { NoteStatus } from "@/lib/notes/workflow";
 import { type NoteTarget, noteTarget } from "@/lib/permissions";
 import { zonedInstant } from "@/lib/time";
+import type { NoteCategory } from "@/lib/vocabulary";
 import type { Database } from "../client";
 import {
   departments,
   events,
   fieldNotes,
-  type NoteCategory,
   noteComments,
   notePhotos,
   noteTransfers,

@@ -10,16 +10,10 @@ import {
   transition,
 } from "@/lib/notes/workflow";
 import { can, noteActorFor, noteTarget } from "@/lib/permissions";
+import type { satisfactionLevels } from "@/lib/vocabulary";
 import { cacheTags } from "../cache";
 import type { Database } from "../client";
-import {
-  departments,
-  fieldNotes,
-  noteComments,
-  noteTransfers,
-  noteTransitions,
-  type satisfactionLevels,
-} from "../schema";
+import { departments, fieldNotes, noteComments, noteTransfers, noteTransitions } from "../schema";
 import { refreshPublicPages } from "./admin-content";
 import { writeAudit } from "./audit";
 import { noteTargetColumns } from "./moderation-scope";

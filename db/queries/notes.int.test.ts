@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/types";
 import { mayViewNotePhoto } from "@/lib/notes/access";
 import { type NoteFieldsData, parseNoteFields } from "@/lib/notes/fields";
-import { processPhoto } from "@/lib/notes/photo-processing";
+import { processPhoto } from "@/server/images/photo-processing";
 import {
   auditLog,
   events,

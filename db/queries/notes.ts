@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, count, desc, eq, gte, inArray, lt, lte, ne, type SQL, sql } from "drizzle-orm";
-import type { UserRole } from "@/db/schema";
+import type { ProcessedPhoto } from "@/lib/images";
 import type { NoteAccessFacts } from "@/lib/notes/access";
 import { changedNoteFields, type NoteFieldsData } from "@/lib/notes/fields";
 import {
@@ -9,7 +9,6 @@ import {
   type NotePhotoSummary,
   notePhotoUrl,
 } from "@/lib/notes/form-state";
-import type { ProcessedPhoto } from "@/lib/notes/photo-processing";
 import {
   isAdopted,
   isEditableByAuthor,
@@ -17,6 +16,7 @@ import {
   noteStatuses,
   transition,
 } from "@/lib/notes/workflow";
+import type { UserRole } from "@/lib/vocabulary";
 import type { Database } from "../client";
 import { getDb } from "../runtime";
 import {

@@ -10,10 +10,11 @@ import {
   type RegistrationInput,
   refusalFor,
 } from "@/lib/attendance";
+import type { RegistrationStatus } from "@/lib/vocabulary";
 import { cachedQuery, cacheTags, refreshCachedPages } from "../cache";
 import type { Database } from "../client";
 import { getDb } from "../runtime";
-import { auditLog, events, type RegistrationStatus, registrations } from "../schema";
+import { auditLog, events, registrations } from "../schema";
 
 /**
  * Open attendance. Every write locks the event's row (`SELECT … FOR UPDATE`) first, so

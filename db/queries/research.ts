@@ -4,16 +4,15 @@ import { and, asc, desc, eq, ilike, inArray, notInArray, or, type SQL, sql } fro
 import { escapeLike, ModerationError } from "@/lib/moderation";
 import { isAdopted, type NoteStatus, noteStatuses } from "@/lib/notes/workflow";
 import { can } from "@/lib/permissions";
+import type { NoteCategory, reviewStatuses } from "@/lib/vocabulary";
 import type { Database } from "../client";
 import {
   campaigns,
   fieldNotes,
-  type NoteCategory,
   proposals,
   researchTopicMembers,
   researchTopicNotes,
   researchTopics,
-  type reviewStatuses,
   sectors,
   topics,
   users,

@@ -7,9 +7,10 @@ import {
   normalizeQuery,
   planSearch,
 } from "@/lib/search/tokenize";
+import type { SearchKind } from "@/lib/vocabulary";
 import type { Database } from "../client";
 import { getDb } from "../runtime";
-import { events, type SearchKind, searchDocuments } from "../schema";
+import { events, searchDocuments } from "../schema";
 import type { SearchDb } from "../search";
 
 export const SEARCH_PAGE_SIZE = 10;

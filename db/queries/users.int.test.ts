@@ -1,17 +1,17 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { changePassword, confirmTotpEnrolment, logOutEverywhere } from "../../lib/auth/account";
 import { generateInvitationToken } from "../../lib/auth/invitation";
+import { createPhantomLockouts } from "../../lib/auth/phantom-lockouts";
+import { generateTotpSecret, totpCode } from "../../lib/auth/totp";
+import { hashPassword } from "../../lib/password";
+import { changePassword, confirmTotpEnrolment, logOutEverywhere } from "../../server/auth/account";
 import {
   attemptPasswordLogin,
   attemptSecondFactor,
   type LoginContext,
   type LoginOutcome,
-} from "../../lib/auth/login";
-import { createPhantomLockouts } from "../../lib/auth/phantom-lockouts";
-import { generateTotpSecret, totpCode } from "../../lib/auth/totp";
-import { hashPassword } from "../../lib/password";
-import { createMemoryRateLimiter } from "../../lib/rate-limit";
+} from "../../server/auth/login";
+import { createMemoryRateLimiter } from "../../server/rate-limit";
 import { auditLog, endedSessions, invitations, users } from "../schema";
 import { createTestDatabase, driverLabel, type TestDatabase } from "../test-utils";
 import {

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
+import type { UserRole } from "@/lib/vocabulary";
 import type { Database } from "../client";
 import { getDb } from "../runtime";
 import {
@@ -9,7 +10,6 @@ import {
   organisations,
   recoveryCodes,
   sectors,
-  type UserRole,
   users,
 } from "../schema";
 import { writeAudit } from "./audit";

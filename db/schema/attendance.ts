@@ -1,10 +1,8 @@
 import { sql } from "drizzle-orm";
 import { index, integer, pgTable, serial, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { registrationStatuses } from "../../lib/vocabulary";
 import { createdAt, tstz } from "./common";
 import { events } from "./events";
-
-export const registrationStatuses = ["confirmed", "waitlisted", "cancelled"] as const;
-export type RegistrationStatus = (typeof registrationStatuses)[number];
 
 /**
  * A member of the public registered to attend an open event (列席).

@@ -1,4 +1,5 @@
 import { boolean, index, integer, pgTable, primaryKey, serial, text } from "drizzle-orm/pg-core";
+import { organisationKinds, townKinds } from "../../lib/vocabulary";
 import { createdAt, updatedAt } from "./common";
 
 /** One row: the committee that runs this portal. Nothing about it is hard-coded. */
@@ -23,8 +24,6 @@ export const sectors = pgTable("sectors", {
   createdAt: createdAt(),
 });
 
-export const townKinds = ["town", "subdistrict"] as const;
-
 export const towns = pgTable("towns", {
   id: serial("id").primaryKey(),
   slug: text("slug").notNull().unique(),
@@ -33,15 +32,6 @@ export const towns = pgTable("towns", {
   sortOrder: integer("sort_order").notNull().default(0),
   createdAt: createdAt(),
 });
-
-export const organisationKinds = [
-  "special_committee",
-  "party",
-  "liaison_office",
-  "studio",
-  "venue",
-] as const;
-export type OrganisationKind = (typeof organisationKinds)[number];
 
 /** Bodies that co-organise events: special committees, party branches, liaison offices, studios, venues. */
 export const organisations = pgTable(

@@ -10,10 +10,9 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import { campaignKinds, eventKinds, eventStatuses, serviceTypes } from "../../lib/vocabulary";
 import { organisations, sectors, towns } from "./committee";
 import { createdAt, tstz, updatedAt } from "./common";
-
-export const campaignKinds = ["activity_week", "research_month", "plenary", "other"] as const;
 
 /** A campaign groups events: the annual sector activity week, the research month … */
 export const campaigns = pgTable(
@@ -49,22 +48,7 @@ export const topics = pgTable(
   (t) => [index("topics_campaign_idx").on(t.campaignId)],
 );
 
-export const eventKinds = [
-  "consultation",
-  "visit",
-  "service",
-  "lecture",
-  "clinic",
-  "market",
-  "meeting",
-] as const;
-export type EventKind = (typeof eventKinds)[number];
-
 /** The six services of 六送下乡. */
-export const serviceTypes = ["culture", "sports", "health", "education", "law", "science"] as const;
-export type ServiceType = (typeof serviceTypes)[number];
-
-export const eventStatuses = ["scheduled", "cancelled"] as const;
 
 export const events = pgTable(
   "events",

@@ -1,4 +1,5 @@
 import { index, integer, pgTable, primaryKey, serial, text, uuid } from "drizzle-orm/pg-core";
+import { articleStatuses } from "../../lib/vocabulary";
 import { sectors } from "./committee";
 import { createdAt, tstz, updatedAt } from "./common";
 import { events } from "./events";
@@ -12,8 +13,6 @@ export const newsColumns = pgTable("news_columns", {
   description: text("description").notNull().default(""),
   sortOrder: integer("sort_order").notNull().default(0),
 });
-
-export const articleStatuses = ["draft", "published"] as const;
 
 export const articles = pgTable(
   "articles",

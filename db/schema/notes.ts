@@ -11,14 +11,12 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { noteStatuses } from "../../lib/notes/workflow";
+import { noteCategories } from "../../lib/vocabulary";
 import { sectors, towns } from "./committee";
 import { createdAt, tstz, updatedAt } from "./common";
 import { events, topics } from "./events";
 import { files } from "./files";
 import { users } from "./users";
-
-export const noteCategories = ["industry", "livelihood", "governance"] as const;
-export type NoteCategory = (typeof noteCategories)[number];
 
 /** 走访记录: what a member saw and heard on a visit, and what they suggest. */
 export const fieldNotes = pgTable(

@@ -9,10 +9,18 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import {
+  noteCategories,
+  opinionStatuses,
+  proposalKinds,
+  reviewStatuses,
+  satisfactionLevels,
+  transferStatuses,
+} from "../../lib/vocabulary";
 import { towns } from "./committee";
 import { createdAt, tstz, updatedAt } from "./common";
 import { campaigns, events, topics } from "./events";
-import { fieldNotes, noteCategories } from "./notes";
+import { fieldNotes } from "./notes";
 import { users } from "./users";
 
 /** 职能部门: government departments that notes are transferred to. */
@@ -25,9 +33,6 @@ export const departments = pgTable("departments", {
   sortOrder: integer("sort_order").notNull().default(0),
   createdAt: createdAt(),
 });
-
-export const transferStatuses = ["pending", "answered"] as const;
-export const satisfactionLevels = ["satisfied", "basically_satisfied", "unsatisfied"] as const;
 
 /** A note handed to one department (移交), its due date, the answer (反馈) and the member's verdict. */
 export const noteTransfers = pgTable(
@@ -82,8 +87,6 @@ export const answerTemplates = pgTable("answer_templates", {
   body: text("body").notNull(),
   createdAt: createdAt(),
 });
-
-export const reviewStatuses = ["drafting", "in_review", "reviewed"] as const;
 
 /** 重点课题 of the research month: gathers notes, carries the report and its expert review. */
 export const researchTopics = pgTable(
@@ -143,8 +146,6 @@ export const researchTopicMembers = pgTable(
     index("research_topic_members_user_idx").on(t.userId),
   ],
 );
-
-export const proposalKinds = ["proposal", "plenary_speech"] as const;
 
 /** 提案 / 大会发言 that mature topics and notes become. */
 export const proposals = pgTable(
@@ -247,8 +248,6 @@ export const publicCases = pgTable(
     index("public_cases_created_by_idx").on(t.createdById),
   ],
 );
-
-export const opinionStatuses = ["pending", "approved", "rejected"] as const;
 
 /** 意见征集: an opinion from the public on an open topic; pre-moderated, contact never published. */
 export const opinions = pgTable(

@@ -8,6 +8,7 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import { searchKinds } from "../../lib/vocabulary";
 import { tstz } from "./common";
 
 const tsvector = customType<{ data: string }>({
@@ -15,9 +16,6 @@ const tsvector = customType<{ data: string }>({
     return "tsvector";
   },
 });
-
-export const searchKinds = ["article", "event", "case", "opinion"] as const;
-export type SearchKind = (typeof searchKinds)[number];
 
 /**
  * One row per searchable public item. Chinese has no spaces, so the application cuts

@@ -1,10 +1,7 @@
 import { index, integer, pgTable, serial, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { userRoles, userStatuses } from "../../lib/vocabulary";
 import { organisations, sectors } from "./committee";
 import { createdAt, tstz, updatedAt } from "./common";
-
-export const userRoles = ["admin", "editor", "member"] as const;
-export type UserRole = (typeof userRoles)[number];
-export const userStatuses = ["invited", "active", "disabled"] as const;
 
 export const users = pgTable(
   "users",

@@ -1,11 +1,12 @@
 import { and, asc, eq, gt, isNotNull, notInArray, sql } from "drizzle-orm";
+import type { SearchKind } from "@/lib/vocabulary";
 import {
   buildDocumentVector,
   markdownToPlainText,
   normalizeDocumentText,
 } from "../../lib/search/tokenize";
 import type { Database } from "../client";
-import { articles, events, type SearchKind, searchDocuments, towns } from "../schema";
+import { articles, events, searchDocuments, towns } from "../schema";
 
 /**
  * Keeps `search_documents` in step with the public content (docs/search.md):

@@ -1,4 +1,4 @@
-import type { UserRole } from "@/db/schema";
+import type { UserRole } from "@/lib/vocabulary";
 
 /** Who is signed in, as every page, action and route handler sees it. No secrets here. */
 export interface SessionUser {
@@ -8,4 +8,17 @@ export interface SessionUser {
   role: UserRole;
   sectorId: number | null;
   organisationId: number | null;
+}
+
+/** Who the site header shows as signed in. */
+export interface HeaderUser {
+  displayName: string;
+  /** Where "我的履职" leads: the member area or the staff console. */
+  homeHref: string;
+}
+
+/** Who does a write, and from where (the audit log's IP, from server.mjs, never the client). */
+export interface Actor {
+  user: SessionUser;
+  ip: string;
 }

@@ -3,28 +3,28 @@
 import { redirect } from "next/navigation";
 import { getCommitteeInfo } from "@/db/queries/settings";
 import { findSessionAccount, isTotpSecretInForce } from "@/db/queries/users";
-import { confirmTotpEnrolment } from "@/lib/auth/account";
-import { issueSession } from "@/lib/auth/issue";
+import { homeFor, safeNextPath } from "@/lib/auth/policy";
+import { generateTotpSecret } from "@/lib/auth/totp";
+import { fillAuthMessage, authMessages as m } from "@/lib/messages/auth";
+import { formatDateTime } from "@/lib/time";
+import { confirmTotpEnrolment } from "@/server/auth/account";
+import { issueSession } from "@/server/auth/issue";
 import {
   attemptPasswordLogin,
   attemptSecondFactor,
   completeEnrolledLogin,
   type LoginOutcome,
-} from "@/lib/auth/login";
-import { homeFor, safeNextPath } from "@/lib/auth/policy";
+} from "@/server/auth/login";
 import {
   clearPendingLogin,
   readPendingLogin,
   requestContext,
   setPendingLogin,
-} from "@/lib/auth/request";
-import { generateTotpSecret } from "@/lib/auth/totp";
-import { fillAuthMessage, authMessages as m } from "@/lib/messages/auth";
-import { formatDateTime } from "@/lib/time";
+} from "@/server/auth/request";
 import type { AuthFormState, EnrolFormState } from "../_components/form-parts";
 
 /**
- * The login steps. Each one: parse, then lib/auth/login.ts decides (rate limit, lockout,
+ * The login steps. Each one: parse, then server/auth/login.ts decides (rate limit, lockout,
  * timing, audit), then this file turns the outcome into a message, the next step, or a
  * session (next-auth's signIn, which redirects). Passwords and codes are never echoed.
  */

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { homeFor, safeNextPath } from "@/lib/auth/policy";
-import { getCurrentUser } from "@/lib/auth/session";
 import { fillAuthMessage, authMessages as m } from "@/lib/messages/auth";
+import { getCurrentUser } from "@/server/auth/session";
 import { AuthCard } from "../_components/card";
 import { LoginForm } from "./login-form";
 

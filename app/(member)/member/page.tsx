@@ -11,10 +11,10 @@ import {
   listSectorUpcomingEvents,
 } from "@/db/queries/notes";
 import { getCommitteeInfo } from "@/db/queries/settings";
-import { requireUser } from "@/lib/auth/session";
 import { notesMessages as m } from "@/lib/messages/notes";
 import { mayFileNotes } from "@/lib/notes/access";
 import { localParts, zonedInstant } from "@/lib/time";
+import { requireUser } from "@/server/auth/session";
 
 export const metadata: Metadata = { title: m.dashboard.title };
 

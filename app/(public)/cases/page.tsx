@@ -7,10 +7,10 @@ import { Pagination } from "@/components/cases/pagination";
 import { NewsBreadcrumbs } from "@/components/news/breadcrumbs";
 import { CASES_PAGE_SIZE, listPublishedCases } from "@/db/queries/cases";
 import { getCommitteeInfo } from "@/db/queries/settings";
-import { type NoteCategory, noteCategories } from "@/db/schema";
 import { messages } from "@/lib/messages";
 import { cmsMessages } from "@/lib/messages/cms";
 import { parsePageParam } from "@/lib/news";
+import { type NoteCategory, noteCategories } from "@/lib/vocabulary";
 
 const m = cmsMessages.cases;
 

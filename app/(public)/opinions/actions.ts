@@ -7,7 +7,7 @@ import { CmsError } from "@/db/queries/admin-content";
 import { submitOpinion } from "@/db/queries/opinions";
 import { clientIpFrom } from "@/lib/client-ip";
 import { cmsMessages } from "@/lib/messages/cms";
-import { sharedRateLimiter } from "@/lib/rate-limit";
+import { sharedRateLimiter } from "@/server/rate-limit";
 import {
   isHoneypotFilled,
   OPINION_HONEYPOT,

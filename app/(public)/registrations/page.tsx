@@ -5,7 +5,7 @@ import { getRegistrationByCode } from "@/db/queries/registrations";
 import { attendanceRateLimits, normalizeRegistrationCode } from "@/lib/attendance";
 import { clientIpFrom } from "@/lib/client-ip";
 import { attendanceMessages } from "@/lib/messages/attendance";
-import { sharedRateLimiter } from "@/lib/rate-limit";
+import { sharedRateLimiter } from "@/server/rate-limit";
 
 const m = attendanceMessages.lookup;
 

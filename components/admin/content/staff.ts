@@ -3,12 +3,12 @@ import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import type { Actor } from "@/db/queries/admin-content";
 import { CmsError } from "@/db/queries/admin-content";
-import type { UserRole } from "@/db/schema";
-import { requireUser } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/auth/types";
 import { clientIpFrom } from "@/lib/client-ip";
 import { cmsMessages } from "@/lib/messages/cms";
 import { can, type PermissionAction } from "@/lib/permissions";
+import type { UserRole } from "@/lib/vocabulary";
+import { requireUser } from "@/server/auth/session";
 
 /**
  * The first steps of every staff page, action and route handler of the content console:

@@ -1,4 +1,4 @@
-import type { EventKind, OrganisationKind, ServiceType, UserRole } from "../../schema";
+import type { EventKind, OrganisationKind, ServiceType, UserRole } from "@/lib/vocabulary";
 
 /**
  * Demo data as plain objects. Rows refer to each other by slug (or, for events,

@@ -7,8 +7,8 @@ import {
   localDate,
   optionalId,
 } from "@/components/admin/content/validation";
-import { noteCategories } from "@/db/schema/notes";
 import { cmsMessages } from "@/lib/messages/cms";
+import { noteCategories } from "@/lib/vocabulary";
 
 /** The public case form. "reviewed" must be ticked: the editor confirms there is no personal data. */
 

@@ -1,6 +1,6 @@
 import { toOptions } from "@/components/admin/content/format";
-import { noteCategories } from "@/db/schema";
 import { messages } from "@/lib/messages";
+import { noteCategories } from "@/lib/vocabulary";
 
 export function caseChoices(towns: { id: number; name: string }[]) {
   return {

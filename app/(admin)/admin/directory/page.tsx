@@ -10,8 +10,8 @@ import {
 } from "@/components/admin/content/page-parts";
 import { requireStaff } from "@/components/admin/content/staff";
 import { type DirectoryKind, directoryKinds, listDirectory } from "@/db/queries/admin-directory";
-import type { OrganisationKind } from "@/db/schema";
 import { cmsMessages } from "@/lib/messages/cms";
+import type { OrganisationKind } from "@/lib/vocabulary";
 
 const m = cmsMessages.directory;
 

@@ -11,8 +11,8 @@ import {
   slug,
 } from "@/components/admin/content/validation";
 import type { DirectoryInput, DirectoryKind } from "@/db/queries/admin-directory";
-import { organisationKinds, townKinds } from "@/db/schema/committee";
 import { cmsMessages } from "@/lib/messages/cms";
+import { organisationKinds, townKinds } from "@/lib/vocabulary";
 
 /** One form for the four kinds of directory rows; each kind reads its own fields. */
 

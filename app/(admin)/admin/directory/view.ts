@@ -4,8 +4,8 @@ import type {
   DirectoryKind,
   DirectoryRecord,
 } from "@/db/queries/admin-directory";
-import { organisationKinds, townKinds } from "@/db/schema";
 import { cmsMessages } from "@/lib/messages/cms";
+import { organisationKinds, townKinds } from "@/lib/vocabulary";
 import { type DirectoryFormValues, emptyDirectoryValues } from "./schema";
 
 const m = cmsMessages.directory;

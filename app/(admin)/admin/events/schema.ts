@@ -10,8 +10,8 @@ import {
   localDateTime,
   optionalId,
 } from "@/components/admin/content/validation";
-import { eventKinds, serviceTypes } from "@/db/schema/events";
 import { cmsMessages } from "@/lib/messages/cms";
+import { eventKinds, serviceTypes } from "@/lib/vocabulary";
 
 /** The events editor's form: fields as typed, and what they become. */
 

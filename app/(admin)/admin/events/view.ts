@@ -1,8 +1,8 @@
 import { toOptions } from "@/components/admin/content/format";
 import type { EventFormOptions } from "@/db/queries/admin-events";
-import { eventKinds, organisationKinds, serviceTypes } from "@/db/schema";
 import { messages } from "@/lib/messages";
 import { cmsMessages } from "@/lib/messages/cms";
+import { eventKinds, organisationKinds, serviceTypes } from "@/lib/vocabulary";
 
 /** The events editor's choices, labelled from the message catalog. */
 export function eventOptions(options: EventFormOptions) {

@@ -13,7 +13,6 @@ import {
   recordSatisfaction,
   transferNote,
 } from "@/db/queries/moderation";
-import { satisfactionLevels } from "@/db/schema";
 import { adminMessages } from "@/lib/messages/admin";
 import {
   ANSWER_MAX,
@@ -25,6 +24,7 @@ import {
   parseNoteRefs,
   REASON_MAX,
 } from "@/lib/moderation";
+import { satisfactionLevels } from "@/lib/vocabulary";
 import {
   authorizeStaffAction,
   committeeToday,

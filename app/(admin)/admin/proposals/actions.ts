@@ -5,8 +5,8 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { AdminFormState } from "@/components/admin/form-state";
 import { saveProposal } from "@/db/queries/proposals";
-import { proposalKinds } from "@/db/schema";
 import { adminMessages } from "@/lib/messages/admin";
+import { proposalKinds } from "@/lib/vocabulary";
 import {
   authorizeStaffAction,
   forbiddenState,

@@ -11,9 +11,9 @@ import {
   setTopicMembers,
   updateResearchTopic,
 } from "@/db/queries/research";
-import { reviewStatuses } from "@/db/schema";
 import { renderMarkdown } from "@/lib/markdown";
 import { adminMessages } from "@/lib/messages/admin";
+import { reviewStatuses } from "@/lib/vocabulary";
 import {
   authorizeStaffAction,
   forbiddenState,

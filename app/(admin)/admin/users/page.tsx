@@ -15,8 +15,8 @@ import {
 import { requireStaff } from "@/components/admin/content/staff";
 import { listUsers, USERS_PAGE_SIZE } from "@/db/queries/admin-users";
 import { getCommitteeInfo } from "@/db/queries/settings";
-import { userRoles, userStatuses } from "@/db/schema";
 import { cmsMessages } from "@/lib/messages/cms";
+import { userRoles, userStatuses } from "@/lib/vocabulary";
 
 const m = cmsMessages.users;
 

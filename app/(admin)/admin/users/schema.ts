@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { type FormState, firstIssuePerField } from "@/components/admin/content/form-state";
 import { choice, line, optionalId } from "@/components/admin/content/validation";
-import { userRoles } from "@/db/schema/users";
 import { normalisePhone } from "@/lib/auth/policy";
 import { cmsMessages } from "@/lib/messages/cms";
+import { userRoles } from "@/lib/vocabulary";
 
 /** The account forms: create (username, phone, role, scope) and edit (name, role, scope). */
 

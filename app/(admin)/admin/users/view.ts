@@ -1,7 +1,7 @@
 import { toOptions } from "@/components/admin/content/format";
 import type { UserFormOptions } from "@/db/queries/admin-users";
-import { userRoles } from "@/db/schema";
 import { cmsMessages } from "@/lib/messages/cms";
+import { userRoles } from "@/lib/vocabulary";
 
 export function userChoices(options: UserFormOptions) {
   return {

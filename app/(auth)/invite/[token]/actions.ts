@@ -3,10 +3,10 @@
 import { redirect } from "next/navigation";
 import { acceptInvitation, findUsableInvitation } from "@/db/queries/users";
 import { invitationTokenHash } from "@/lib/auth/invitation";
-import { checkNewPassword } from "@/lib/auth/password-policy";
-import { requestContext } from "@/lib/auth/request";
 import { authMessages as m } from "@/lib/messages/auth";
 import { hashPassword } from "@/lib/password";
+import { checkNewPassword } from "@/server/auth/password-policy";
+import { requestContext } from "@/server/auth/request";
 import type { AuthFormState } from "../../_components/form-parts";
 
 const text = (value: FormDataEntryValue | null) =>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { readPendingLogin } from "@/lib/auth/request";
 import { authMessages as m } from "@/lib/messages/auth";
+import { readPendingLogin } from "@/server/auth/request";
 import { AuthCard } from "../../_components/card";
 import { VerifyForm } from "./verify-form";
 

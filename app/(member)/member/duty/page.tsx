@@ -5,10 +5,10 @@ import { parseYear } from "@/components/admin/year";
 import { YearPicker } from "@/components/admin/year-picker";
 import { getDutyRecord } from "@/db/queries/duty";
 import { getCommitteeInfo } from "@/db/queries/settings";
-import { requireUser } from "@/lib/auth/session";
 import { adminMessages } from "@/lib/messages/admin";
 import { can } from "@/lib/permissions";
 import { localParts } from "@/lib/time";
+import { requireUser } from "@/server/auth/session";
 
 export const metadata: Metadata = { title: adminMessages.duty.title };
 

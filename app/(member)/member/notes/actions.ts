@@ -11,6 +11,7 @@ import {
   saveNoteDraft,
   submitNote,
 } from "@/db/queries/notes";
+import type { ProcessedPhoto } from "@/lib/images";
 import { notesMessages as m } from "@/lib/messages/notes";
 import {
   echoNoteValues,
@@ -27,14 +28,14 @@ import {
   type NoteFormValues,
   type PhotoRemoveResult,
 } from "@/lib/notes/form-state";
+import { isEditableByAuthor } from "@/lib/notes/workflow";
+import { PhotoError, processPhoto } from "@/server/images/photo-processing";
 import {
   committeeToday,
   type MemberWriter,
   noteWriterOrNull,
   photoErrorMessage,
-} from "@/lib/notes/member-context";
-import { PhotoError, type ProcessedPhoto, processPhoto } from "@/lib/notes/photo-processing";
-import { isEditableByAuthor } from "@/lib/notes/workflow";
+} from "@/server/notes/member-context";
 
 const referenceMessages = {
   town: m.fieldErrors.townInvalid,

@@ -5,9 +5,9 @@ import { NoteList } from "@/components/notes/note-list";
 import { ListPager, StatusFilter } from "@/components/notes/status-filter";
 import { countMemberNotesByStatus, listMemberNotes } from "@/db/queries/notes";
 import { getCommitteeInfo } from "@/db/queries/settings";
-import { requireUser } from "@/lib/auth/session";
 import { notesMessages as m } from "@/lib/messages/notes";
 import { type NoteStatus, noteStatuses } from "@/lib/notes/workflow";
+import { requireUser } from "@/server/auth/session";
 
 export const metadata: Metadata = { title: m.list.title };
 

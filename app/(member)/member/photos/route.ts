@@ -7,10 +7,10 @@ import {
   PHOTO_UPLOAD_HEADER,
   type PhotoUploadResult,
 } from "@/lib/notes/form-state";
-import { noteWriterOrNull, photoErrorMessage } from "@/lib/notes/member-context";
-import { PhotoError, processPhoto } from "@/lib/notes/photo-processing";
-import { sharedRateLimiter } from "@/lib/rate-limit";
 import { isSameOriginRequest } from "@/lib/security/origin";
+import { PhotoError, processPhoto } from "@/server/images/photo-processing";
+import { noteWriterOrNull, photoErrorMessage } from "@/server/notes/member-context";
+import { sharedRateLimiter } from "@/server/rate-limit";
 
 const uploads = sharedRateLimiter("notes:photo-upload", { limit: 90, windowMs: 10 * 60_000 });
 

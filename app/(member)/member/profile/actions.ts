@@ -3,17 +3,17 @@
 import { redirect } from "next/navigation";
 import type { AuthFormState, EnrolFormState } from "@/app/(auth)/_components/form-parts";
 import { isTotpSecretInForce } from "@/db/queries/users";
+import { generateTotpSecret } from "@/lib/auth/totp";
+import { fillAuthMessage, authMessages as m } from "@/lib/messages/auth";
 import {
   changePassword,
   confirmTotpEnrolment,
   logOutEverywhere,
   turnOffTotp,
-} from "@/lib/auth/account";
-import { endBrowserSession } from "@/lib/auth/issue";
-import { readPendingEnrolment, requestContext, setPendingEnrolment } from "@/lib/auth/request";
-import { requireUser } from "@/lib/auth/session";
-import { generateTotpSecret } from "@/lib/auth/totp";
-import { fillAuthMessage, authMessages as m } from "@/lib/messages/auth";
+} from "@/server/auth/account";
+import { endBrowserSession } from "@/server/auth/issue";
+import { readPendingEnrolment, requestContext, setPendingEnrolment } from "@/server/auth/request";
+import { requireUser } from "@/server/auth/session";
 
 /**
  * The account page's actions. Each authenticates first (requireUser: a session that ended

@@ -4,9 +4,9 @@ import { SubmitButton } from "@/app/(auth)/_components/form-parts";
 import { getCommitteeInfo } from "@/db/queries/settings";
 import { getProfile } from "@/db/queries/users";
 import { requiresTotp } from "@/lib/auth/policy";
-import { requireUser } from "@/lib/auth/session";
 import { fillAuthMessage, authMessages as m } from "@/lib/messages/auth";
 import { formatDateTime } from "@/lib/time";
+import { requireUser } from "@/server/auth/session";
 import { logOutEverywhereAction, startTotpEnrolmentAction } from "./actions";
 import { ChangePasswordForm, TurnOffTotpForm } from "./profile-forms";
 

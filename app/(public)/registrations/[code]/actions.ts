@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { cancelRegistration } from "@/db/queries/registrations";
 import { AttendanceError, attendanceRateLimits, normalizeRegistrationCode } from "@/lib/attendance";
 import { clientIpFrom } from "@/lib/client-ip";
-import { sharedRateLimiter } from "@/lib/rate-limit";
+import { sharedRateLimiter } from "@/server/rate-limit";
 
 /**
  * Cancels the registration whose code the form carries (public: the code is the key).

@@ -12,8 +12,8 @@ import {
 } from "@/lib/attendance";
 import { clientIpFrom } from "@/lib/client-ip";
 import { attendanceMessages, fillMessage } from "@/lib/messages/attendance";
-import { sharedRateLimiter } from "@/lib/rate-limit";
 import { formatDateTime } from "@/lib/time";
+import { sharedRateLimiter } from "@/server/rate-limit";
 import { cancelRegistrationAction } from "./actions";
 
 const m = attendanceMessages.confirmation;

@@ -1,4 +1,4 @@
-import { handlers } from "@/lib/auth/next-auth";
+import { handlers } from "@/server/auth/next-auth";
 
 /**
  * next-auth's own endpoints (/api/auth/session, /csrf, …). Logging in goes through the

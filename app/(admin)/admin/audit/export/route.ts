@@ -2,13 +2,13 @@ import { compactDateTime } from "@/components/admin/content/format";
 import { actorOf } from "@/components/admin/content/staff";
 import { exportAuditEntries, recordAudit } from "@/db/queries/audit";
 import { getCommitteeInfo } from "@/db/queries/settings";
-import { getCurrentUser } from "@/lib/auth/session";
 import { attachmentDisposition, CSV_CONTENT_TYPE, csvRecord, UTF8_BOM } from "@/lib/csv";
 import { env } from "@/lib/env";
 import { cmsMessages } from "@/lib/messages/cms";
 import { can } from "@/lib/permissions";
 import { isSameOriginRequest } from "@/lib/security/origin";
 import { localDateKey } from "@/lib/time";
+import { getCurrentUser } from "@/server/auth/session";
 import { readAuditQuery, toAuditFilters } from "../filters";
 
 const m = cmsMessages.audit;

@@ -6,9 +6,9 @@ import { NoteDetails, NotePhotoGallery, NoteTimeline } from "@/components/notes/
 import { StatusBadge } from "@/components/notes/status-badge";
 import { getMemberNote, listMemberNotePhotos, listMemberNoteTimeline } from "@/db/queries/notes";
 import { getCommitteeInfo } from "@/db/queries/settings";
-import { requireUser } from "@/lib/auth/session";
 import { notesMessages as m } from "@/lib/messages/notes";
 import { isEditableByAuthor } from "@/lib/notes/workflow";
+import { requireUser } from "@/server/auth/session";
 
 type Props = {
   params: Promise<{ id: string }>;

@@ -4,10 +4,10 @@ import { toFormLists } from "@/components/notes/form-lists";
 import { NoteForm } from "@/components/notes/note-form";
 import { getNoteFormOptions } from "@/db/queries/notes";
 import { getCommitteeInfo } from "@/db/queries/settings";
-import { requireUser } from "@/lib/auth/session";
 import { notesMessages as m } from "@/lib/messages/notes";
 import { emptyNoteValues, type NoteFormState } from "@/lib/notes/form-state";
 import { localDateKey } from "@/lib/time";
+import { requireUser } from "@/server/auth/session";
 
 export const metadata: Metadata = { title: m.form.newTitle };
 

@@ -1,8 +1,8 @@
 import { getNotePhotoForViewer } from "@/db/queries/notes";
-import { getCurrentUser } from "@/lib/auth/session";
 import { notesMessages as m } from "@/lib/messages/notes";
 import { etagMatches, notFoundText } from "@/lib/news";
 import { mayViewNotePhoto } from "@/lib/notes/access";
+import { getCurrentUser } from "@/server/auth/session";
 
 /**
  * A note photo (re-encoded, no metadata), only to those who may see its note: the

@@ -5,11 +5,11 @@ import { TotpSetup } from "@/app/(auth)/_components/totp-setup";
 import { getCommitteeInfo } from "@/db/queries/settings";
 import { isTotpSecretInForce } from "@/db/queries/users";
 import { requiresTotp } from "@/lib/auth/policy";
-import { readPendingEnrolment } from "@/lib/auth/request";
-import { requireUser } from "@/lib/auth/session";
 import { formatSecret, qrCodeDataUri, totpUri } from "@/lib/auth/totp";
 import { messages } from "@/lib/messages";
 import { authMessages as m } from "@/lib/messages/auth";
+import { readPendingEnrolment } from "@/server/auth/request";
+import { requireUser } from "@/server/auth/session";
 import { confirmTotpEnrolmentAction } from "../actions";
 
 export const metadata: Metadata = { title: m.enrol.title };

@@ -13,7 +13,7 @@ import {
 } from "@/lib/attendance";
 import { clientIpFrom } from "@/lib/client-ip";
 import { fillMessage, attendanceMessages as m } from "@/lib/messages/attendance";
-import { sharedRateLimiter } from "@/lib/rate-limit";
+import { sharedRateLimiter } from "@/server/rate-limit";
 
 /** Long enough for anything a person types into these fields; a flood is cut, not echoed. */
 const ECHO_LIMIT = 200;

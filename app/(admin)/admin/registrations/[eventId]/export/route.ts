@@ -3,12 +3,12 @@ import { actorOf } from "@/components/admin/content/staff";
 import { CmsError } from "@/db/queries/admin-content";
 import { exportRegistrations } from "@/db/queries/admin-registrations";
 import { getCommitteeInfo } from "@/db/queries/settings";
-import { getCurrentUser } from "@/lib/auth/session";
 import { csvHeaders, toCsv } from "@/lib/csv";
 import { env } from "@/lib/env";
 import { cmsMessages } from "@/lib/messages/cms";
 import { can } from "@/lib/permissions";
 import { isSameOriginRequest } from "@/lib/security/origin";
+import { getCurrentUser } from "@/server/auth/session";
 
 const m = cmsMessages.registrations;
 

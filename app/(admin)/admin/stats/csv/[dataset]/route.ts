@@ -7,9 +7,9 @@ import {
 } from "@/components/stats/datasets";
 import { getCommitteeInfo } from "@/db/queries/settings";
 import { getStaffFigures, getStaffStatsOptions } from "@/db/queries/stats";
-import { getCurrentUser } from "@/lib/auth/session";
 import { can } from "@/lib/permissions";
 import { localDateKey } from "@/lib/time";
+import { getCurrentUser } from "@/server/auth/session";
 
 /** The staff dashboard's tables as CSV (live figures, departments included). Staff only. */
 export async function GET(request: Request, { params }: { params: Promise<{ dataset: string }> }) {

@@ -11,12 +11,12 @@ import {
   listMemberNoteTimeline,
 } from "@/db/queries/notes";
 import { getCommitteeInfo } from "@/db/queries/settings";
-import { requireUser } from "@/lib/auth/session";
 import { notesMessages as m } from "@/lib/messages/notes";
 import { noteValuesFromData } from "@/lib/notes/fields";
 import type { NoteFormState } from "@/lib/notes/form-state";
 import { isEditableByAuthor } from "@/lib/notes/workflow";
 import { localDateKey } from "@/lib/time";
+import { requireUser } from "@/server/auth/session";
 
 export const metadata: Metadata = { title: m.form.editTitle };
 

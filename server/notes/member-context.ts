@@ -1,13 +1,13 @@
 import "server-only";
 import { headers } from "next/headers";
 import { getCommitteeInfo } from "@/db/queries/settings";
-import { getCurrentUser } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/auth/types";
 import { clientIpFrom } from "@/lib/client-ip";
 import { notesMessages as m } from "@/lib/messages/notes";
+import { mayFileNotes } from "@/lib/notes/access";
 import { localDateKey } from "@/lib/time";
-import { mayFileNotes } from "./access";
-import type { PhotoErrorCode } from "./photo-processing";
+import { getCurrentUser } from "@/server/auth/session";
+import type { PhotoErrorCode } from "../images/photo-processing";
 
 /**
  * The first steps of every note action and upload: who is writing (a signed-in member,

@@ -1,7 +1,7 @@
 import ExifReader from "exifreader";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { MAX_PHOTO_BYTES } from "./form-state";
+import { MAX_PHOTO_BYTES } from "@/lib/notes/form-state";
 import { PHOTO_MAX_EDGE, PhotoError, processPhoto } from "./photo-processing";
 
 /** A phone-like JPEG: landscape pixels, EXIF orientation "rotate 90°", a camera and a GPS fix. */

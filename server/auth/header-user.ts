@@ -1,6 +1,6 @@
 import "server-only";
-import type { HeaderUser } from "@/components/layout/site-header";
-import { homeFor } from "./policy";
+import { homeFor } from "@/lib/auth/policy";
+import type { HeaderUser } from "@/lib/auth/types";
 import { getCurrentUser } from "./session";
 
 /** The site header's view of who is signed in (no cookie: no database read at all). */

@@ -1,16 +1,16 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { createClient } from "redis";
-import { recordInvalidations, setInvalidationPublisher } from "@/lib/cache/handler.mjs";
 import { env } from "@/lib/env";
+import { recordInvalidations, setInvalidationPublisher } from "@/server/cache/handler.mjs";
 
 /**
  * Redis, when REDIS_URL is set: what several instances of the server share.
- * - Rate limits (lib/rate-limit.ts) count in Redis.
+ * - Rate limits (server/rate-limit.ts) count in Redis.
  * - Cache invalidations: a write's revalidateTag() (db/cache.ts refreshCachedPages) is
  *   stored in the hash `lvzhi:cache:tags` (tag → time) and announced on the channel
  *   `lvzhi:invalidate`; every instance listens, records the tag in its data cache
- *   (lib/cache/handler.mjs) and empties its page cache (server.mjs).
+ *   (server/cache/handler.mjs) and empties its page cache (server.mjs).
  *
  * One command connection and one subscriber connection per process, made on first use
  * (or at boot by instrumentation.ts), kept on globalThis across bundled module copies.

@@ -2,14 +2,14 @@
 // cachedQuery) keeps, in this process's memory, bounded, least recently used out first.
 //
 // Entries stay local; invalidations are shared. revalidateTag() records the tag's time
-// here and hands it to the publisher that lib/redis.ts installs when REDIS_URL is set
+// here and hands it to the publisher that server/redis.ts installs when REDIS_URL is set
 // (Redis hash + pub/sub channel); other instances record it through
 // recordInvalidations(). An entry is stale when any of its tags (its own, and the
 // implicit `_N_T_…` tags Next passes to get()) was invalidated at or after it was stored.
 // Without REDIS_URL nothing is published: one instance, as before.
 //
 // Next imports this file itself (a native import, not bundled) and makes a new instance
-// per request; lib/redis.ts imports a bundled copy. All state therefore lives on
+// per request; server/redis.ts imports a bundled copy. All state therefore lives on
 // globalThis, under one well-known symbol.
 //
 // Every revalidation expires at once (db/cache.ts asks for `{ expire: 0 }`); a

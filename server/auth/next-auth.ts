@@ -1,7 +1,7 @@
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { judgeSession, type SessionClaims } from "@/lib/auth/policy";
 import { env } from "@/lib/env";
-import { judgeSession, type SessionClaims } from "./policy";
 import { getAuthSecret, unsealLoginTicket } from "./tokens";
 
 /**
@@ -9,11 +9,11 @@ import { getAuthSecret, unsealLoginTicket } from "./tokens";
  * carrying the account id, its session version, the login time and the last activity.
  *
  * The Credentials provider accepts only a login ticket that the login action minted in
- * the same request after every factor passed (lib/auth/login.ts does the checking, the
+ * the same request after every factor passed (server/auth/login.ts does the checking, the
  * lockout and the audit). The ticket never reaches the browser and lives 60 seconds.
  *
  * This module touches no database: proxy.ts uses it to refresh the cookie (sliding idle
- * timeout), and lib/auth/session.ts checks the session against the database on every
+ * timeout), and server/auth/session.ts checks the session against the database on every
  * request. The config is built lazily, per request, so `next build` needs no secret.
  */
 
@@ -23,7 +23,7 @@ export const SESSION_COOKIE = `${secureCookies ? "__Secure-" : ""}authjs.session
 /**
  * Set by "退出" to the id of the session it ended. A request that was already under way
  * when the person logged out may still come back with a refreshed session cookie; this
- * marker keeps that cookie dead in this browser (lib/auth/session.ts, proxy.ts).
+ * marker keeps that cookie dead in this browser (server/auth/session.ts, proxy.ts).
  */
 export const ENDED_SESSION_COOKIE = "lvzhi_session_ended";
 

@@ -1,11 +1,11 @@
 import { decode, encode } from "next-auth/jwt";
+import { judgeSession, type SessionClaims } from "@/lib/auth/policy";
 import { ENDED_SESSION_COOKIE, SESSION_COOKIE, secureCookies, sessionLimits } from "./next-auth";
-import { judgeSession, type SessionClaims } from "./policy";
 import { getAuthSecret } from "./tokens";
 
 /**
  * Reading and refreshing next-auth's session cookie without a database (the proxy uses
- * this; lib/auth/session.ts adds the database check). Same JWE, secret and salt as
+ * this; server/auth/session.ts adds the database check). Same JWE, secret and salt as
  * next-auth itself.
  */
 

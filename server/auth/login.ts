@@ -12,12 +12,18 @@ import {
   unusedRecoveryCodesIn,
   withLockedAccountIn,
 } from "@/db/queries/users";
+import { createPhantomLockouts, type PhantomLockouts } from "@/lib/auth/phantom-lockouts";
+import {
+  afterFailure,
+  LOCKOUT,
+  lockedUntil,
+  normalisePhone,
+  requiresTotp,
+} from "@/lib/auth/policy";
+import { normaliseRecoveryCode, verifyTotp } from "@/lib/auth/totp";
 import { hashPassword, verifyPassword } from "@/lib/password";
-import { type RateLimiter, sharedRateLimiter } from "@/lib/rate-limit";
-import { createPhantomLockouts, type PhantomLockouts } from "./phantom-lockouts";
-import { afterFailure, LOCKOUT, lockedUntil, normalisePhone, requiresTotp } from "./policy";
+import { type RateLimiter, sharedRateLimiter } from "@/server/rate-limit";
 import type { LoginTicket, PendingLogin } from "./tokens";
-import { normaliseRecoveryCode, verifyTotp } from "./totp";
 
 /**
  * Logging in, step by step. Every attempt, whatever its outcome, is written to the audit

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { clientIpFrom } from "./client-ip";
+import { clientIpFrom } from "@/lib/client-ip";
 import { createMemoryRateLimiter, createRedisRateLimiter, sharedRateLimiter } from "./rate-limit";
 
 function fakeClock(start = 1_000_000) {

@@ -9,12 +9,12 @@ import {
   lastTotpStepIn,
   setPasswordIn,
 } from "@/db/queries/users";
+import { requiresTotp } from "@/lib/auth/policy";
+import { generateRecoveryCodes, verifyTotp } from "@/lib/auth/totp";
+import type { SessionUser } from "@/lib/auth/types";
 import { hashPassword, verifyPassword } from "@/lib/password";
-import { type RateLimiter, sharedRateLimiter } from "@/lib/rate-limit";
+import { type RateLimiter, sharedRateLimiter } from "@/server/rate-limit";
 import { checkNewPassword, type PasswordProblem } from "./password-policy";
-import { requiresTotp } from "./policy";
-import { generateRecoveryCodes, verifyTotp } from "./totp";
-import type { SessionUser } from "./types";
 
 /**
  * What a signed-in person does to their own account: change the password (asking for the

@@ -1,8 +1,9 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import sharp, { type OutputInfo } from "sharp";
-import { MAX_PHOTO_BYTES } from "./form-state";
-import { sniffImageKind } from "./image-type";
+import type { ProcessedPhoto } from "@/lib/images";
+import { MAX_PHOTO_BYTES } from "@/lib/notes/form-state";
+import { sniffImageKind } from "@/lib/notes/image-type";
 
 /**
  * Every photo is decoded and encoded again before it is stored: turned upright by its
@@ -23,15 +24,6 @@ export class PhotoError extends Error {
     super(`photo: ${code}`);
     this.name = "PhotoError";
   }
-}
-
-export interface ProcessedPhoto {
-  data: Buffer;
-  sha256: string;
-  contentType: "image/jpeg";
-  byteSize: number;
-  width: number;
-  height: number;
 }
 
 export async function processPhoto(input: Uint8Array): Promise<ProcessedPhoto> {

@@ -42,10 +42,10 @@ export function checkNewPassword(
 
 const holder = globalThis as unknown as { __lvzhiCommonPasswords?: ReadonlySet<string> };
 
-/** The shipped list (lib/auth/common-passwords.txt), read once per process. */
+/** The shipped list (server/auth/common-passwords.txt), read once per process. */
 export function commonPasswords(): ReadonlySet<string> {
   holder.__lvzhiCommonPasswords ??= parseCommonPasswords(
-    readFileSync(path.join(process.cwd(), "lib", "auth", "common-passwords.txt"), "utf8"),
+    readFileSync(path.join(process.cwd(), "server", "auth", "common-passwords.txt"), "utf8"),
   );
   return holder.__lvzhiCommonPasswords;
 }

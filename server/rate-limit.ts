@@ -1,5 +1,5 @@
 import { env } from "@/lib/env";
-import { type RedisClient, withRedis } from "@/lib/redis";
+import { type RedisClient, withRedis } from "@/server/redis";
 
 /**
  * Rate limits keyed by a string (an IP, "ip:action" …): a fixed window per key, counted

@@ -3,10 +3,10 @@ import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { findSessionAccount } from "@/db/queries/users";
-import type { UserRole } from "@/db/schema";
-import { requiresTotp, type SessionClaims } from "./policy";
+import { requiresTotp, type SessionClaims } from "@/lib/auth/policy";
+import type { SessionUser } from "@/lib/auth/types";
+import type { UserRole } from "@/lib/vocabulary";
 import { readSessionCookie } from "./session-cookie";
-import type { SessionUser } from "./types";
 
 /**
  * CONTRACT (signatures fixed):
@@ -17,7 +17,7 @@ import type { SessionUser } from "./types";
  *   without one of `roles` gets notFound() (no hint that the page exists). Staff who have
  *   not enrolled TOTP are sent to enrol first.
  *
- * The cookie is next-auth's encrypted JWT (lib/auth/next-auth.ts), decrypted here with the
+ * The cookie is next-auth's encrypted JWT (server/auth/next-auth.ts), decrypted here with the
  * same secret and salt. A session counts only when
  * - it decrypts, and its login is less than SESSION_MAX_HOURS old and its last activity
  *   less than SESSION_IDLE_MINUTES ago (the cookie's own expiry says the same), and it

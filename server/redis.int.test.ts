@@ -6,7 +6,7 @@ import { createClient } from "redis";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 /*
- * Cache invalidations shared through Redis (lib/redis.ts), against a real redis-server:
+ * Cache invalidations shared through Redis (server/redis.ts), against a real redis-server:
  * TEST_REDIS_URL (scripts/test.sh starts one), or one started here. "Another instance" is
  * played by plain Redis connections: what it publishes must reach this process's data
  * cache and page cache, and what this process revalidates must reach it.

@@ -1,0 +1,59 @@
+/**
+ * The domain's vocabulary: every enumerated value the committee's records use. db/schema
+ * builds its columns from these lists; components, rules and forms import them from here.
+ */
+
+export const registrationStatuses = ["confirmed", "waitlisted", "cancelled"] as const;
+export type RegistrationStatus = (typeof registrationStatuses)[number];
+
+export const townKinds = ["town", "subdistrict"] as const;
+
+export const organisationKinds = [
+  "special_committee",
+  "party",
+  "liaison_office",
+  "studio",
+  "venue",
+] as const;
+export type OrganisationKind = (typeof organisationKinds)[number];
+
+export const campaignKinds = ["activity_week", "research_month", "plenary", "other"] as const;
+
+export const eventKinds = [
+  "consultation",
+  "visit",
+  "service",
+  "lecture",
+  "clinic",
+  "market",
+  "meeting",
+] as const;
+export type EventKind = (typeof eventKinds)[number];
+
+export const serviceTypes = ["culture", "sports", "health", "education", "law", "science"] as const;
+export type ServiceType = (typeof serviceTypes)[number];
+
+export const eventStatuses = ["scheduled", "cancelled"] as const;
+
+export const articleStatuses = ["draft", "published"] as const;
+
+export const noteCategories = ["industry", "livelihood", "governance"] as const;
+export type NoteCategory = (typeof noteCategories)[number];
+
+export const transferStatuses = ["pending", "answered"] as const;
+
+export const satisfactionLevels = ["satisfied", "basically_satisfied", "unsatisfied"] as const;
+
+export const reviewStatuses = ["drafting", "in_review", "reviewed"] as const;
+
+export const proposalKinds = ["proposal", "plenary_speech"] as const;
+
+export const opinionStatuses = ["pending", "approved", "rejected"] as const;
+
+export const searchKinds = ["article", "event", "case", "opinion"] as const;
+export type SearchKind = (typeof searchKinds)[number];
+
+export const userRoles = ["admin", "editor", "member"] as const;
+export type UserRole = (typeof userRoles)[number];
+
+export const userStatuses = ["invited", "active", "disabled"] as const;

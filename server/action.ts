@@ -1,0 +1,163 @@
+import "server-only";
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { notFound, unstable_rethrow } from "next/navigation";
+import type { z } from "zod";
+import { getCommitteeInfo } from "@/db/queries/settings";
+import type { Actor, SessionUser } from "@/lib/auth/types";
+import { clientIpFrom } from "@/lib/client-ip";
+import { AppError, type ErrorMessages } from "@/lib/errors";
+import {
+  type FormState,
+  type FormValues,
+  firstIssuePerField,
+  readFormValues,
+  refusedForm,
+} from "@/lib/form-state";
+import { commonMessages } from "@/lib/messages/common";
+import { can, type PermissionAction } from "@/lib/permissions";
+import { localDateKey, localParts } from "@/lib/time";
+import type { UserRole } from "@/lib/vocabulary";
+import { getCurrentUser, requireUser } from "./auth/session";
+
+/**
+ * The gate of every server action and page that needs a signed-in user. One order, always:
+ * authenticate (signed out → the login page), read what was typed, parse it (zod), authorize
+ * (role and permission here; scope and ownership in the query's WHERE, inside its
+ * transaction), run (the query writes its audit entry in the same transaction), and turn a
+ * refusal into a form state that keeps what was typed.
+ */
+
+export const STAFF_ROLES: readonly UserRole[] = ["admin", "editor"];
+
+/**
+ * For pages and route handlers of the staff console: the signed-in staff member who may
+ * `permission`. Signed out → the login page; anyone else → 404, no hint the page exists.
+ */
+export async function requireStaff(
+  permission: PermissionAction = "console.enter",
+  next?: string,
+): Promise<SessionUser> {
+  const user = await requireUser({ roles: STAFF_ROLES, next });
+  if (!can(user, "console.enter") || !can(user, permission)) notFound();
+  return user;
+}
+
+/** A console page's title for staff; anyone else gets the 404's title. */
+export function staffPageTitle(title: string | { absolute: string }): () => Promise<Metadata> {
+  return async () => ({
+    title: can(await getCurrentUser(), "console.enter")
+      ? title
+      : commonMessages.errors.notFoundTitle,
+  });
+}
+
+/** The actor of a write: the user and the client IP of this request. */
+export async function actorOf(user: SessionUser): Promise<Actor> {
+  return { user, ip: clientIpFrom(await headers()) };
+}
+
+/** The committee's zone, today's local date and year there. */
+export async function committeeToday(): Promise<{ timeZone: string; today: string; year: number }> {
+  const { timeZone } = await getCommitteeInfo();
+  const now = new Date();
+  return { timeZone, today: localDateKey(now, timeZone), year: localParts(now, timeZone).year };
+}
+
+/** The generic words of the gate; a capability's catalogue overrides them per code. */
+export const gateMessages = {
+  invalid: "提交的内容有误，请按提示修改。",
+  forbidden: "您没有进行此操作的权限。",
+  unavailable: "暂时无法保存，请稍后重试。",
+} as const;
+
+/** What a parse step answers: the input, or messages per field (and optionally for the form). */
+export type Parsed<I, V extends FormValues> =
+  | { ok: true; data: I }
+  | { ok: false; fieldErrors: FormState<V>["fieldErrors"]; message?: string };
+
+export interface ActionSpec<V extends FormValues, I, R> {
+  /** Who may run it. A function decides from the parsed input (e.g. publish vs save). */
+  permission: PermissionAction | ((input: I) => PermissionAction);
+  /** Roles allowed at all (default: staff). */
+  roles?: readonly UserRole[];
+  /** The text fields echoed back, and the multi-valued ones (checkboxes). */
+  fields: readonly Extract<keyof V, string>[];
+  multi?: readonly Extract<keyof V, string>[];
+  /** Parse what was typed: a zod schema over the values, or a function. */
+  schema?: z.ZodType<I>;
+  parse?: (values: V, formData: FormData) => Parsed<I, V> | Promise<Parsed<I, V>>;
+  /** The capability's words for the AppError codes its queries throw. */
+  errors: ErrorMessages & { invalid?: string; forbidden?: string; unavailable?: string };
+  /** A user who may not: a message (default) or a 404 as for pages. */
+  onForbidden?: "message" | "not-found";
+  /** Does the work. May redirect (never caught here) or return the state to show. */
+  run: (input: I, actor: Actor, values: V) => Promise<FormState<V, R> | undefined>;
+  /** Log label for faults. */
+  label: string;
+}
+
+/**
+ * Runs a form's server action through the gate. Every console, member, auth and public form
+ * that changes something goes through here (directly, or through a thin wrapper).
+ */
+export async function gatedAction<V extends FormValues, I, R = undefined>(
+  formData: FormData,
+  spec: ActionSpec<V, I, R>,
+): Promise<FormState<V, R>> {
+  // 1. authenticate
+  const user = await getCurrentUser();
+  if (!user) await requireUser({ roles: spec.roles ?? STAFF_ROLES });
+  // 2. read and parse
+  const values = readFormValues(formData, spec.fields, spec.multi ?? []) as unknown as V;
+  const words = { ...gateMessages, ...spec.errors };
+  const refuse = (message: string, fieldErrors: FormState<V, R>["fieldErrors"] = {}) =>
+    refusedForm<V, R>(values, message, fieldErrors);
+  // 3. authorize the role before saying anything about the input
+  const roles = spec.roles ?? STAFF_ROLES;
+  const forbidden = () => {
+    if (spec.onForbidden === "not-found") notFound();
+    return refuse(words.forbidden);
+  };
+  if (!user || !roles.includes(user.role)) return forbidden();
+  const parsed = await parseWith(spec, values, formData);
+  if (!parsed.ok) return refuse(parsed.message ?? words.invalid, parsed.fieldErrors);
+  const permission =
+    typeof spec.permission === "function" ? spec.permission(parsed.data) : spec.permission;
+  if (!can(user, permission)) return forbidden();
+  // 4. run (audit and scope checks happen inside the query's transaction)
+  try {
+    const actor = await actorOf(user);
+    return (await spec.run(parsed.data, actor, values)) ?? refusedForm<V, R>(values, "");
+  } catch (error) {
+    unstable_rethrow(error);
+    if (error instanceof AppError) {
+      const { code, field } = error as AppError;
+      const message = words[code] ?? words.invalid;
+      return refuse(
+        message,
+        field && field in values ? ({ [field]: message } as FormState<V, R>["fieldErrors"]) : {},
+      );
+    }
+    console.error(`[action] ${spec.label} failed:`, error);
+    return refuse(words.unavailable);
+  }
+}
+
+async function parseWith<V extends FormValues, I, R>(
+  spec: ActionSpec<V, I, R>,
+  values: V,
+  formData: FormData,
+): Promise<Parsed<I, V>> {
+  if (spec.parse) return spec.parse(values, formData);
+  if (!spec.schema) throw new Error(`[action] ${spec.label}: no schema or parse`);
+  const result = spec.schema.safeParse(values);
+  if (result.success) return { ok: true, data: result.data };
+  return {
+    ok: false,
+    fieldErrors: firstIssuePerField(
+      result.error.issues,
+      Object.keys(values) as Extract<keyof V, string>[],
+    ) as FormState<V>["fieldErrors"],
+  };
+}
