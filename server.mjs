@@ -28,6 +28,7 @@ import {
   newNonce,
   nonceTemplate,
 } from "./lib/security/csp.mjs";
+import { forwardedReader } from "./server/http/forwarded.mjs";
 
 // React and Next pick their production builds from NODE_ENV, read when they load.
 process.env.NODE_ENV ??= "production";
@@ -67,61 +68,7 @@ const PRIVATE_PREFIXES = [
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token/;
 const ELDER_COOKIE = /(?:^|;\s*)lvzhi_elder=1(?:;|$)/;
 
-const trustedProxies = new Set(
-  (process.env.TRUSTED_PROXIES || "")
-    .split(",")
-    .map((a) => normaliseAddress(a))
-    .filter(Boolean),
-);
-
-function normaliseAddress(address) {
-  const a = String(address || "")
-    .trim()
-    .toLowerCase();
-  return a.startsWith("::ffff:") && a.includes(".") ? a.slice(7) : a;
-}
-
-/**
- * The client's address, for rate limits, lockouts and the audit log: the socket's peer,
- * or, when the peer is a trusted proxy, the nearest untrusted hop of X-Forwarded-For.
- * A forged header from anyone else changes nothing. The app reads only the result.
- */
-function clientAddress(req) {
-  let address = normaliseAddress(req.socket.remoteAddress);
-  if (trustedProxies.has(address)) {
-    const hops = String(req.headers["x-forwarded-for"] || "")
-      .split(",")
-      .map(normaliseAddress)
-      .filter(Boolean);
-    while (hops.length > 0 && trustedProxies.has(address)) address = hops.pop();
-  }
-  return address || "unknown";
-}
-
-/**
- * Where the browser sent the request: `proto://host`, from the socket and the Host header,
- * or, when the peer is a trusted proxy, from its X-Forwarded-Proto and X-Forwarded-Host.
- * From anyone else those two headers are dropped, so that neither Next nor the app ever
- * believes them. Written into x-lvzhi-origin for the route handlers' Origin check
- * (lib/security/origin.ts).
- */
-function requestOrigin(req) {
-  const first = (value) =>
-    String(value || "")
-      .split(",")[0]
-      .trim();
-  let proto = req.socket.encrypted ? "https" : "http";
-  let host = first(req.headers.host);
-  if (trustedProxies.has(normaliseAddress(req.socket.remoteAddress))) {
-    const forwardedProto = first(req.headers["x-forwarded-proto"]).toLowerCase();
-    if (forwardedProto === "https" || forwardedProto === "http") proto = forwardedProto;
-    host = first(req.headers["x-forwarded-host"]) || host;
-  } else {
-    delete req.headers["x-forwarded-proto"];
-    delete req.headers["x-forwarded-host"];
-  }
-  return { proto, origin: `${proto}://${host}` };
-}
+const { clientAddress, requestOrigin } = forwardedReader(process.env.TRUSTED_PROXIES);
 
 const production = process.env.NODE_ENV === "production";
 

@@ -7,7 +7,8 @@
 // drives each with autocannon, and prints requests/s and p95 with their ratios to the
 // baseline, and the gzipped JavaScript each page ships.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -228,8 +229,20 @@ async function main() {
   ];
 
   log("building the app…");
-  const env = { ...process.env, NEXT_DIST_DIR: ".next-bench", NEXT_TELEMETRY_DISABLED: "1" };
-  run(process.execPath, [next, "build"], { ...env, DATABASE_URL: "" });
+  // Production with a DATABASE_URL requires AUTH_SECRET (lib/env.ts): a throwaway one.
+  const env = {
+    ...process.env,
+    NEXT_DIST_DIR: ".next-bench",
+    NEXT_TELEMETRY_DISABLED: "1",
+    AUTH_SECRET: randomBytes(32).toString("base64"),
+  };
+  // `next build` adds its dist directory's types to tsconfig.json: put the file back after.
+  const tsconfig = readFileSync(path.join(root, "tsconfig.json"), "utf8");
+  try {
+    run(process.execPath, [next, "build"], { ...env, DATABASE_URL: "" });
+  } finally {
+    writeFileSync(path.join(root, "tsconfig.json"), tsconfig);
+  }
 
   log("building the static baseline…");
   const baselineDir = makeBaselineApp();
