@@ -1,7 +1,7 @@
 import type { MetadataRoute } from "next";
 import { connection } from "next/server";
 import { env } from "@/lib/env";
-import { absoluteUrl } from "@/lib/news";
+import { absoluteUrl } from "@/lib/news/rules";
 
 /** Crawl everything public; members' and staff's pages and the API are not for search engines. */
 export default async function robots(): Promise<MetadataRoute.Robots> {

@@ -1,8 +1,8 @@
 import type { MetadataRoute } from "next";
 import { connection } from "next/server";
-import { listSitemapEntries } from "@/db/queries/news";
+import { listSitemapEntries } from "@/db/queries/sitemap";
 import { env } from "@/lib/env";
-import { absoluteUrl } from "@/lib/news";
+import { absoluteUrl } from "@/lib/news/rules";
 
 /** Every public page: fixed sections, articles, events, cases, sectors, studios and campaigns. */
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {

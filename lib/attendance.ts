@@ -1,16 +1,17 @@
 /**
  * Open attendance (开门协商 / 列席): the rules that need no database. What a form
  * may contain, how phones and codes look, and whether an event takes registrations.
- * The database side (locking, counting, promotion) is db/queries/registrations.ts.
+ * The database side (locking, counting, promotion) is db/queries/registrations/write.ts.
  */
 import { z } from "zod";
+import type { FormState } from "./form-state";
 import { attendanceMessages } from "./messages/attendance";
 import { formatDate, formatTimeRange, formatWeekday, localDateKey } from "./time";
 
 const fe = attendanceMessages.fieldErrors;
 
 // ---------------------------------------------------------------------------------------
-// Typed errors
+// Refusals (thrown as AppError with these codes, lib/errors.ts)
 
 export type RegistrationErrorCode =
   | "not_found"
@@ -21,18 +22,6 @@ export type RegistrationErrorCode =
   | "duplicate_phone";
 
 export type CancellationErrorCode = "not_found" | "already_cancelled" | "started";
-
-/** A refusal the user can be told about in words (never a database cause). */
-export class AttendanceError<
-  Code extends RegistrationErrorCode | CancellationErrorCode =
-    | RegistrationErrorCode
-    | CancellationErrorCode,
-> extends Error {
-  constructor(readonly code: Code) {
-    super(`attendance: ${code}`);
-    this.name = "AttendanceError";
-  }
-}
 
 // ---------------------------------------------------------------------------------------
 // Phones
@@ -239,20 +228,32 @@ export function canCancelRegistration(event: { startsAt: Date }, now: Date): boo
 // ---------------------------------------------------------------------------------------
 // The form's round trip and the limits on it
 
-/** What the registration form shows after a refused submission (and before any). */
-export interface RegistrationFormState {
-  /** What the person typed, echoed back so nothing is lost (never after success). */
-  values: { name: string; phone: string; organisation: string; consent: boolean };
-  fieldErrors: RegistrationFieldErrors;
-  /** The form-wide message; null before the first submission. */
-  message: string | null;
-}
+/** What the registration form holds: the text typed, and "yes" when consent is ticked. */
+export type RegistrationValues = Record<RegistrationField, string>;
 
-export const emptyRegistrationForm: RegistrationFormState = {
-  values: { name: "", phone: "", organisation: "", consent: false },
-  fieldErrors: {},
-  message: null,
-};
+/**
+ * The registration form's round trip (the one FormState of lib/form-state.ts): what the
+ * person typed, echoed back so nothing is lost (never after success), a message per field
+ * and one for the form.
+ */
+export type RegistrationFormState = FormState<RegistrationValues>;
+
+/** Long enough for anything a person types into these fields; a flood is cut, not echoed. */
+const REGISTRATION_ECHO_LIMIT = 200;
+
+/** The fields of a submitted registration form, as the form shows them again. */
+export function readRegistrationValues(formData: FormData): RegistrationValues {
+  const text = (name: string) => {
+    const value = formData.get(name);
+    return typeof value === "string" ? value.slice(0, REGISTRATION_ECHO_LIMIT) : "";
+  };
+  return {
+    name: text("name"),
+    phone: text("phone"),
+    organisation: text("organisation"),
+    consent: formData.get("consent") === "yes" ? "yes" : "",
+  };
+}
 
 /**
  * Per client IP. Registration posts that pass validation (and every honeypot hit)

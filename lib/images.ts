@@ -7,3 +7,11 @@ export interface ProcessedPhoto {
   width: number;
   height: number;
 }
+
+/** A cover image after server/images/reencode.ts re-encoded it: JPEG, no metadata. */
+export interface EncodedImage {
+  data: Buffer;
+  contentType: "image/jpeg";
+  width: number;
+  height: number;
+}

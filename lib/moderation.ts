@@ -3,33 +3,10 @@ import { type NoteAction, type NoteStatus, noteStatuses } from "@/lib/notes/work
 import type { PermissionAction } from "@/lib/permissions";
 
 /**
- * Pure rules of the staff pipeline that are not the state machine itself: the typed
- * errors, the queue's filters, due dates and overdue transfers. No database here.
+ * Pure rules of the staff pipeline that are not the state machine itself: the queue's
+ * filters, due dates and overdue transfers. No database here. (Refusals are AppError,
+ * lib/errors.ts; their words are in lib/messages/pipeline/notes.ts.)
  */
-
-export const moderationErrorCodes = [
-  "conflict",
-  "not_found",
-  "forbidden",
-  "not_allowed_from_status",
-  "reason_required",
-  "no_departments",
-  "unknown_department",
-  "bad_due_date",
-  "transfer_not_pending",
-  "answer_required",
-  "note_not_adopted",
-  "duplicate_name",
-] as const;
-export type ModerationErrorCode = (typeof moderationErrorCodes)[number];
-
-/** A refusal the user can act on; the message for each code is in lib/messages/admin.ts. */
-export class ModerationError extends Error {
-  constructor(readonly code: ModerationErrorCode) {
-    super(code);
-    this.name = "ModerationError";
-  }
-}
 
 /** The permission each workflow action needs (lib/permissions.ts). */
 export function permissionForNoteAction(action: NoteAction): PermissionAction {

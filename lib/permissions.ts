@@ -4,7 +4,7 @@ import { isEditableByAuthor, type NoteActor, type NoteStatus } from "@/lib/notes
 /**
  * The one answer to "may this user do this to this object". Every page, server action
  * and route handler asks `can()`; list queries apply the same rule in their WHERE
- * (db/queries/moderation-scope.ts), and an integration test checks the two agree.
+ * (db/queries/pipeline/scope.ts), and an integration test checks the two agree.
  *
  * Roles: signed out (null), member, editor, admin.
  * - admin: everything.

@@ -5,7 +5,7 @@
 // FILE.manifest.json beside it (checksum and row counts, checked by db:restore).
 import { statSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { BackupError, backupEmbedded, backupServer, formatKeyCounts } from "../db/backup";
+import { BackupError, backupEmbedded, backupServer, formatKeyCounts } from "../db/backup/index";
 import { env } from "../lib/env";
 
 const USAGE = `用法 (usage): npm run db:backup [-- --out 文件] [--pg-bin 目录]

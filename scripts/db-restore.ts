@@ -6,7 +6,7 @@
 //     --force: the existing directory is moved aside to <dir>.replaced-<stamp>, not deleted.
 // Then every table's rows are counted and compared with FILE.manifest.json.
 import { parseArgs } from "node:util";
-import { BackupError, formatKeyCounts, restoreEmbedded, restoreServer } from "../db/backup";
+import { BackupError, formatKeyCounts, restoreEmbedded, restoreServer } from "../db/backup/index";
 import { env } from "../lib/env";
 
 const USAGE = `用法 (usage): npm run db:restore -- 备份文件 [--force] [--pg-bin 目录]

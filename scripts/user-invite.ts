@@ -13,15 +13,12 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import { userRoles } from "@/lib/vocabulary";
 import { migrateDatabase, openDatabase } from "../db/client";
-import {
-  AccountError,
-  createInvitedAccountIn,
-  reissueInvitationIn,
-  setAccountEnabledIn,
-} from "../db/queries/users";
+import { createInvitedAccountIn, setAccountEnabledIn } from "../db/queries/users/accounts";
+import { reissueInvitationIn } from "../db/queries/users/invitations";
 import { generateInvitationToken, invitationUrl } from "../lib/auth/invitation";
 import { normalisePhone } from "../lib/auth/policy";
 import { env } from "../lib/env";
+import { type ErrorMessages, isAppError } from "../lib/errors";
 import { formatDateTime } from "../lib/time";
 
 const USAGE = `用法 (usage):
@@ -31,7 +28,8 @@ const USAGE = `用法 (usage):
   user-invite.ts disable 用户名
   user-invite.ts enable 用户名`;
 
-const ERRORS: Record<AccountError["code"], string> = {
+/** The command line's words for the refusals of the account queries. */
+const ERRORS: ErrorMessages = {
   username_taken: "用户名已存在（如需重新发送邀请，请加 --reissue）",
   phone_taken: "该手机号已被其他账号使用",
   unknown_user: "没有这个用户名的账号",
@@ -149,7 +147,7 @@ main(process.argv.slice(2)).catch((error) => {
     console.error(`${error.message}\n\n${USAGE}`);
     process.exit(2);
   }
-  if (error instanceof AccountError) {
+  if (isAppError(error) && ERRORS[error.code]) {
     console.error(ERRORS[error.code]);
     process.exit(1);
   }

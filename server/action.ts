@@ -120,11 +120,14 @@ export async function gatedAction<V extends FormValues, I, R = undefined>(
     return refuse(words.forbidden);
   };
   if (!user || !roles.includes(user.role)) return forbidden();
+  // A fixed permission is checked before the input is judged: no one learns about a form
+  // they may not use. A permission that depends on the input is checked once it is parsed.
+  if (typeof spec.permission === "string" && !can(user, spec.permission)) return forbidden();
   const parsed = await parseWith(spec, values, formData);
   if (!parsed.ok) return refuse(parsed.message ?? words.invalid, parsed.fieldErrors);
-  const permission =
-    typeof spec.permission === "function" ? spec.permission(parsed.data) : spec.permission;
-  if (!can(user, permission)) return forbidden();
+  if (typeof spec.permission === "function" && !can(user, spec.permission(parsed.data))) {
+    return forbidden();
+  }
   // 4. run (audit and scope checks happen inside the query's transaction)
   try {
     const actor = await actorOf(user);

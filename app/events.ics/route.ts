@@ -2,15 +2,10 @@ import {
   FEED_EVENT_LIMIT,
   getCalendarEvents,
   getCalendarFilterOptions,
-} from "@/db/queries/calendar";
+} from "@/db/queries/events/calendar";
 import { getCommitteeInfo } from "@/db/queries/settings";
-import {
-  addDays,
-  dropUnknownSlugs,
-  filterLabels,
-  monthRange,
-  parseCalendarQuery,
-} from "@/lib/calendar";
+import { addDays, monthRange } from "@/lib/calendar/month";
+import { dropUnknownSlugs, filterLabels, parseCalendarQuery } from "@/lib/calendar/query";
 import { env } from "@/lib/env";
 import { buildCalendar, icalHeaders } from "@/lib/ical";
 import { messages } from "@/lib/messages";

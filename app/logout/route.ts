@@ -1,5 +1,5 @@
 import { cookies } from "next/headers";
-import { recordLogoutIn } from "@/db/queries/users";
+import { recordLogoutIn } from "@/db/queries/users/sessions";
 import { getDb } from "@/db/runtime";
 import { clientIpFrom } from "@/lib/client-ip";
 import { env } from "@/lib/env";

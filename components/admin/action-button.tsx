@@ -1,11 +1,11 @@
 "use client";
 
 import { useActionState } from "react";
+import { type FormState, idleForm } from "@/lib/form-state";
 import { FormMessage } from "./form-message";
-import { type AdminFormState, idleState } from "./form-state";
 import { ui } from "./ui";
 
-type Action = (previous: AdminFormState, formData: FormData) => Promise<AdminFormState>;
+type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
 
 /** One button that posts a few hidden fields (remove a note from a topic …). */
 export function ActionButton({
@@ -22,9 +22,9 @@ export function ActionButton({
   accessibleLabel?: string;
   permalink: string;
 }) {
-  const [state, formAction, pending] = useActionState<AdminFormState, FormData>(
+  const [state, formAction, pending] = useActionState<FormState, FormData>(
     action,
-    idleState,
+    idleForm(),
     permalink,
   );
   return (

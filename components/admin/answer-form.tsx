@@ -1,10 +1,10 @@
 "use client";
 
 import { useActionState, useId } from "react";
-import { answerTransfer, saveSatisfaction } from "@/app/(admin)/admin/notes/actions";
+import { type FormState, fieldValue, idleForm } from "@/lib/form-state";
 import { adminMessages } from "@/lib/messages/admin";
+import type { FormAction } from "./form-action";
 import { FieldError, FormMessage } from "./form-message";
-import { type AdminFormState, fieldValue, idleState } from "./form-state";
 import { TemplatePicker } from "./template-picker";
 import { ui } from "./ui";
 
@@ -13,6 +13,7 @@ const levels = ["satisfied", "basically_satisfied", "unsatisfied"] as const;
 
 /** Record a department's answer to one transfer, and the member's satisfaction if known. */
 export function AnswerForm({
+  action,
   noteId,
   version,
   transferId,
@@ -20,6 +21,7 @@ export function AnswerForm({
   templates,
   permalink,
 }: {
+  action: FormAction;
   noteId: number;
   version: number;
   transferId: number;
@@ -27,9 +29,9 @@ export function AnswerForm({
   templates: { id: number; title: string }[];
   permalink: string;
 }) {
-  const [state, formAction, pending] = useActionState<AdminFormState, FormData>(
-    answerTransfer,
-    idleState,
+  const [state, formAction, pending] = useActionState<FormState, FormData>(
+    action,
+    idleForm(),
     permalink,
   );
   const id = useId();
@@ -89,19 +91,21 @@ export function AnswerForm({
 
 /** Change the member's satisfaction on an answer already recorded. */
 export function SatisfactionForm({
+  action,
   noteId,
   transferId,
   current,
   permalink,
 }: {
+  action: FormAction;
   noteId: number;
   transferId: number;
   current: string | null;
   permalink: string;
 }) {
-  const [state, formAction, pending] = useActionState<AdminFormState, FormData>(
-    saveSatisfaction,
-    idleState,
+  const [state, formAction, pending] = useActionState<FormState, FormData>(
+    action,
+    idleForm(),
     permalink,
   );
   const id = useId();

@@ -1,12 +1,12 @@
 "use client";
 
 import { useActionState, useId } from "react";
+import { type FormState, fieldValues, idleForm } from "@/lib/form-state";
 import { adminMessages } from "@/lib/messages/admin";
 import { FormMessage } from "./form-message";
-import { type AdminFormState, fieldValues, idleState } from "./form-state";
 import { ui } from "./ui";
 
-type Action = (previous: AdminFormState, formData: FormData) => Promise<AdminFormState>;
+type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
 
 export interface ChecklistItem {
   value: string;
@@ -39,9 +39,9 @@ export function ChecklistForm({
   emptyText: string;
   permalink: string;
 }) {
-  const [state, formAction, pending] = useActionState<AdminFormState, FormData>(
+  const [state, formAction, pending] = useActionState<FormState, FormData>(
     action,
-    idleState,
+    idleForm(),
     permalink,
   );
   const id = useId();

@@ -1,19 +1,27 @@
 "use client";
 
 import { useActionState, useId } from "react";
-import { addComment } from "@/app/(admin)/admin/notes/actions";
+import { type FormState, fieldValue, idleForm } from "@/lib/form-state";
 import { adminMessages } from "@/lib/messages/admin";
+import type { FormAction } from "./form-action";
 import { FieldError, FormMessage } from "./form-message";
-import { type AdminFormState, fieldValue, idleState } from "./form-state";
 import { ui } from "./ui";
 
 const m = adminMessages.note;
 
 /** Add an internal remark: staff only, never shown to the member. */
-export function CommentForm({ noteId, permalink }: { noteId: number; permalink: string }) {
-  const [state, formAction, pending] = useActionState<AdminFormState, FormData>(
-    addComment,
-    idleState,
+export function CommentForm({
+  action,
+  noteId,
+  permalink,
+}: {
+  action: FormAction;
+  noteId: number;
+  permalink: string;
+}) {
+  const [state, formAction, pending] = useActionState<FormState, FormData>(
+    action,
+    idleForm(),
     permalink,
   );
   const id = useId();

@@ -1,28 +1,28 @@
 "use client";
 
 import { useActionState, useId } from "react";
-import {
-  createDepartmentAction,
-  updateDepartmentAction,
-} from "@/app/(admin)/admin/departments/actions";
+import { type FormState, fieldValue, idleForm } from "@/lib/form-state";
 import { adminMessages } from "@/lib/messages/admin";
+import type { FormAction } from "./form-action";
 import { FieldError, FormMessage } from "./form-message";
-import { type AdminFormState, fieldValue, idleState } from "./form-state";
 import { ui } from "./ui";
 
 const m = adminMessages.departments;
 
 /** A department's name, contact, order and whether notes may still be transferred to it. */
 export function DepartmentForm({
+  action,
   department,
   permalink,
 }: {
+  /** Create without a department, update with one. */
+  action: FormAction;
   department?: { id: number; name: string; contact: string; active: boolean; sortOrder: number };
   permalink: string;
 }) {
-  const [state, formAction, pending] = useActionState<AdminFormState, FormData>(
-    department ? updateDepartmentAction : createDepartmentAction,
-    idleState,
+  const [state, formAction, pending] = useActionState<FormState, FormData>(
+    action,
+    idleForm(),
     permalink,
   );
   const id = useId();

@@ -1,4 +1,4 @@
-import type { DutyRecord } from "@/db/queries/duty";
+import type { DutyRecord } from "@/db/queries/pipeline/duty";
 import { adminMessages } from "@/lib/messages/admin";
 import { formatDate } from "@/lib/time";
 import { PrintButton } from "./print-button";

@@ -1,13 +1,13 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import type { AdminFormState } from "./form-state";
+import type { FormState } from "@/lib/form-state";
 
 /**
  * The outcome of a form: a confirmation (polite) or a refusal (alert, focused so that
  * keyboard and screen-reader users land on it).
  */
-export function FormMessage({ state }: { state: AdminFormState }) {
+export function FormMessage({ state }: { state: Pick<FormState, "status" | "message"> }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (state.status === "error" && state.message) ref.current?.focus();

@@ -1,11 +1,11 @@
 "use client";
 
 import { useActionState, useId } from "react";
-import { reviewNote } from "@/app/(admin)/admin/notes/actions";
+import { type FormState, fieldValue, idleForm } from "@/lib/form-state";
 import { adminMessages } from "@/lib/messages/admin";
 import type { DirectNoteAction } from "@/lib/moderation";
+import type { FormAction } from "./form-action";
 import { FieldError, FormMessage } from "./form-message";
-import { type AdminFormState, fieldValue, idleState } from "./form-state";
 import { TemplatePicker } from "./template-picker";
 import { ui } from "./ui";
 
@@ -13,21 +13,23 @@ const m = adminMessages.note;
 
 /** The review buttons the state machine allows this user, with the reason the author reads. */
 export function NoteReviewForm({
+  action,
   noteId,
   version,
   actions,
   templates,
   permalink,
 }: {
+  action: FormAction;
   noteId: number;
   version: number;
   actions: DirectNoteAction[];
   templates: { id: number; title: string }[];
   permalink: string;
 }) {
-  const [state, formAction, pending] = useActionState<AdminFormState, FormData>(
-    reviewNote,
-    idleState,
+  const [state, formAction, pending] = useActionState<FormState, FormData>(
+    action,
+    idleForm(),
     permalink,
   );
   const id = useId();

@@ -1,4 +1,4 @@
-import type { StaffNoteView } from "@/db/queries/moderation-queue";
+import type { StaffNoteView } from "@/db/queries/pipeline/staff-note";
 import { adminMessages } from "@/lib/messages/admin";
 import { formatDateTime } from "@/lib/time";
 import { AdminStatusBadge } from "./status-badge";

@@ -1,10 +1,10 @@
 "use client";
 
 import { useActionState, useId } from "react";
-import { saveProposalAction } from "@/app/(admin)/admin/proposals/actions";
+import { type FormState, fieldValue, fieldValues, idleForm } from "@/lib/form-state";
 import { adminMessages } from "@/lib/messages/admin";
+import type { FormAction } from "./form-action";
 import { FieldError, FormMessage } from "./form-message";
-import { type AdminFormState, fieldValue, fieldValues, idleState } from "./form-state";
 import { ui } from "./ui";
 
 const m = adminMessages.proposals;
@@ -24,21 +24,23 @@ export interface ProposalFormValues {
 
 /** A proposal or plenary speech, the topic it came from, the notes it draws on, its members. */
 export function ProposalForm({
+  action,
   proposal,
   topics,
   notes,
   members,
   permalink,
 }: {
+  action: FormAction;
   proposal: ProposalFormValues;
   topics: { id: number; title: string }[];
   notes: { id: number; title: string; hint: string }[];
   members: { id: number; name: string; hint: string }[];
   permalink: string;
 }) {
-  const [state, formAction, pending] = useActionState<AdminFormState, FormData>(
-    saveProposalAction,
-    idleState,
+  const [state, formAction, pending] = useActionState<FormState, FormData>(
+    action,
+    idleForm(),
     permalink,
   );
   const id = useId();

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { QueueOptions } from "@/db/queries/moderation-queue";
+import type { QueueOptions } from "@/db/queries/pipeline/queue";
 import { adminMessages } from "@/lib/messages/admin";
 import { type QueueFilters, queueStatuses, SEARCH_MAX } from "@/lib/moderation";
 import { ui } from "./ui";

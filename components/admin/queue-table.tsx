@@ -2,51 +2,41 @@
 
 import Link from "next/link";
 import { useActionState, useId } from "react";
-import { bulkReviewNotes } from "@/app/(admin)/admin/notes/actions";
+import { type FormState, fieldValue, fieldValues, idleForm } from "@/lib/form-state";
 import { adminMessages } from "@/lib/messages/admin";
 import type { BulkNoteAction } from "@/lib/moderation";
-import type { NoteStatus } from "@/lib/notes/workflow";
+import type { QueueTableRow } from "@/lib/pipeline/queue-rows";
+import type { FormAction } from "./form-action";
 import { FieldError, FormMessage } from "./form-message";
-import { type AdminFormState, fieldValue, fieldValues, idleState } from "./form-state";
 import { TemplatePicker } from "./template-picker";
 import { ui } from "./ui";
 
 const m = adminMessages.queue;
 
-export interface QueueTableRow {
-  id: number;
-  version: number;
-  title: string;
-  status: NoteStatus;
-  authorName: string;
-  category: string;
-  town: string;
-  submitted: string;
-  overdue: boolean;
-  /** Whether a bulk action may apply (the note is awaiting review). */
-  selectable: boolean;
-}
+export type { QueueTableRow };
 
 /**
  * The queue as a table whose rows can be ticked for a bulk accept / return / reject.
  * A plain form post without JavaScript; a refused submission keeps the ticks and reason.
  */
 export function QueueTable({
+  bulkAction,
   rows,
   actions,
   templates,
   permalink,
   emptyText,
 }: {
+  bulkAction: FormAction;
   rows: QueueTableRow[];
   actions: readonly BulkNoteAction[];
   templates: { id: number; title: string }[];
   permalink: string;
   emptyText: string;
 }) {
-  const [state, formAction, pending] = useActionState<AdminFormState, FormData>(
-    bulkReviewNotes,
-    idleState,
+  const [state, formAction, pending] = useActionState<FormState, FormData>(
+    bulkAction,
+    idleForm(),
     permalink,
   );
   const id = useId();

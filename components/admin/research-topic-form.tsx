@@ -1,10 +1,10 @@
 "use client";
 
 import { useActionState, useId } from "react";
-import { createTopicAction, updateTopicAction } from "@/app/(admin)/admin/research/actions";
+import { type FormState, type FormValues, idleForm } from "@/lib/form-state";
 import { adminMessages } from "@/lib/messages/admin";
+import type { FormAction } from "./form-action";
 import { FieldError, FormMessage } from "./form-message";
-import { type AdminFormState, fieldValue, idleState } from "./form-state";
 import { ReportBody } from "./report-body";
 import { ui } from "./ui";
 
@@ -22,7 +22,15 @@ interface TopicValues {
   reviewComment: string;
 }
 
-function useFieldHelpers(state: AdminFormState, id: string) {
+/** The edit form's state carries the report preview rendered on the server. */
+type TopicState = FormState<FormValues, { previewHtml: string } | undefined>;
+
+const typedValue = (state: TopicState, name: string) => {
+  const value = state.values[name];
+  return typeof value === "string" ? value : "";
+};
+
+function useFieldHelpers(state: TopicState, id: string) {
   const error = (name: string) => state.fieldErrors[name];
   return {
     error,
@@ -40,14 +48,14 @@ function CommonFields({
   initial,
   topics,
 }: {
-  state: AdminFormState;
+  state: TopicState;
   id: string;
   initial: { title: string; summary: string; topicId: string; sortOrder: string };
   topics: { id: number; name: string }[];
 }) {
   const { aria, err } = useFieldHelpers(state, id);
   const typed = state.status !== "ok" && Object.keys(state.values).length > 0;
-  const v = (name: keyof typeof initial) => (typed ? fieldValue(state, name) : initial[name]);
+  const v = (name: keyof typeof initial) => (typed ? typedValue(state, name) : initial[name]);
   return (
     <>
       <div>
@@ -123,17 +131,19 @@ function CommonFields({
 
 /** A new research topic of `year`. */
 export function CreateTopicForm({
+  action,
   year,
   topics,
   permalink,
 }: {
+  action: FormAction<{ previewHtml: string } | undefined>;
   year: number;
   topics: { id: number; name: string }[];
   permalink: string;
 }) {
-  const [state, formAction, pending] = useActionState<AdminFormState, FormData>(
-    createTopicAction,
-    idleState,
+  const [state, formAction, pending] = useActionState<TopicState, FormData>(
+    action,
+    idleForm(),
     permalink,
   );
   const id = useId();
@@ -156,28 +166,30 @@ export function CreateTopicForm({
 
 /** The topic, its report (Markdown, with a preview) and its expert review. */
 export function EditTopicForm({
+  action,
   topic,
   topics,
   savedPreviewHtml,
   permalink,
 }: {
+  action: FormAction<{ previewHtml: string } | undefined>;
   topic: TopicValues;
   topics: { id: number; name: string }[];
   /** The saved report, rendered on the server. */
   savedPreviewHtml: string;
   permalink: string;
 }) {
-  const [state, formAction, pending] = useActionState<AdminFormState, FormData>(
-    updateTopicAction,
-    idleState,
+  const [state, formAction, pending] = useActionState<TopicState, FormData>(
+    action,
+    idleForm(),
     permalink,
   );
   const id = useId();
   const { aria, err } = useFieldHelpers(state, id);
   const typed = Object.keys(state.values).length > 0;
   const v = (name: "report" | "reviewStatus" | "reviewComment", fallback: string) =>
-    typed ? fieldValue(state, name) : fallback;
-  const preview = state.previewHtml ?? savedPreviewHtml;
+    typed ? typedValue(state, name) : fallback;
+  const preview = state.result?.previewHtml ?? savedPreviewHtml;
   return (
     <form action={formAction} noValidate className="space-y-4">
       <FormMessage state={state} />

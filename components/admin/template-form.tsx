@@ -1,10 +1,10 @@
 "use client";
 
 import { useActionState, useId } from "react";
-import { deleteTemplate, saveTemplate } from "@/app/(admin)/admin/notes/templates/actions";
+import { type FormState, fieldValue, idleForm } from "@/lib/form-state";
 import { adminMessages } from "@/lib/messages/admin";
+import type { FormAction } from "./form-action";
 import { FieldError, FormMessage } from "./form-message";
-import { type AdminFormState, fieldValue, idleState } from "./form-state";
 import { ui } from "./ui";
 
 const m = adminMessages.templates;
@@ -12,18 +12,22 @@ const permalink = "/admin/notes/templates";
 
 /** A template's name and text; without `template` it creates a new one. */
 export function TemplateForm({
+  saveAction,
+  deleteAction: remove,
   template,
 }: {
+  saveAction: FormAction;
+  deleteAction: FormAction;
   template?: { id: number; title: string; body: string };
 }) {
-  const [state, formAction, pending] = useActionState<AdminFormState, FormData>(
-    saveTemplate,
-    idleState,
+  const [state, formAction, pending] = useActionState<FormState, FormData>(
+    saveAction,
+    idleForm(),
     permalink,
   );
-  const [deleted, deleteAction, deleting] = useActionState<AdminFormState, FormData>(
-    deleteTemplate,
-    idleState,
+  const [deleted, deleteAction, deleting] = useActionState<FormState, FormData>(
+    remove,
+    idleForm(),
     permalink,
   );
   const id = useId();

@@ -1,16 +1,17 @@
 "use client";
 
 import { useActionState, useId } from "react";
-import { transferNoteAction } from "@/app/(admin)/admin/notes/actions";
+import { type FormState, fieldValue, fieldValues, idleForm } from "@/lib/form-state";
 import { adminMessages } from "@/lib/messages/admin";
+import type { FormAction } from "./form-action";
 import { FieldError, FormMessage } from "./form-message";
-import { type AdminFormState, fieldValue, fieldValues, idleState } from "./form-state";
 import { ui } from "./ui";
 
 const m = adminMessages.note;
 
 /** 移交: tick one or more departments and set the date their answers are due. */
 export function TransferForm({
+  action,
   noteId,
   version,
   departments,
@@ -18,6 +19,7 @@ export function TransferForm({
   minDueOn,
   permalink,
 }: {
+  action: FormAction;
   noteId: number;
   version: number;
   departments: { id: number; name: string }[];
@@ -25,9 +27,9 @@ export function TransferForm({
   minDueOn: string;
   permalink: string;
 }) {
-  const [state, formAction, pending] = useActionState<AdminFormState, FormData>(
-    transferNoteAction,
-    idleState,
+  const [state, formAction, pending] = useActionState<FormState, FormData>(
+    action,
+    idleForm(),
     permalink,
   );
   const id = useId();

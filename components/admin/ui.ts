@@ -1,4 +1,9 @@
-/** Shared class names of the staff console, so forms and panels look alike everywhere. */
+import { buttonClass } from "./kit/fields";
+
+/**
+ * Class names of the staff console's panels and pipeline tables; buttons are the kit's
+ * (`buttonClass`), so every console button looks alike.
+ */
 export const ui = {
   card: "rounded-md border border-stone-200 bg-white p-4 shadow-sm sm:p-5",
   cardTitle: "text-lg font-semibold text-ink",
@@ -9,12 +14,9 @@ export const ui = {
     "mt-1 block w-full rounded-md border border-stone-500 bg-white px-3 py-2 text-base text-ink aria-[invalid=true]:border-brand-700 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-brand-700",
   select:
     "mt-1 block w-full rounded-md border border-stone-500 bg-white px-2 py-2 text-base text-ink",
-  primary:
-    "inline-flex items-center justify-center rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-70",
-  secondary:
-    "inline-flex items-center justify-center rounded-md border border-stone-400 bg-white px-4 py-2 font-medium text-ink hover:border-brand-600 hover:text-brand-700 disabled:opacity-70",
-  danger:
-    "inline-flex items-center justify-center rounded-md border border-brand-700 bg-white px-4 py-2 font-medium text-brand-800 hover:bg-brand-50 disabled:opacity-70",
+  primary: buttonClass.primary,
+  secondary: buttonClass.secondary,
+  danger: buttonClass.danger,
   link: "font-medium text-brand-700 underline-offset-2 hover:underline",
   table: "w-full border-collapse text-left text-[15px]",
   th: "border-b border-stone-300 bg-stone-50 px-3 py-2 font-semibold text-ink",

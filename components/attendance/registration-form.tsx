@@ -1,18 +1,25 @@
 "use client";
 
 import { useActionState, useEffect, useId, useRef } from "react";
-import { submitRegistration } from "@/app/(public)/events/[id]/register/actions";
 // Types only from lib/attendance: its zod schema must not reach the browser.
 import type { RegistrationField, RegistrationFormState } from "@/lib/attendance";
+import { idleForm } from "@/lib/form-state";
 import { attendanceMessages } from "@/lib/messages/attendance";
 
 const m = attendanceMessages.form;
 
-const initialState: RegistrationFormState = {
-  values: { name: "", phone: "", organisation: "", consent: false },
-  fieldErrors: {},
-  message: null,
-};
+const initialState: RegistrationFormState = idleForm({
+  name: "",
+  phone: "",
+  organisation: "",
+  consent: "",
+});
+
+/** The page's server action (app/(public)/events/[id]/register/actions.ts), passed down. */
+export type RegistrationAction = (
+  previous: RegistrationFormState,
+  formData: FormData,
+) => Promise<RegistrationFormState>;
 
 /**
  * The registration form. Without JavaScript it is a plain POST to `permalink`
@@ -21,18 +28,20 @@ const initialState: RegistrationFormState = {
  * runs in place.
  */
 export function RegistrationForm({
+  action,
   eventId,
   waitlist,
   permalink,
   honeypotName,
 }: {
+  action: RegistrationAction;
   eventId: number;
   /** The seats are taken: the submission joins the waiting list. */
   waitlist: boolean;
   permalink: string;
   honeypotName: string;
 }) {
-  const [state, formAction, pending] = useActionState(submitRegistration, initialState, permalink);
+  const [state, formAction, pending] = useActionState(action, initialState, permalink);
   const id = useId();
   const alertRef = useRef<HTMLDivElement>(null);
   const { values, fieldErrors } = state;
@@ -167,7 +176,7 @@ export function RegistrationForm({
               type="checkbox"
               value="yes"
               required
-              defaultChecked={values.consent}
+              defaultChecked={values.consent === "yes"}
               aria-invalid={fieldErrors.consent ? true : undefined}
               aria-describedby={describedBy("consent", false)}
               className="mt-1.5 size-5 shrink-0 accent-brand-700"

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getSeatSummary } from "@/db/queries/registrations";
+import type { SeatSummary } from "@/db/queries/registrations/public";
 import {
   acceptsRegistrations,
   computeRegistrationState,
@@ -10,13 +10,14 @@ import {
 } from "@/lib/attendance";
 import { attendanceMessages } from "@/lib/messages/attendance";
 import { formatDateTime } from "@/lib/time";
-import { RegistrationForm } from "./registration-form";
+import { type RegistrationAction, RegistrationForm } from "./registration-form";
 
 /**
  * The open-attendance box on an event page: free seats and the registration form.
- * Contract used by the event page (app/(public)/events/[id]/page.tsx):
- *   <RegistrationPanel event={…} timeZone={…} />
- * Renders nothing for an event that is not open to the public.
+ * Contract used by the event page and the registration page, which read the seats and
+ * pass the server action:
+ *   <RegistrationPanel event={…} seats={…} action={submitRegistration} timeZone={…} />
+ * Renders nothing for an event that is not open to the public (or without seats read).
  */
 export interface RegistrationPanelEvent {
   id: number;
@@ -39,15 +40,19 @@ const badgeClass: Record<Exclude<RegistrationState, "not_public">, string> = {
   event_cancelled: "bg-stone-200 text-stone-800 ring-stone-500/30",
 };
 
-export async function RegistrationPanel({
+export function RegistrationPanel({
   event,
+  seats,
+  action,
   timeZone,
 }: {
   event: RegistrationPanelEvent;
+  /** null when the event is not open to the public (nothing read, nothing shown). */
+  seats: SeatSummary | null;
+  action: RegistrationAction;
   timeZone: string;
 }) {
-  if (!event.openToPublic) return null;
-  const seats = await getSeatSummary(event.id);
+  if (!event.openToPublic || !seats) return null;
   const state = computeRegistrationState(event, new Date(), seats.confirmed);
   if (state === "not_public") return null;
   const free = freeSeats(event.capacity, seats.confirmed);
@@ -115,6 +120,7 @@ export async function RegistrationPanel({
             {m.privacy}
           </p>
           <RegistrationForm
+            action={action}
             eventId={event.id}
             waitlist={state === "full"}
             permalink={`/events/${event.id}/register`}

@@ -5,7 +5,7 @@ import {
   type FilterLabels,
   filterParams,
   type IgnoredParam,
-} from "@/lib/calendar";
+} from "@/lib/calendar/query";
 import { messages } from "@/lib/messages";
 
 /** The filters in force, each removable by a link, and what was ignored from the URL. */

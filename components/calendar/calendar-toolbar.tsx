@@ -1,12 +1,6 @@
 import Link from "next/link";
-import {
-  type CalendarQuery,
-  type CalendarView,
-  calendarHref,
-  formatMonth,
-  isNavigableMonth,
-  shiftMonth,
-} from "@/lib/calendar";
+import { formatMonth, isNavigableMonth, shiftMonth } from "@/lib/calendar/month";
+import { type CalendarQuery, type CalendarView, calendarHref } from "@/lib/calendar/query";
 import { messages } from "@/lib/messages";
 
 /** The month shown, links to the months around it, and the view switch. */

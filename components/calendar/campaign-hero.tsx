@@ -1,7 +1,8 @@
 import Link from "next/link";
-import type { CampaignFigures } from "@/db/queries/campaigns";
+import type { CampaignFigures } from "@/db/queries/events/campaigns";
 import type { Campaign } from "@/db/schema";
-import { calendarHref, feedHref, monthOf } from "@/lib/calendar";
+import { monthOf } from "@/lib/calendar/month";
+import { calendarHref, feedHref } from "@/lib/calendar/query";
 import { messages } from "@/lib/messages";
 import { formatDateSpan } from "@/lib/time";
 import { CalendarIcon } from "./subscribe-links";

@@ -1,4 +1,4 @@
-import { isoWeekday } from "@/lib/calendar";
+import { isoWeekday } from "@/lib/calendar/month";
 import { messages } from "@/lib/messages";
 
 /** "5月8日 星期五" for a local date key. */

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import type { CalendarEvent } from "@/db/queries/calendar";
-import type { EventReport } from "@/db/queries/events";
+import type { CalendarEvent } from "@/db/queries/events/organisers";
+import type { EventReport } from "@/db/queries/news/event-reports";
 import { messages } from "@/lib/messages";
 import { formatTimeRange } from "@/lib/time";
 import { dayLabel } from "./day-label";

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import type { EventDetail } from "@/db/queries/events";
-import { calendarHref } from "@/lib/calendar";
+import type { EventDetail } from "@/db/queries/events/public";
+import { calendarHref } from "@/lib/calendar/query";
 import { messages } from "@/lib/messages";
 import { formatDate, formatTimeRange, formatWeekday, localDateKey } from "@/lib/time";
 import { OrganiserList } from "./organiser-list";

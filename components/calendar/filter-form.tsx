@@ -1,6 +1,6 @@
 import Link from "next/link";
-import type { CalendarFilterOptions } from "@/db/queries/calendar";
-import { type CalendarQuery, calendarHref } from "@/lib/calendar";
+import type { CalendarFilterOptions } from "@/db/queries/events/calendar";
+import { type CalendarQuery, calendarHref } from "@/lib/calendar/query";
 import { messages } from "@/lib/messages";
 import { eventKinds, serviceTypes } from "@/lib/vocabulary";
 

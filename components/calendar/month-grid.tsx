@@ -1,6 +1,7 @@
 import Link from "next/link";
-import type { CalendarEvent } from "@/db/queries/calendar";
-import { type CalendarQuery, calendarHref, formatMonth, type GridDay } from "@/lib/calendar";
+import type { CalendarEvent } from "@/db/queries/events/organisers";
+import { formatMonth, type GridDay } from "@/lib/calendar/month";
+import { type CalendarQuery, calendarHref } from "@/lib/calendar/query";
 import { messages } from "@/lib/messages";
 import { formatTime } from "@/lib/time";
 import { dayLabel } from "./day-label";

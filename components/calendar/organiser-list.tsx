@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Organiser } from "@/db/queries/calendar";
+import type { Organiser } from "@/db/queries/events/organisers";
 import { messages } from "@/lib/messages";
 
 /** Co-organisers with their kind; sectors and studios link to their pages. */

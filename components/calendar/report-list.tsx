@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { EventReport } from "@/db/queries/events";
+import type { EventReport } from "@/db/queries/news/event-reports";
 import { formatDate, localDateKey } from "@/lib/time";
 
 /** News reports of events, linking to the articles. */

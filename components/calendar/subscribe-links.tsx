@@ -1,4 +1,4 @@
-import { type CalendarFilters, feedHref, webcalHref } from "@/lib/calendar";
+import { type CalendarFilters, feedHref, webcalHref } from "@/lib/calendar/query";
 import { messages } from "@/lib/messages";
 
 /** iCal subscription of the filters in force: an https link and a webcal:// one. */

@@ -1,4 +1,4 @@
-import type { PublicCase } from "@/db/queries/cases";
+import type { PublicCase } from "@/db/queries/cases/public";
 import { cmsMessages } from "@/lib/messages/cms";
 import { formatDate, localDateKey } from "@/lib/time";
 import { categoryLabel, formatLocalDate } from "./case-list";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { PublicCase } from "@/db/queries/cases";
+import type { PublicCase } from "@/db/queries/cases/public";
 import { messages } from "@/lib/messages";
 import { cmsMessages } from "@/lib/messages/cms";
 import { formatDate, formatDateSpan } from "@/lib/time";

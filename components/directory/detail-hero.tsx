@@ -1,4 +1,4 @@
-import { Breadcrumbs, type Crumb } from "./breadcrumbs";
+import { Breadcrumbs, type Crumb } from "@/components/ui/breadcrumbs";
 
 /**
  * The head of a sector or studio page, in the look of the home page's campaign

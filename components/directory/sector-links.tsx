@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { SectorLink } from "@/db/queries/directory";
+import type { SectorLink } from "@/db/queries/directory/public";
 
 /** Sectors as small links, e.g. the sectors a studio serves. */
 export function SectorLinks({ sectors, label }: { sectors: SectorLink[]; label: string }) {

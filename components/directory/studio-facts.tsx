@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { StudioSummary } from "@/db/queries/directory";
+import type { StudioSummary } from "@/db/queries/directory/public";
 import { messages } from "@/lib/messages";
 import { BuildingIcon, PinIcon } from "./icons";
 import { SectorLinks } from "./sector-links";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { TownEntry } from "@/db/queries/directory";
+import type { TownEntry } from "@/db/queries/directory/public";
 import { messages } from "@/lib/messages";
 import { BuildingIcon, CalendarIcon, PinIcon } from "./icons";
 

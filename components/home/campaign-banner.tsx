@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { CampaignFigures } from "@/db/queries/events";
+import type { CampaignFigures } from "@/db/queries/events/campaigns";
 import type { Campaign } from "@/db/schema";
 import { messages } from "@/lib/messages";
 import { formatDateSpan } from "@/lib/time";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { EventListItem } from "@/db/queries/events";
+import type { EventListItem } from "@/db/queries/events/organisers";
 import { messages } from "@/lib/messages";
 import { formatTime, formatWeekday, localParts } from "@/lib/time";
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ArticleListItem } from "@/db/queries/news";
+import type { ArticleListItem } from "@/db/queries/news/public";
 import { formatDate, localDateKey } from "@/lib/time";
 
 export function NewsList({

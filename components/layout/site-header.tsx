@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { LogoutButton } from "@/components/ui/logout-button";
 import type { HeaderUser } from "@/lib/auth/types";
 import { messages } from "@/lib/messages";
 
@@ -97,14 +98,10 @@ function AccountLinks({ user }: { user: HeaderUser }) {
         <span>{m.myArea}</span>
         <span className="max-w-[6em] truncate font-medium text-white">{user.displayName}</span>
       </Link>
-      <form action="/logout" method="post">
-        <button
-          type="submit"
-          className="whitespace-nowrap rounded px-2 py-1 text-gold-100 underline-offset-2 hover:bg-brand-900 hover:underline"
-        >
-          {m.signOut}
-        </button>
-      </form>
+      <LogoutButton
+        label={m.signOut}
+        className="whitespace-nowrap rounded px-2 py-1 text-gold-100 underline-offset-2 hover:bg-brand-900 hover:underline"
+      />
     </div>
   );
 }

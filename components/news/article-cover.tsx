@@ -1,5 +1,5 @@
-import type { CoverImage } from "@/db/queries/news";
-import { fileHref, formatCoverCredit } from "@/lib/news";
+import type { CoverImage } from "@/db/queries/news/public";
+import { fileHref, formatCoverCredit } from "@/lib/news/rules";
 
 /** The cover photo with its credit line ("图片由…提供"). */
 export function ArticleCover({ cover }: { cover: CoverImage }) {

@@ -1,7 +1,7 @@
 import Link from "next/link";
-import type { ArticleDetail } from "@/db/queries/news";
+import type { ArticleDetail } from "@/db/queries/news/public";
 import { messages } from "@/lib/messages";
-import { newsListHref } from "@/lib/news";
+import { newsListHref } from "@/lib/news/rules";
 import { formatDate, formatTime } from "@/lib/time";
 
 /** Column, title, date in the committee's zone, and the bylines (记者 … 通讯员 …). */

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ArticleDetail } from "@/db/queries/news";
+import type { ArticleDetail } from "@/db/queries/news/public";
 import { messages } from "@/lib/messages";
 import { formatDate } from "@/lib/time";
 

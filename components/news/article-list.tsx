@@ -1,6 +1,6 @@
 import Link from "next/link";
-import type { NewsListItem } from "@/db/queries/news";
-import { fileHref } from "@/lib/news";
+import type { NewsListItem } from "@/db/queries/news/public";
+import { fileHref } from "@/lib/news/rules";
 import { formatDate, localDateKey } from "@/lib/time";
 
 /** One page of articles: date, column, title, summary, and the cover when there is one. */

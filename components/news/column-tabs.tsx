@@ -1,7 +1,7 @@
 import Link from "next/link";
-import type { NewsColumnItem } from "@/db/queries/news";
+import type { NewsColumnItem } from "@/db/queries/news/public";
 import { messages } from "@/lib/messages";
-import { newsListHref } from "@/lib/news";
+import { newsListHref } from "@/lib/news/rules";
 
 /** The columns as plain links; the current one is marked for screen readers and by colour. */
 export function ColumnTabs({

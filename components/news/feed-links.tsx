@@ -1,5 +1,5 @@
 import { messages } from "@/lib/messages";
-import { feedHref } from "@/lib/news";
+import { feedHref } from "@/lib/news/rules";
 
 /** RSS and Atom links for the whole site or one column. */
 export function FeedLinks({ column }: { column: { slug: string; name: string } | null }) {

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { NoteStatusCounts } from "@/db/queries/notes";
+import type { NoteStatusCounts } from "@/db/queries/notes/member";
 import { fillNoteMessage, notesMessages as m } from "@/lib/messages/notes";
 import { noteStatuses } from "@/lib/notes/workflow";
 import { statusTone } from "./status-badge";

@@ -1,6 +1,6 @@
-import type { NoteFormOptions } from "@/db/queries/notes";
+import type { NoteFormOptions } from "@/db/queries/notes/choices";
 import { formatDate } from "@/lib/time";
-import type { NoteFormLists } from "./note-form";
+import type { NoteFormLists } from "./note-form-parts";
 
 /** The form's lists, with event dates written out on the server in the committee's zone. */
 export function toFormLists(options: NoteFormOptions, timeZone: string): NoteFormLists {

@@ -9,8 +9,7 @@ import {
   useRef,
   useState,
 } from "react";
-import { submitNoteForm } from "@/app/(member)/member/notes/actions";
-import { fillNoteMessage, notesMessages as m } from "@/lib/messages/notes";
+import { notesMessages as m } from "@/lib/messages/notes";
 import {
   type AutosaveResult,
   fieldMaxLength,
@@ -19,23 +18,15 @@ import {
   type NoteFormState,
   type NotePhotoSummary,
 } from "@/lib/notes/form-state";
-import { formatTime } from "@/lib/time";
 import { controlClass, describedBy, Field, FieldError } from "./form-field";
+import {
+  autosaveText,
+  NoteFormFooter,
+  type NoteFormLists,
+  type NoteFormServerActions,
+} from "./note-form-parts";
 import { PhotoPicker } from "./photo-picker";
 import { useAutosave } from "./use-autosave";
-
-export interface NoteFormOption {
-  id: number;
-  name: string;
-}
-
-export interface NoteFormLists {
-  towns: NoteFormOption[];
-  sectors: NoteFormOption[];
-  topics: NoteFormOption[];
-  /** Events with their date already written out (in the committee's zone). */
-  events: (NoteFormOption & { label: string })[];
-}
 
 const categories = ["industry", "livelihood", "governance"] as const;
 
@@ -46,6 +37,7 @@ const categories = ["industry", "livelihood", "governance"] as const;
  * with progress, and the same action submits in place.
  */
 export function NoteForm({
+  actions,
   initialState,
   permalink,
   lists,
@@ -53,6 +45,8 @@ export function NoteForm({
   timeZone,
   resubmission,
 }: {
+  /** The server actions, given by the page. */
+  actions: NoteFormServerActions;
   initialState: NoteFormState;
   /** Where the form posts without JavaScript, and where its refusals are shown. */
   permalink: string;
@@ -62,26 +56,26 @@ export function NoteForm({
   /** A returned note: submitting sends it back to staff. */
   resubmission: boolean;
 }) {
-  const [state, formAction, pending] = useActionState(submitNoteForm, initialState, permalink);
+  const [state, formAction, pending] = useActionState(actions.submit, initialState, permalink);
   const id = useId();
   const [enhanced, setEnhanced] = useState(false);
   const [values, setValues] = useState(state.values);
   const [fieldErrors, setFieldErrors] = useState<NoteFieldErrors>(state.fieldErrors);
-  const [photos, setPhotos] = useState<NotePhotoSummary[]>(state.photos);
+  const [photos, setPhotos] = useState<NotePhotoSummary[]>(state.result.photos);
   const [uploading, setUploading] = useState(false);
   const [notice, setNotice] = useState<string | null>(state.message);
   const [seenState, setSeenState] = useState(state);
   const alertRef = useRef<HTMLDivElement>(null);
   const valuesRef = useRef(values);
   valuesRef.current = values;
-  const savedAs = useRef<number | null>(state.noteId);
+  const savedAs = useRef<number | null>(state.result.noteId);
 
   // A new answer from the action: its messages and stored photos replace ours; what the
   // member typed stays as it is in the controls.
   if (state !== seenState) {
     setSeenState(state);
     setFieldErrors(state.fieldErrors);
-    setPhotos(state.photos);
+    setPhotos(state.result.photos);
     setNotice(state.message);
   }
 
@@ -100,7 +94,7 @@ export function NoteForm({
   }, []);
 
   useEffect(() => {
-    if (state.noteId !== null) rememberNote(state.noteId);
+    if (state.result.noteId !== null) rememberNote(state.result.noteId);
   }, [state, rememberNote]);
 
   const onAutosave = useCallback(
@@ -115,7 +109,8 @@ export function NoteForm({
     [rememberNote],
   );
   const autosave = useAutosave({
-    clientId: state.clientId,
+    save: actions.autosave,
+    clientId: state.values.clientId,
     values: () => valuesRef.current,
     onResult: onAutosave,
     networkError: m.form.unavailable,
@@ -183,7 +178,7 @@ export function NoteForm({
           {notice}
         </div>
       )}
-      <input type="hidden" name="clientId" value={state.clientId} />
+      <input type="hidden" name="clientId" value={state.values.clientId} />
 
       <div className={box}>
         <fieldset className="min-w-0 space-y-5">
@@ -369,8 +364,9 @@ export function NoteForm({
         <fieldset className="min-w-0 space-y-5">
           <legend className={legend}>{m.form.legendPhotos}</legend>
           <PhotoPicker
+            removePhoto={actions.removePhoto}
             enhanced={enhanced}
-            clientId={state.clientId}
+            clientId={state.values.clientId}
             photos={photos}
             onPhotosChange={setPhotos}
             onNoteSaved={rememberNote}
@@ -380,50 +376,11 @@ export function NoteForm({
         </fieldset>
       </div>
 
-      <div className="flex flex-col gap-3 rounded-md border border-stone-200 bg-white p-4 shadow-sm sm:flex-row sm:items-center sm:justify-between sm:p-5">
-        <div className="text-sm text-muted">
-          <p>{m.form.submitHint}</p>
-          <p aria-live="polite" className="mt-0.5">
-            {enhanced && autosaveText(autosave.status, timeZone)}
-          </p>
-        </div>
-        <div className="flex shrink-0 flex-col-reverse gap-2 sm:flex-row">
-          <button
-            type="submit"
-            name="intent"
-            value="save"
-            disabled={pending}
-            className="rounded-md border border-brand-700 bg-white px-5 py-2.5 font-semibold text-brand-700 hover:bg-brand-50 disabled:opacity-70"
-          >
-            {m.form.saveDraft}
-          </button>
-          <button
-            type="submit"
-            name="intent"
-            value="submit"
-            disabled={pending}
-            className="rounded-md bg-brand-700 px-6 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-70"
-          >
-            {pending ? m.form.submitting : resubmission ? m.form.resubmit : m.form.submit}
-          </button>
-        </div>
-      </div>
+      <NoteFormFooter
+        pending={pending}
+        resubmission={resubmission}
+        autosaveStatus={enhanced ? autosaveText(autosave.status, timeZone) : null}
+      />
     </form>
   );
-}
-
-function autosaveText(status: ReturnType<typeof useAutosave>["status"], timeZone: string) {
-  const a = m.form.autosave;
-  switch (status.kind) {
-    case "saving":
-      return a.saving;
-    case "saved":
-      return fillNoteMessage(a.saved, { time: formatTime(status.at, timeZone) });
-    case "invalid":
-      return a.invalid;
-    case "failed":
-      return fillNoteMessage(a.failed, { reason: status.reason });
-    default:
-      return a.idle;
-  }
 }

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { MemberNoteListItem } from "@/db/queries/notes";
+import type { MemberNoteListItem } from "@/db/queries/notes/member";
 import { fillNoteMessage, notesMessages as m } from "@/lib/messages/notes";
 import { isEditableByAuthor } from "@/lib/notes/workflow";
 import { formatDate } from "@/lib/time";

@@ -1,4 +1,4 @@
-import type { MemberNote, NoteTimelineEntry } from "@/db/queries/notes";
+import type { MemberNote, NoteTimelineEntry } from "@/db/queries/notes/member";
 import { fillNoteMessage, notesMessages as m } from "@/lib/messages/notes";
 import type { NotePhotoSummary } from "@/lib/notes/form-state";
 import { formatDate, formatDateTime } from "@/lib/time";

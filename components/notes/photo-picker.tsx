@@ -1,7 +1,6 @@
 "use client";
 
 import { useCallback, useEffect, useId, useRef, useState } from "react";
-import { removeDraftPhoto } from "@/app/(member)/member/notes/actions";
 import { fillNoteMessage, notesMessages as m } from "@/lib/messages/notes";
 import {
   MAX_PHOTO_BYTES,
@@ -9,6 +8,7 @@ import {
   type NotePhotoSummary,
   PHOTO_UPLOAD_HEADER,
   PHOTO_UPLOAD_URL,
+  type PhotoRemoveResult,
   type PhotoUploadResult,
 } from "@/lib/notes/form-state";
 import { PHOTO_ACCEPT } from "@/lib/notes/image-type";
@@ -55,6 +55,7 @@ function sendPhoto(
  * the form, and stored photos have a checkbox to delete them on submit.
  */
 export function PhotoPicker({
+  removePhoto,
   enhanced,
   clientId,
   photos,
@@ -63,6 +64,8 @@ export function PhotoPicker({
   onBusyChange,
   error,
 }: {
+  /** The server action that takes a stored photo off the draft (given by the page). */
+  removePhoto: (input: { clientId: string; photoId: number }) => Promise<PhotoRemoveResult>;
   enhanced: boolean;
   clientId: string;
   photos: NotePhotoSummary[];
@@ -148,7 +151,7 @@ export function PhotoPicker({
 
   async function remove(photo: NotePhotoSummary) {
     setNotice(null);
-    const result = await removeDraftPhoto({ clientId, photoId: photo.id }).catch(() => ({
+    const result = await removePhoto({ clientId, photoId: photo.id }).catch(() => ({
       ok: false as const,
       message: m.form.unavailable,
     }));

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { NoteStatusCounts } from "@/db/queries/notes";
+import type { NoteStatusCounts } from "@/db/queries/notes/member";
 import { notesMessages as m } from "@/lib/messages/notes";
 import { type NoteStatus, noteStatuses } from "@/lib/notes/workflow";
 

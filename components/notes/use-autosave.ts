@@ -1,7 +1,6 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { autosaveNoteDraft } from "@/app/(member)/member/notes/actions";
 import type { AutosaveResult, NoteFormValues } from "@/lib/notes/form-state";
 
 export type AutosaveStatus =
@@ -19,6 +18,8 @@ const QUIET_MS = 2_000;
  * so an older copy never overwrites a newer one.
  */
 export function useAutosave(options: {
+  /** The server action that saves the draft (given by the page). */
+  save: (input: { clientId: string; values: NoteFormValues }) => Promise<AutosaveResult>;
   clientId: string;
   values: () => NoteFormValues;
   onResult: (result: AutosaveResult) => void;
@@ -41,8 +42,8 @@ export function useAutosave(options: {
     inFlight.current = true;
     setStatus({ kind: "saving" });
     try {
-      const { clientId, values, onResult } = latest.current;
-      const result = await autosaveNoteDraft({ clientId, values: values() });
+      const { save, clientId, values, onResult } = latest.current;
+      const result = await save({ clientId, values: values() });
       if (stopped.current) return;
       onResult(result);
       if (result.ok) setStatus({ kind: "saved", at: new Date(result.savedAt) });

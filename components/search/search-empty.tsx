@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { messages } from "@/lib/messages";
-import { searchHref } from "./search-pagination";
+import { searchHref } from "@/lib/search/href";
 
 const m = messages.search;
 

@@ -1,10 +1,11 @@
 import Link from "next/link";
-import type { SearchResponse, SearchResult } from "@/db/queries/search";
+import { Pager } from "@/components/ui/pager";
+import type { SearchResponse, SearchResult } from "@/db/queries/search/public";
 import { messages } from "@/lib/messages";
+import { MAX_SEARCH_PAGE, searchHref } from "@/lib/search/href";
 import { formatDate, formatDateTime, localDateKey } from "@/lib/time";
 import { HighlightedText } from "./highlighted-text";
 import { SearchNoResults } from "./search-empty";
-import { MAX_SEARCH_PAGE, SearchPagination, searchHref } from "./search-pagination";
 
 const m = messages.search;
 
@@ -93,7 +94,12 @@ export function SearchResultsSection({
           </Link>
         </p>
       )}
-      <SearchPagination query={query} page={page} pages={Math.min(pageCount, MAX_SEARCH_PAGE)} />
+      <Pager
+        page={page}
+        pages={Math.min(pageCount, MAX_SEARCH_PAGE)}
+        hrefFor={(n) => searchHref(query, n)}
+        labels={m.pagination}
+      />
     </section>
   );
 }

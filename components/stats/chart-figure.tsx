@@ -1,6 +1,6 @@
-import { barChartSvg, columnChartSvg, largest } from "@/lib/charts";
 import { cmsMessages } from "@/lib/messages/cms";
-import type { StatsTable } from "./datasets";
+import { barChartSvg, columnChartSvg, largest } from "@/lib/stats/charts";
+import type { StatsTable } from "@/lib/stats/datasets";
 
 const m = cmsMessages.stats;
 

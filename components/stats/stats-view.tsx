@@ -1,7 +1,7 @@
-import type { DepartmentRow, PublicFigures, StatsFilters, StatsOptions } from "@/db/queries/stats";
 import { cmsMessages } from "@/lib/messages/cms";
+import { buildStatsTables, type Dataset, publicDatasets } from "@/lib/stats/datasets";
+import type { DepartmentRow, PublicFigures, StatsFilters, StatsOptions } from "@/lib/stats/types";
 import { ChartFigure } from "./chart-figure";
-import { buildStatsTables, type Dataset, publicDatasets } from "./datasets";
 
 const m = cmsMessages.stats;
 

@@ -16,20 +16,17 @@ import { asc, eq } from "drizzle-orm";
 import pg from "pg";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  addNotePhotoIn,
+  type NoteWriter,
+  saveNoteDraftIn,
+  submitNoteIn,
+} from "@/db/queries/notes/write";
 import { parseNoteFields } from "@/lib/notes/fields";
 import { processPhoto } from "@/server/images/photo-processing";
-import {
-  BackupError,
-  backupEmbedded,
-  backupServer,
-  manifestPathFor,
-  restoreEmbedded,
-  restoreServer,
-} from "./backup";
-import { type Database, type DatabaseHandle, migrateDatabase, openDatabase } from "./client";
-import { lockPathFor } from "./lock";
-import { addNotePhotoIn, type NoteWriter, saveNoteDraftIn, submitNoteIn } from "./queries/notes";
-import { cancelRegistrationIn, registerForEventIn } from "./queries/registrations";
+import { type Database, type DatabaseHandle, migrateDatabase, openDatabase } from "../client";
+import { lockPathFor } from "../lock";
+import { cancelRegistrationIn, registerForEventIn } from "../queries/registrations/write";
 import {
   auditLog,
   events,
@@ -40,8 +37,16 @@ import {
   sectors,
   towns,
   users,
-} from "./schema";
-import { seedDemoData } from "./seed";
+} from "../schema";
+import { seedDemoData } from "../seed";
+import {
+  BackupError,
+  backupEmbedded,
+  backupServer,
+  manifestPathFor,
+  restoreEmbedded,
+  restoreServer,
+} from "./index";
 
 /**
  * A database with demo data, notes with photos and registrations is backed up and

@@ -1,3 +1,5 @@
+import type { ErrorMessages } from "../errors";
+
 /** Strings of the attendance pages (Simplified Chinese). */
 export const attendanceMessages = {
   panel: {
@@ -131,6 +133,16 @@ export const attendanceMessages = {
     backNav: "返回",
   },
 } as const;
+
+/** The refusals of registering and cancelling (AppError codes), for the forms. */
+export const registrationErrors: ErrorMessages = {
+  not_found: attendanceMessages.errors.not_found,
+  not_public: attendanceMessages.errors.not_public,
+  not_open: attendanceMessages.errors.not_open,
+  closed: attendanceMessages.errors.closed,
+  event_cancelled: attendanceMessages.errors.event_cancelled,
+  duplicate_phone: attendanceMessages.errors.duplicate_phone,
+};
 
 /** "{minutes}" → 10 … for the few messages with a placeholder. */
 export function fillMessage(template: string, values: Record<string, string | number>): string {

@@ -1,3 +1,5 @@
+import type { AppErrorCode, ErrorMessages } from "../errors";
+
 /** Strings of the member area and field notes (走访记录), Simplified Chinese. */
 export const notesMessages = {
   area: {
@@ -218,6 +220,22 @@ export const notesMessages = {
     rateLimited: "上传过于频繁，请 {minutes} 分钟后再试。",
   },
 } as const;
+
+/** The words for the AppError codes of a member's note writes and photo uploads. */
+export const noteErrors = {
+  locked: notesMessages.form.locked,
+  not_found: notesMessages.errors.notFound,
+  too_many_photos: notesMessages.fieldErrors.photosTooMany,
+  not_image: notesMessages.fieldErrors.photoNotImage,
+  too_large: notesMessages.fieldErrors.photoTooLarge,
+  unreadable: notesMessages.fieldErrors.photoUnreadable,
+} as const satisfies ErrorMessages;
+
+/** The member's words for a refused note write or photo (a generic one for other codes). */
+export function noteErrorMessage(code: AppErrorCode): string {
+  const words: ErrorMessages = noteErrors;
+  return words[code] ?? notesMessages.form.unavailable;
+}
 
 /** "{name}" placeholders → values. */
 export function fillNoteMessage(template: string, values: Record<string, string | number>): string {

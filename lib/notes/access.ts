@@ -26,11 +26,6 @@ export function mayViewNotePhoto(user: SessionUser | null, note: NoteAccessFacts
   return mayViewNote(user, note);
 }
 
-/** Whether the author may still change the note's content (draft, or returned by staff). */
-export function mayEditNote(user: SessionUser | null, note: NoteAccessFacts): boolean {
-  return can(user, "note.edit", noteTarget(note));
-}
-
 /** Whether this user files notes at all (members do; staff handle them). */
 export function mayFileNotes(user: SessionUser | null): boolean {
   return can(user, "note.create");

@@ -3,7 +3,7 @@
  * Two levels: a draft may be incomplete (only limits and formats are checked, so that
  * saving while typing never fails for lack of a field); a submitted note needs every
  * required field. Whether a town, sector, event or topic exists is asked of the
- * database (db/queries/notes.ts): here an id only has to look like one.
+ * database (db/queries/notes/choices.ts): here an id only has to look like one.
  */
 import { z } from "zod";
 import { notesMessages } from "../messages/notes";
@@ -63,32 +63,22 @@ export function hasControlCharacters(text: string): boolean {
   return false;
 }
 
-function textField(options: {
-  multiline: boolean;
-  max: number;
-  maxMessage: string;
-  /** Only when submitting. */
-  required?: { message: string; min: number; minMessage: string };
-}) {
-  let schema = z.string().refine((s) => !hasControlCharacters(s), fe.controlCharacters);
-  if (options.required) {
-    schema = schema
-      .min(1, options.required.message)
-      .min(options.required.min, options.required.minMessage);
-  }
-  schema = schema.max(options.max, options.maxMessage);
+function textField(options: { multiline: boolean; max: number; maxMessage: string }) {
+  const schema = z
+    .string()
+    .refine((s) => !hasControlCharacters(s), fe.controlCharacters)
+    .max(options.max, options.maxMessage);
   return z.preprocess(options.multiline ? multiLine : singleLine, schema);
 }
 
-function idField(invalid: string, required: string | null) {
-  const id = z
-    .string()
-    .regex(/^(?:\d{1,9})?$/, invalid)
-    .transform((s) => (s === "" ? null : Number(s)))
-    .refine((n) => n === null || n > 0, invalid);
+function idField(invalid: string) {
   return z.preprocess(
     (value) => (typeof value === "number" ? String(value) : asText(value).trim()),
-    required ? id.refine((n) => n !== null, required) : id,
+    z
+      .string()
+      .regex(/^(?:\d{1,9})?$/, invalid)
+      .transform((s) => (s === "" ? null : Number(s)))
+      .refine((n) => n === null || n > 0, invalid),
   );
 }
 
@@ -99,98 +89,126 @@ function isCalendarDate(text: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-function visitDateField(today: string, required: boolean) {
-  let schema = z
+function visitDateField(today: string) {
+  const schema = z
     .string()
     .regex(/^(?:\d{4}-\d{2}-\d{2})?$/, fe.visitDateInvalid)
     .refine((s) => s === "" || isCalendarDate(s), fe.visitDateInvalid)
     .refine((s) => s === "" || s >= EARLIEST_VISIT_DATE, fe.visitDateTooEarly)
     .refine((s) => s === "" || s <= today, fe.visitDateFuture);
-  if (required) schema = schema.refine((s) => s !== "", fe.visitDateRequired);
   return z.preprocess(
     (value) => asText(value).trim(),
     schema.transform((s) => (s === "" ? null : s)),
   );
 }
 
-function categoryField(required: boolean) {
-  const schema = z
-    .enum(["", ...noteCategoryValues], { error: fe.categoryInvalid })
-    .refine((s) => !required || s !== "", fe.categoryRequired)
-    .transform((s) => (s === "" ? null : s));
-  return z.preprocess((value) => asText(value).trim(), schema);
-}
-
 /**
- * The schema of a note's fields. `today` ("YYYY-MM-DD", committee-local) bounds the
- * visit date; it is a parameter so that the rule is the same on any server clock.
+ * What any note may hold, field by field: limits and formats, nothing required (a draft
+ * may be incomplete, so that saving while typing never fails for lack of a field).
+ * `today` ("YYYY-MM-DD", committee-local) bounds the visit date: a parameter, so that the
+ * rule is the same on any server clock.
  */
-export function noteFieldsSchema(mode: NoteMode, today: string) {
-  const submit = mode === "submit";
-  return z.object({
-    title: textField({
-      multiline: false,
-      max: fieldMaxLength.title,
-      maxMessage: fe.titleTooLong,
-      required: submit
-        ? { message: fe.titleRequired, min: 4, minMessage: fe.titleTooShort }
-        : undefined,
-    }),
+function noteFormatShape(today: string) {
+  return {
+    title: textField({ multiline: false, max: fieldMaxLength.title, maxMessage: fe.titleTooLong }),
     observation: textField({
       multiline: true,
       max: fieldMaxLength.observation,
       maxMessage: fe.observationTooLong,
-      required: submit
-        ? { message: fe.observationRequired, min: 20, minMessage: fe.observationTooShort }
-        : undefined,
     }),
     suggestion: textField({
       multiline: true,
       max: fieldMaxLength.suggestion,
       maxMessage: fe.suggestionTooLong,
-      required: submit
-        ? { message: fe.suggestionRequired, min: 10, minMessage: fe.suggestionTooShort }
-        : undefined,
     }),
-    visitDate: visitDateField(today, submit),
-    townId: idField(fe.townInvalid, submit ? fe.townRequired : null),
-    place: textField({
-      multiline: false,
-      max: fieldMaxLength.place,
-      maxMessage: fe.placeTooLong,
-    }),
-    sectorId: idField(fe.sectorInvalid, submit ? fe.sectorRequired : null),
-    eventId: idField(fe.eventInvalid, null),
-    topicId: idField(fe.topicInvalid, null),
-    category: categoryField(submit),
+    visitDate: visitDateField(today),
+    townId: idField(fe.townInvalid),
+    place: textField({ multiline: false, max: fieldMaxLength.place, maxMessage: fe.placeTooLong }),
+    sectorId: idField(fe.sectorInvalid),
+    eventId: idField(fe.eventInvalid),
+    topicId: idField(fe.topicInvalid),
+    category: z.preprocess(
+      (value) => asText(value).trim(),
+      z
+        .enum(["", ...noteCategoryValues], { error: fe.categoryInvalid })
+        .transform((s) => (s === "" ? null : s)),
+    ),
     peopleMet: textField({
       multiline: true,
       max: fieldMaxLength.peopleMet,
       maxMessage: fe.peopleMetTooLong,
     }),
-  });
+  } satisfies Record<NoteField, z.ZodType>;
+}
+
+const present = (message: string) => z.unknown().refine((v) => v !== null, message);
+
+/**
+ * What a submitted note needs besides: asked of the cleaned values (after the formats
+ * above), so that no rule is checked twice.
+ */
+const noteCompleteShape: Partial<Record<NoteField, z.ZodType>> = {
+  title: z.string().min(1, fe.titleRequired).min(4, fe.titleTooShort),
+  observation: z.string().min(1, fe.observationRequired).min(20, fe.observationTooShort),
+  suggestion: z.string().min(1, fe.suggestionRequired).min(10, fe.suggestionTooShort),
+  visitDate: present(fe.visitDateRequired),
+  townId: present(fe.townRequired),
+  sectorId: present(fe.sectorRequired),
+  category: present(fe.categoryRequired),
+};
+
+export interface NoteFieldsRead {
+  /** The fields as stored, when every one passed its format (a storable draft). */
+  data: NoteFieldsData | null;
+  /** Fields whose text breaks a limit or format (one message each). */
+  fieldErrors: NoteFieldErrors;
+  /** For a submission: what the note still lacks (fields with a format error aside). */
+  missing: NoteFieldErrors;
+}
+
+/**
+ * The one pass over a note's fields: each field's format once, then (to submit) what a
+ * complete note needs, once, on the cleaned value. The first message per field.
+ */
+export function readNoteFields(
+  raw: Partial<Record<NoteField, unknown>>,
+  mode: NoteMode,
+  today: string,
+): NoteFieldsRead {
+  const formats = noteFormatShape(today);
+  const data: Record<string, unknown> = {};
+  const fieldErrors: NoteFieldErrors = {};
+  const missing: NoteFieldErrors = {};
+  for (const field of noteFields) {
+    const parsed = formats[field].safeParse(raw[field]);
+    if (!parsed.success) {
+      fieldErrors[field] = parsed.error.issues[0]?.message;
+      continue;
+    }
+    data[field] = parsed.data;
+    const rule = mode === "submit" ? noteCompleteShape[field] : undefined;
+    const complete = rule?.safeParse(parsed.data);
+    if (complete && !complete.success) missing[field] = complete.error.issues[0]?.message;
+  }
+  const ok = Object.keys(fieldErrors).length === 0;
+  return { data: ok ? (data as unknown as NoteFieldsData) : null, fieldErrors, missing };
 }
 
 export type NoteFieldsParse =
   | { ok: true; data: NoteFieldsData }
   | { ok: false; fieldErrors: NoteFieldErrors };
 
-/** Validates the raw fields (form text); one message per field, the first that applies. */
+/** Validates the raw fields (form text) for a draft or a submission; one message per field. */
 export function parseNoteFields(
   raw: Partial<Record<NoteField, unknown>>,
   mode: NoteMode,
   today: string,
 ): NoteFieldsParse {
-  const result = noteFieldsSchema(mode, today).safeParse(raw);
-  if (result.success) return { ok: true, data: result.data };
-  const fieldErrors: NoteFieldErrors = {};
-  for (const issue of result.error.issues) {
-    const field = issue.path[0];
-    if (typeof field === "string" && (noteFields as readonly string[]).includes(field)) {
-      fieldErrors[field as NoteField] ??= issue.message;
-    }
-  }
-  return { ok: false, fieldErrors };
+  const read = readNoteFields(raw, mode, today);
+  const fieldErrors = { ...read.missing, ...read.fieldErrors };
+  return read.data && Object.keys(fieldErrors).length === 0
+    ? { ok: true, data: read.data }
+    : { ok: false, fieldErrors };
 }
 
 /** The raw fields of a submitted form. */

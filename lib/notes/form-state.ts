@@ -2,6 +2,7 @@
  * The shapes the note form and its server actions exchange. Types and plain values
  * only: the browser imports this file, so no zod and nothing server-side here.
  */
+import type { FormState } from "../form-state";
 import type { NoteStatus } from "./workflow";
 
 export const noteFields = [
@@ -32,19 +33,26 @@ export interface NotePhotoSummary {
   height: number | null;
 }
 
-/** The note form's state, as `useActionState` keeps it and the no-JS page re-renders it. */
-export interface NoteFormState {
-  /** The id the browser submits with: a retried submit finds the same note. */
-  clientId: string;
-  values: NoteFormValues;
-  fieldErrors: NoteFieldErrors;
-  message: string | null;
+/** What the note form posts and gets back: its fields, and the browser's id for the note. */
+export type NoteFormFields = NoteFormValues & { clientId: string };
+
+/** What the form shows besides its fields: the stored photos and the note once it exists. */
+export interface NoteFormResult {
   /** Photos already stored with the draft. */
   photos: NotePhotoSummary[];
   /** The note's status once it exists (null: not saved yet). */
   status: NoteStatus | null;
   noteId: number | null;
 }
+
+/**
+ * The note form's state, as `useActionState` keeps it and the no-JS page re-renders it: the
+ * one FormState (lib/form-state.ts), whose field errors may also name the photo picker.
+ */
+export type NoteFormState = Omit<FormState<NoteFormFields, NoteFormResult>, "fieldErrors"> & {
+  fieldErrors: NoteFieldErrors;
+  result: NoteFormResult;
+};
 
 export type AutosaveResult =
   | { ok: true; noteId: number; savedAt: string; changed: boolean }

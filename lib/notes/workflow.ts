@@ -95,10 +95,6 @@ export function isEditableByAuthor(status: NoteStatus): boolean {
   return status === "draft" || status === "returned";
 }
 
-export function isFinal(status: NoteStatus): boolean {
-  return status === "closed" || status === "rejected";
-}
-
 /** Counted as adopted (采纳) in figures and duty records. */
 export function isAdopted(status: NoteStatus): boolean {
   return (

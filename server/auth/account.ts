@@ -1,14 +1,14 @@
 import "server-only";
 import type { Database } from "@/db/client";
-import { writeAudit } from "@/db/queries/audit";
+import { writeAudit } from "@/db/queries/audit/write";
+import { lastTotpStepIn } from "@/db/queries/users/login";
 import {
   disableTotpIn,
   enableTotpIn,
-  endAllSessionsIn,
   findPasswordOwnerIn,
-  lastTotpStepIn,
   setPasswordIn,
-} from "@/db/queries/users";
+} from "@/db/queries/users/profile";
+import { endAllSessionsIn } from "@/db/queries/users/sessions";
 import { requiresTotp } from "@/lib/auth/policy";
 import { generateRecoveryCodes, verifyTotp } from "@/lib/auth/totp";
 import type { SessionUser } from "@/lib/auth/types";

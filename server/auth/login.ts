@@ -1,6 +1,6 @@
 import "server-only";
 import type { Database } from "@/db/client";
-import { writeAudit } from "@/db/queries/audit";
+import { writeAudit } from "@/db/queries/audit/write";
 import {
   findLoginAccountIn,
   type LoginAccount,
@@ -8,10 +8,10 @@ import {
   markRecoveryCodeUsedIn,
   saveFailedAttemptsIn,
   saveSuccessfulLoginIn,
-  type Transaction,
   unusedRecoveryCodesIn,
   withLockedAccountIn,
-} from "@/db/queries/users";
+} from "@/db/queries/users/login";
+import type { Transaction } from "@/db/queries/users/types";
 import { createPhantomLockouts, type PhantomLockouts } from "@/lib/auth/phantom-lockouts";
 import {
   afterFailure,

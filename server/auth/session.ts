@@ -2,7 +2,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { findSessionAccount } from "@/db/queries/users";
+import { findSessionAccount } from "@/db/queries/users/sessions";
 import { requiresTotp, type SessionClaims } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/types";
 import type { UserRole } from "@/lib/vocabulary";

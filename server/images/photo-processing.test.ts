@@ -1,8 +1,9 @@
 import ExifReader from "exifreader";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
+import { AppError } from "@/lib/errors";
 import { MAX_PHOTO_BYTES } from "@/lib/notes/form-state";
-import { PHOTO_MAX_EDGE, PhotoError, processPhoto } from "./photo-processing";
+import { PHOTO_MAX_EDGE, processPhoto } from "./photo-processing";
 
 /** A phone-like JPEG: landscape pixels, EXIF orientation "rotate 90°", a camera and a GPS fix. */
 async function phoneJpeg(width = 64, height = 48) {
@@ -25,7 +26,7 @@ async function refusal(input: Uint8Array) {
   try {
     await processPhoto(input);
   } catch (error) {
-    return error instanceof PhotoError ? error.code : error;
+    return error instanceof AppError ? error.code : error;
   }
   return null;
 }

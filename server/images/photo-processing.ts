@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import sharp, { type OutputInfo } from "sharp";
+import { AppError } from "@/lib/errors";
 import type { ProcessedPhoto } from "@/lib/images";
 import { MAX_PHOTO_BYTES } from "@/lib/notes/form-state";
 import { sniffImageKind } from "@/lib/notes/image-type";
@@ -17,19 +18,13 @@ export const PHOTO_JPEG_QUALITY = 82;
 /** A decompression bomb (a small file of enormous dimensions) is refused, not decoded. */
 export const PHOTO_MAX_INPUT_PIXELS = 200_000_000;
 
-export type PhotoErrorCode = "not_image" | "too_large" | "unreadable";
-
-export class PhotoError extends Error {
-  constructor(readonly code: PhotoErrorCode) {
-    super(`photo: ${code}`);
-    this.name = "PhotoError";
-  }
-}
+/** A refused photo: `AppError("not_image" | "too_large" | "unreadable", "photos")`. */
+const refuse = (code: "not_image" | "too_large" | "unreadable") => new AppError(code, "photos");
 
 export async function processPhoto(input: Uint8Array): Promise<ProcessedPhoto> {
-  if (input.byteLength > MAX_PHOTO_BYTES) throw new PhotoError("too_large");
+  if (input.byteLength > MAX_PHOTO_BYTES) throw refuse("too_large");
   const kind = sniffImageKind(input);
-  if (!kind) throw new PhotoError("not_image");
+  if (!kind) throw refuse("not_image");
 
   let source = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   if (kind === "heic") source = await decodeHeic(source);
@@ -49,7 +44,7 @@ export async function processPhoto(input: Uint8Array): Promise<ProcessedPhoto> {
       .jpeg({ quality: PHOTO_JPEG_QUALITY })
       .toBuffer({ resolveWithObject: true });
   } catch {
-    throw new PhotoError("unreadable");
+    throw refuse("unreadable");
   }
   const { data, info } = output;
   return {
@@ -68,6 +63,6 @@ async function decodeHeic(source: Buffer): Promise<Buffer> {
     const jpeg = await convert({ buffer: source, format: "JPEG", quality: 0.95 });
     return Buffer.from(jpeg instanceof Uint8Array ? jpeg : new Uint8Array(jpeg));
   } catch {
-    throw new PhotoError("unreadable");
+    throw refuse("unreadable");
   }
 }

@@ -2,9 +2,12 @@
 
 import { redirect } from "next/navigation";
 import { getCommitteeInfo } from "@/db/queries/settings";
-import { findSessionAccount, isTotpSecretInForce } from "@/db/queries/users";
+import { isTotpSecretInForce } from "@/db/queries/users/profile";
+import { findSessionAccount } from "@/db/queries/users/sessions";
+import { type EnrolFormState, firstFieldRefusal, formText, refusedAtField } from "@/lib/auth/forms";
 import { homeFor, safeNextPath } from "@/lib/auth/policy";
 import { generateTotpSecret } from "@/lib/auth/totp";
+import { doneForm, type FormState, type FormValues, refusedForm } from "@/lib/form-state";
 import { fillAuthMessage, authMessages as m } from "@/lib/messages/auth";
 import { formatDateTime } from "@/lib/time";
 import { confirmTotpEnrolment } from "@/server/auth/account";
@@ -21,7 +24,6 @@ import {
   requestContext,
   setPendingLogin,
 } from "@/server/auth/request";
-import type { AuthFormState, EnrolFormState } from "../_components/form-parts";
 
 /**
  * The login steps. Each one: parse, then server/auth/login.ts decides (rate limit, lockout,
@@ -29,26 +31,19 @@ import type { AuthFormState, EnrolFormState } from "../_components/form-parts";
  * session (next-auth's signIn, which redirects). Passwords and codes are never echoed.
  */
 
-const text = (value: FormDataEntryValue | null, max: number) =>
-  typeof value === "string" ? value.slice(0, max) : "";
-
 /** Long enough for any real password (the policy allows 128 characters). */
 const MAX_PASSWORD_INPUT = 1024;
 
-export async function loginAction(
-  _previous: AuthFormState,
-  formData: FormData,
-): Promise<AuthFormState> {
-  const identifier = text(formData.get("identifier"), 100).trim();
-  const password = text(formData.get("password"), MAX_PASSWORD_INPUT + 1);
+export async function loginAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const identifier = formText(formData.get("identifier"), 100).trim();
+  const password = formText(formData.get("password"), MAX_PASSWORD_INPUT + 1);
   const next = safeNextPath(formData.get("next"), "");
   const values = { identifier, next };
-  const fieldErrors: AuthFormState["fieldErrors"] = {};
-  if (!identifier) fieldErrors.identifier = m.login.errors.identifierRequired;
-  if (!password) fieldErrors.password = m.login.errors.passwordRequired;
-  if (fieldErrors.identifier || fieldErrors.password) {
-    return { message: fieldErrors.identifier ?? fieldErrors.password ?? null, fieldErrors, values };
-  }
+  const refused = firstFieldRefusal(values, {
+    identifier: identifier ? undefined : m.login.errors.identifierRequired,
+    password: password ? undefined : m.login.errors.passwordRequired,
+  });
+  if (refused) return refused;
 
   const ctx = await requestContext();
   const outcome = await attemptPasswordLogin(ctx, {
@@ -69,27 +64,15 @@ export async function loginAction(
 }
 
 export async function verifyTotpAction(
-  _previous: AuthFormState,
+  _previous: FormState,
   formData: FormData,
-): Promise<AuthFormState> {
+): Promise<FormState> {
   const pending = await readPendingLogin();
   if (pending?.step !== "totp") redirect("/login?notice=restart");
-  const code = text(formData.get("code"), 40).trim();
-  if (!code) {
-    return {
-      message: m.totp.errors.required,
-      fieldErrors: { code: m.totp.errors.required },
-      values: {},
-    };
-  }
+  const code = formText(formData.get("code"), 40).trim();
+  if (!code) return refusedAtField("code", m.totp.errors.required);
   const outcome = await attemptSecondFactor(await requestContext(), { pending, code });
-  if (outcome.kind === "invalid") {
-    return {
-      message: m.totp.errors.invalid,
-      fieldErrors: { code: m.totp.errors.invalid },
-      values: {},
-    };
-  }
+  if (outcome.kind === "invalid") return refusedAtField("code", m.totp.errors.invalid);
   return finish(outcome, pending.next, {});
 }
 
@@ -114,20 +97,12 @@ export async function confirmEnrolAction(
     if (await isTotpSecretInForce(account.id, pending.secret)) redirect("/login/enrol");
     redirect("/login?notice=restart");
   }
-  const code = text(formData.get("code"), 40).trim();
+  const code = formText(formData.get("code"), 40).trim();
   const result = code
     ? await confirmTotpEnrolment(ctx, account, { secret: pending.secret, code, reenrol: false })
     : { ok: false as const };
-  if (!result.ok) {
-    return { message: m.enrol.invalid, fieldErrors: { code: m.enrol.invalid }, values: {} };
-  }
-  return {
-    message: m.enrol.done,
-    tone: "success",
-    fieldErrors: {},
-    values: {},
-    recoveryCodes: result.recoveryCodes,
-  };
+  if (!result.ok) return refusedAtField("code", m.enrol.invalid);
+  return doneForm({}, m.enrol.done, { recoveryCodes: result.recoveryCodes });
 }
 
 export async function continueAfterEnrolAction(): Promise<void> {
@@ -151,29 +126,21 @@ export async function cancelLoginAction(): Promise<void> {
 }
 
 /** Turns an outcome into a session (and a redirect) or the message to show. */
-async function finish(
-  outcome: LoginOutcome,
-  next: string,
-  values: Record<string, string>,
-): Promise<AuthFormState> {
+async function finish(outcome: LoginOutcome, next: string, values: FormValues): Promise<FormState> {
   switch (outcome.kind) {
     case "signed_in": {
       await clearPendingLogin();
       await issueSession(outcome.ticket, next || homeFor(outcome.role));
-      return { message: m.login.errors.failed, fieldErrors: {}, values };
+      return refusedForm(values, m.login.errors.failed);
     }
     case "locked": {
       const { timeZone } = await getCommitteeInfo();
       const time = formatDateTime(outcome.until, timeZone);
-      return { message: fillAuthMessage(m.login.errors.locked, { time }), fieldErrors: {}, values };
+      return refusedForm(values, fillAuthMessage(m.login.errors.locked, { time }));
     }
     case "rate_limited": {
       const minutes = Math.max(1, Math.ceil(outcome.retryAfterSeconds / 60));
-      return {
-        message: fillAuthMessage(m.login.errors.rateLimited, { minutes }),
-        fieldErrors: {},
-        values,
-      };
+      return refusedForm(values, fillAuthMessage(m.login.errors.rateLimited, { minutes }));
     }
     case "restart":
       await clearPendingLogin();
@@ -187,5 +154,5 @@ async function finish(
     case "invalid":
       break;
   }
-  return { message: m.login.errors.invalid, fieldErrors: {}, values };
+  return refusedForm(values, m.login.errors.invalid);
 }

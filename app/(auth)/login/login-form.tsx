@@ -1,14 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
+import { Field, FormMessage, PasswordField, SubmitButton } from "@/components/auth/form-parts";
+import { type FormState, idleForm } from "@/lib/form-state";
 import { authMessages as m } from "@/lib/messages/auth";
-import {
-  type AuthFormState,
-  emptyFormState,
-  Field,
-  FormMessage,
-  SubmitButton,
-} from "../_components/form-parts";
 import { loginAction } from "./actions";
 
 /**
@@ -22,30 +17,32 @@ export function LoginForm({
   next: string;
   notice: { text: string; tone: "error" | "success" } | null;
 }) {
-  const initial: AuthFormState = notice
-    ? { ...emptyFormState, message: notice.text, tone: notice.tone }
-    : emptyFormState;
+  const initial: FormState = notice
+    ? { ...idleForm(), status: notice.tone === "success" ? "ok" : "error", message: notice.text }
+    : idleForm();
   const [state, formAction] = useActionState(loginAction, initial, "/login");
+  const typed = (name: string) => {
+    const value = state.values[name];
+    return typeof value === "string" ? value : undefined;
+  };
   return (
     <form action={formAction} className="space-y-5" noValidate>
       <FormMessage state={state} />
-      <input type="hidden" name="next" value={state.values.next ?? next} />
+      <input type="hidden" name="next" value={typed("next") ?? next} />
       <Field
         id="login-identifier"
         name="identifier"
         label={m.login.identifier}
         autoComplete="username"
         maxLength={100}
-        defaultValue={state.values.identifier}
+        defaultValue={typed("identifier")}
         error={state.fieldErrors.identifier}
       />
-      <Field
+      <PasswordField
         id="login-password"
         name="password"
-        type="password"
         label={m.login.password}
         autoComplete="current-password"
-        maxLength={1024}
         error={state.fieldErrors.password}
       />
       <SubmitButton pendingLabel={m.login.submitting}>{m.login.submit}</SubmitButton>

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AuthCard } from "@/components/auth/auth-card";
 import { homeFor, safeNextPath } from "@/lib/auth/policy";
 import { fillAuthMessage, authMessages as m } from "@/lib/messages/auth";
 import { getCurrentUser } from "@/server/auth/session";
-import { AuthCard } from "../_components/card";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: m.login.title };

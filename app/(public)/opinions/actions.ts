@@ -2,12 +2,11 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { readFormValues } from "@/components/admin/content/form-state";
-import { CmsError } from "@/db/queries/admin-content";
-import { submitOpinion } from "@/db/queries/opinions";
+import { submitOpinion } from "@/db/queries/opinions/public";
 import { clientIpFrom } from "@/lib/client-ip";
+import { isAppError } from "@/lib/errors";
+import { readFormValues, refusedForm } from "@/lib/form-state";
 import { cmsMessages } from "@/lib/messages/cms";
-import { sharedRateLimiter } from "@/server/rate-limit";
 import {
   isHoneypotFilled,
   OPINION_HONEYPOT,
@@ -15,14 +14,15 @@ import {
   type OpinionFormState,
   opinionFields,
   parseOpinionForm,
-} from "./schema";
+} from "@/lib/opinions/schema";
+import { sharedRateLimiter } from "@/server/rate-limit";
 
 const m = cmsMessages.opinions;
 
 /**
- * The public opinion form (no login): honeypot, validate, rate-limit per IP, store as
- * pending. Success goes to /opinions?submitted=1; a refusal comes back with what was typed.
- * Works as a plain form post too.
+ * The public opinion form (no login, so its own gate): honeypot, validate, rate-limit per
+ * IP, store as pending. Success goes to /opinions?submitted=1; a refusal comes back as the
+ * one FormState with what was typed. Works as a plain form post too.
  */
 export async function submitOpinionAction(
   _previous: OpinionFormState,
@@ -33,15 +33,8 @@ export async function submitOpinionAction(
   values.name = values.name.slice(0, 100);
   values.contact = values.contact.slice(0, 100);
   values.body = values.body.slice(0, 4000);
-  const refuse = (
-    message: string,
-    fieldErrors: OpinionFormState["fieldErrors"] = {},
-  ): OpinionFormState => ({
-    values,
-    fieldErrors,
-    message,
-    tone: "error",
-  });
+  const refuse = (message: string, fieldErrors: OpinionFormState["fieldErrors"] = {}) =>
+    refusedForm(values, message, fieldErrors);
 
   const ip = clientIpFrom(await headers());
   const limiter = sharedRateLimiter("opinions:submit", OPINION_RATE_LIMIT);
@@ -61,9 +54,7 @@ export async function submitOpinionAction(
   try {
     await submitOpinion({ ...parsed.data, ip });
   } catch (error) {
-    if (error instanceof CmsError && error.code === "not_found") {
-      return refuse(m.closedTopic, { topicId: m.closedTopic });
-    }
+    if (isAppError(error, "not_found")) return refuse(m.closedTopic, { topicId: m.closedTopic });
     console.error("[opinions] submit failed:", error);
     return refuse(m.unavailable);
   }

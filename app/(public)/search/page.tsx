@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { SearchStart } from "@/components/search/search-empty";
 import { SearchForm } from "@/components/search/search-form";
-import { MAX_SEARCH_PAGE } from "@/components/search/search-pagination";
 import { SearchResultsSection } from "@/components/search/search-results";
-import { searchSite } from "@/db/queries/search";
+import { searchSite } from "@/db/queries/search/public";
 import { getCommitteeInfo } from "@/db/queries/settings";
 import { messages } from "@/lib/messages";
+import { MAX_SEARCH_PAGE } from "@/lib/search/href";
 import { MAX_QUERY_LENGTH, normalizeQuery } from "@/lib/search/tokenize";
 
 const m = messages.search;

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { PageHeader } from "@/components/directory/page-header";
 import { SectorGrid } from "@/components/directory/sector-grid";
-import { countUpcoming, loadSectorCards } from "@/db/queries/directory";
+import { PageHeader } from "@/components/ui/page-header";
+import { loadSectorCards } from "@/db/queries/directory/cached";
+import { countUpcoming } from "@/db/queries/directory/public";
 import { messages } from "@/lib/messages";
 
 const m = messages.directory.sectors;

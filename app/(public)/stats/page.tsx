@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { parseStatsParams, scopeLabel } from "@/components/stats/datasets";
 import { StatsFilterForm, StatsView } from "@/components/stats/stats-view";
 import { getCommitteeInfo } from "@/db/queries/settings";
-import { getPublicFigures, getStatsOptions } from "@/db/queries/stats";
+import { getPublicFigures, getStatsOptions } from "@/db/queries/stats/public";
 import { cmsMessages } from "@/lib/messages/cms";
+import { parseStatsParams, scopeLabel, statsQuerySuffix } from "@/lib/stats/datasets";
 
 const m = cmsMessages.stats;
 
@@ -23,10 +23,7 @@ export default async function PublicStatsPage({ searchParams }: Props) {
   const { filters, campaignSlug } = parseStatsParams(params, options);
   const figures = await getPublicFigures(filters, committee.timeZone);
   const scope = scopeLabel(filters, options);
-  const query = new URLSearchParams();
-  if (filters.year !== null) query.set("year", String(filters.year));
-  if (campaignSlug) query.set("campaign", campaignSlug);
-  const suffix = query.size > 0 ? `?${query}` : "";
+  const suffix = statsQuerySuffix(filters, campaignSlug);
 
   return (
     <div className="space-y-6">

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
-import { PageHeader } from "@/components/directory/page-header";
 import { StudioList } from "@/components/directory/studio-list";
-import { loadStudios } from "@/db/queries/directory";
+import { PageHeader } from "@/components/ui/page-header";
+import { loadStudios } from "@/db/queries/directory/cached";
 import { messages } from "@/lib/messages";
 
 const m = messages.directory.studios;

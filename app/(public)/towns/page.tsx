@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { PageHeader } from "@/components/directory/page-header";
 import { TownDirectory } from "@/components/directory/town-directory";
-import { loadTowns } from "@/db/queries/directory";
+import { PageHeader } from "@/components/ui/page-header";
+import { loadTowns } from "@/db/queries/directory/cached";
 import { messages } from "@/lib/messages";
 
 const m = messages.directory.towns;

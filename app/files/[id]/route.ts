@@ -1,6 +1,7 @@
-import { getPublicFile } from "@/db/queries/news";
+import { getPublicFile } from "@/db/queries/shared/files";
 import { messages } from "@/lib/messages";
-import { etagMatches, isUuid, notFoundText } from "@/lib/news";
+import { isUuid } from "@/lib/news/rules";
+import { etagMatches, notFoundText } from "@/server/http/responses";
 
 /**
  * A stored file, only when it is public (article covers). Files never change

@@ -1,10 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
-import { saveArticleAction } from "@/app/(admin)/admin/news/actions";
-import type { ArticleFormState, ArticleFormValues } from "@/app/(admin)/admin/news/schema";
 import { ArticleBody } from "@/components/news/article-body";
+import { idleForm } from "@/lib/form-state";
 import { cmsMessages } from "@/lib/messages/cms";
+import type { ArticleFormState, ArticleFormValues } from "@/lib/news/schema";
 import {
   buttonClass,
   Checkbox,
@@ -17,13 +16,16 @@ import {
   SelectField,
   TextArea,
   TextField,
-} from "./fields";
-import { FormAlert } from "./form-alert";
+} from "../kit/fields";
+import { FormAlert } from "../kit/form-alert";
+import { useFormAction } from "../kit/use-form";
 
 const m = cmsMessages.news;
 const f = m.fields;
 
 export interface ArticleFormProps {
+  /** The server action that saves (or previews) the article. */
+  action: (previous: ArticleFormState, formData: FormData) => Promise<ArticleFormState>;
   /** null: a new article. */
   id: number | null;
   initial: ArticleFormValues;
@@ -45,65 +47,40 @@ export interface ArticleFormProps {
  * "preview" button renders the Markdown on the server, safely, without saving.
  */
 export function ArticleForm(props: ArticleFormProps) {
-  const initialState: ArticleFormState = { values: props.initial, fieldErrors: {}, message: null };
-  const [state, formAction, pending] = useActionState(
-    saveArticleAction,
-    initialState,
-    props.permalink,
+  const { state, formAction, pending, field } = useFormAction(
+    props.action,
+    idleForm(props.initial) as ArticleFormState,
+    { formId: "article", permalink: props.permalink },
   );
-  const v = state.values;
   const e = state.fieldErrors;
-  const id = (name: string) => `article-${name}`;
+  const id = field.id;
   const preview = state.result?.preview;
 
   return (
     <form action={formAction} noValidate className="space-y-6">
-      <FormAlert message={state.message} tone={state.tone} />
+      <FormAlert state={state} />
       {props.id !== null && <input type="hidden" name="id" value={props.id} />}
       {props.updatedAt && <input type="hidden" name="updatedAt" value={props.updatedAt} />}
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="space-y-5">
+          <TextField {...field.text("title")} label={f.title} required maxLength={100} />
           <TextField
-            id={id("title")}
-            name="title"
-            label={f.title}
-            required
-            defaultValue={v.title}
-            error={e.title}
-            maxLength={100}
-          />
-          <TextField
-            id={id("slug")}
-            name="slug"
+            {...field.text("slug")}
             label={f.slug}
             optional={!props.slugLocked}
-            defaultValue={v.slug}
-            error={e.slug}
             maxLength={80}
             readOnly={props.slugLocked}
             hint={props.slugLocked ? f.slugLocked : f.slugHint}
           />
           <TextArea
-            id={id("summary")}
-            name="summary"
+            {...field.text("summary")}
             label={f.summary}
             optional
             rows={3}
-            defaultValue={v.summary}
-            error={e.summary}
             hint={f.summaryHint}
           />
-          <TextArea
-            id={id("body")}
-            name="body"
-            label={f.body}
-            rows={16}
-            mono
-            defaultValue={v.body}
-            error={e.body}
-            hint={f.bodyHint}
-          />
+          <TextArea {...field.text("body")} label={f.body} rows={16} mono hint={f.bodyHint} />
           <div>
             <button
               type="submit"
@@ -137,72 +114,46 @@ export function ArticleForm(props: ArticleFormProps) {
 
         <div className="space-y-5">
           <SelectField
-            id={id("columnId")}
-            name="columnId"
+            {...field.text("columnId")}
             label={f.column}
             required
             options={props.columns}
             placeholder=""
-            defaultValue={v.columnId}
-            error={e.columnId}
           />
           <RadioGroup
-            id={id("status")}
-            name="status"
+            {...field.text("status")}
             legend={f.status}
             options={[
               { value: "draft", label: f.statusDraft },
               { value: "published", label: f.statusPublished },
             ]}
-            defaultValue={v.status}
-            error={e.status}
           />
           <TextField
-            id={id("publishedAt")}
-            name="publishedAt"
+            {...field.text("publishedAt")}
             type="datetime-local"
             label={f.publishedAt}
             optional
-            defaultValue={v.publishedAt}
-            error={e.publishedAt}
             hint={f.publishedAtHint}
           />
           <CheckboxGroup
-            id={id("sectorIds")}
-            name="sectorIds"
+            {...field.list("sectorIds")}
             legend={f.sectors}
             options={props.sectors}
-            checked={v.sectorIds}
-            error={e.sectorIds}
             hint={f.sectorsHint}
             columns={2}
           />
           <SelectField
-            id={id("eventId")}
-            name="eventId"
+            {...field.text("eventId")}
             label={f.event}
             optional
             options={props.events}
             placeholder={cmsMessages.common.none}
-            defaultValue={v.eventId}
-            error={e.eventId}
           />
+          <TextField {...field.text("reporter")} label={f.reporter} optional maxLength={40} />
           <TextField
-            id={id("reporter")}
-            name="reporter"
-            label={f.reporter}
-            optional
-            defaultValue={v.reporter}
-            error={e.reporter}
-            maxLength={40}
-          />
-          <TextField
-            id={id("correspondent")}
-            name="correspondent"
+            {...field.text("correspondent")}
             label={f.correspondent}
             optional
-            defaultValue={v.correspondent}
-            error={e.correspondent}
             maxLength={40}
           />
 
@@ -235,22 +186,14 @@ export function ArticleForm(props: ArticleFormProps) {
             <FieldError id={id("cover")} error={e.cover} />
             {props.cover && (
               <div className="mt-2">
-                <Checkbox
-                  id={id("removeCover")}
-                  name="removeCover"
-                  label={f.coverRemove}
-                  defaultChecked={v.removeCover === "on"}
-                />
+                <Checkbox {...field.check("removeCover")} label={f.coverRemove} />
               </div>
             )}
           </div>
           <TextField
-            id={id("coverCredit")}
-            name="coverCredit"
+            {...field.text("coverCredit")}
             label={f.coverCredit}
             optional
-            defaultValue={v.coverCredit}
-            error={e.coverCredit}
             hint={f.coverCreditHint}
             maxLength={60}
           />

@@ -1,15 +1,15 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../client";
-import { auditLog } from "../schema";
-import { createTestDatabase, driverLabel, type TestDatabase } from "../test-utils";
+import type { Database } from "../../client";
+import { auditLog } from "../../schema";
+import { createTestDatabase, driverLabel, type TestDatabase } from "../../test-utils";
 import {
   type AuditFilters,
   iterateAuditEntries,
   listAuditActions,
   listAuditEntries,
   oldestAuditEntry,
-} from "./audit";
+} from "./staff";
 
 let handle: TestDatabase;
 let db: Database;

@@ -1,7 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../client";
+import type { Actor } from "@/lib/auth/types";
+import { findPersonalData } from "@/lib/cases/personal-data";
+import { AppError } from "@/lib/errors";
+import type { Database } from "../../client";
 import {
   auditLog,
   departments,
@@ -12,24 +15,14 @@ import {
   searchDocuments,
   towns,
   users,
-} from "../schema";
-import { seedDemoData } from "../seed";
-import { createTestDatabase, driverLabel, type TestDatabase } from "../test-utils";
-import type { Actor } from "./admin-content";
-import { CmsError } from "./admin-content";
-import {
-  buildCaseDraftIn,
-  type CaseInput,
-  createCaseIn,
-  findPersonalData,
-  listEligibleNotesIn,
-  listPublishedCasesIn,
-  selectPublishedCaseIn,
-  setCasePublishedIn,
-  updateCaseIn,
-} from "./cases";
-import { selectSitemapEntries } from "./news";
-import { searchPublic } from "./search";
+} from "../../schema";
+import { seedDemoData } from "../../seed";
+import { createTestDatabase, driverLabel, type TestDatabase } from "../../test-utils";
+import { searchPublic } from "../search/public";
+import { selectSitemapEntries } from "../sitemap";
+import { listPublishedCasesIn, selectPublishedCaseIn } from "./public";
+import { buildCaseDraftIn, type CaseInput, listEligibleNotesIn } from "./staff";
+import { createCaseIn, setCasePublishedIn, updateCaseIn } from "./write";
 
 let handle: TestDatabase;
 let db: Database;
@@ -55,13 +48,13 @@ async function actor(username: string): Promise<Actor> {
   return { user: u, ip: "192.0.2.9" };
 }
 
-async function refusal(promise: Promise<unknown>): Promise<CmsError> {
+async function refusal(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(
     () => null,
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(CmsError);
-  return error as CmsError;
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
 }
 
 beforeAll(async () => {

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { organisations } from "../schema";
-import { seedDemoData } from "../seed";
-import { createTestDatabase, driverLabel, type TestDatabase } from "../test-utils";
+import { organisations } from "@/db/schema";
+import { seedDemoData } from "@/db/seed";
+import { createTestDatabase, driverLabel, type TestDatabase } from "@/db/test-utils";
 import {
   countUpcoming,
   getSectorDetail,
@@ -11,7 +11,7 @@ import {
   listStudios,
   listTownsWithOffices,
   settleTimeline,
-} from "./directory";
+} from "./public";
 
 // The demo data hangs its upcoming events on the day the database is created.
 const SEEDED_AT = new Date("2026-11-26T03:00:00Z"); // 11:00 in Asia/Shanghai

@@ -1,28 +1,26 @@
 import "server-only";
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt, type SQL } from "drizzle-orm";
-import { cache } from "react";
-import { cachedQuery, cacheTags } from "../cache";
-import type { Database } from "../client";
-import { getDb } from "../runtime";
+import type { Database } from "@/db/client";
 import {
-  articleSectors,
-  articles,
+  type EventListItem,
+  eventListColumns,
+  withOrganiserNames,
+} from "@/db/queries/events/organisers";
+import type { ArticleListItem } from "@/db/queries/news/public";
+import { listSectorNewsIn } from "@/db/queries/news/sector-news";
+import {
   eventOrganisers,
   events,
-  newsColumns,
   organisationSectors,
   organisations,
   sectors,
   towns,
-} from "../schema";
-import { loadOrganisers } from "./calendar";
-import type { EventListItem } from "./events";
-import { type ArticleListItem, isPublicArticle } from "./news";
+} from "@/db/schema";
 
 /**
  * The directory: sectors, member studios, towns and their liaison offices.
  * Each query takes the database, so integration tests can run it on their own;
- * the pages call the cached wrappers at the bottom.
+ * the pages call the cached wrappers of ./cached.ts.
  */
 
 export interface SectorLink {
@@ -148,29 +146,14 @@ export async function getSectorDetail(
     .where(eq(organisationSectors.sectorId, row.id));
   const [timeline, news, studios] = await Promise.all([
     readTimeline(db, organisedBySector, now),
-    db
-      .select({
-        id: articles.id,
-        slug: articles.slug,
-        title: articles.title,
-        summary: articles.summary,
-        publishedAt: articles.publishedAt,
-        columnName: newsColumns.name,
-        columnSlug: newsColumns.slug,
-      })
-      .from(articles)
-      .innerJoin(articleSectors, eq(articleSectors.articleId, articles.id))
-      .innerJoin(newsColumns, eq(newsColumns.id, articles.columnId))
-      .where(and(eq(articleSectors.sectorId, row.id), isPublicArticle(now)))
-      .orderBy(desc(articles.publishedAt), desc(articles.id))
-      .limit(LIMITS.news),
+    listSectorNewsIn(db, row.id, now, LIMITS.news),
     readStudios(db, inArray(organisations.id, servingStudioIds)),
   ]);
   const { id: _id, ...sector } = row;
   return {
     sector,
     ...timeline,
-    news: news.map((a) => ({ ...a, publishedAt: a.publishedAt ?? now })),
+    news,
     studios,
   };
 }
@@ -297,23 +280,10 @@ async function readStudios(db: Database, where?: SQL): Promise<StudioSummary[]> 
   }));
 }
 
-const eventColumns = {
-  id: events.id,
-  title: events.title,
-  kind: events.kind,
-  serviceType: events.serviceType,
-  status: events.status,
-  startsAt: events.startsAt,
-  endsAt: events.endsAt,
-  venue: events.venue,
-  townName: towns.name,
-  openToPublic: events.openToPublic,
-};
-
 /** The events matching `which`: the next ones still to come and the latest ones over. */
 async function readTimeline(db: Database, which: SQL, now: Date): Promise<EventTimeline> {
   const select = () =>
-    db.select(eventColumns).from(events).leftJoin(towns, eq(towns.id, events.townId));
+    db.select(eventListColumns).from(events).leftJoin(towns, eq(towns.id, events.townId));
   const [upcoming, past] = await Promise.all([
     select()
       .where(and(which, gte(events.endsAt, now)))
@@ -324,15 +294,8 @@ async function readTimeline(db: Database, which: SQL, now: Date): Promise<EventT
       .orderBy(desc(events.startsAt), desc(events.id))
       .limit(LIMITS.past),
   ]);
-  const organisers = await loadOrganisers(
-    db,
-    [...upcoming, ...past].map((e) => e.id),
-  );
-  const withNames = (e: (typeof upcoming)[number]): EventListItem => ({
-    ...e,
-    organisers: (organisers.get(e.id) ?? []).map((o) => o.name),
-  });
-  return { upcoming: upcoming.map(withNames), past: past.map(withNames) };
+  const named = await withOrganiserNames(db, [...upcoming, ...past]);
+  return { upcoming: named.slice(0, upcoming.length), past: named.slice(upcoming.length) };
 }
 
 function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
@@ -345,55 +308,3 @@ function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
   }
   return map;
 }
-
-// ---- cached reads for the public pages ----
-// A cached result carries the instant it was read at; pages settle it against their
-// own `now` (settleTimeline, countUpcoming), so a stale entry never shows a past
-// event as coming. Detail lookups check the slug against the cached list first, so
-// made-up slugs never fill the cache.
-
-const directoryTags = [cacheTags.directory];
-const withEvents = [cacheTags.directory, cacheTags.events];
-
-const cachedSectorCards = cachedQuery(
-  async () => listSectorCards(await getDb(), new Date()),
-  ["directory", "sector-cards"],
-  { tags: withEvents },
-);
-const cachedSectorDetail = cachedQuery(
-  async (slug: string) => getSectorDetail(await getDb(), slug, new Date()),
-  ["directory", "sector-detail"],
-  { tags: [...withEvents, cacheTags.news] },
-);
-const cachedStudios = cachedQuery(
-  async () => listStudios(await getDb()),
-  ["directory", "studios"],
-  {
-    tags: directoryTags,
-  },
-);
-const cachedStudioDetail = cachedQuery(
-  async (slug: string) => getStudioDetail(await getDb(), slug, new Date()),
-  ["directory", "studio-detail"],
-  { tags: withEvents },
-);
-const cachedTowns = cachedQuery(
-  async () => listTownsWithOffices(await getDb()),
-  ["directory", "towns"],
-  { tags: directoryTags },
-);
-
-/** React's cache dedupes the reads of generateMetadata and the page within one request. */
-export const loadSectorCards = cache(() => cachedSectorCards());
-export const loadStudios = cache(() => cachedStudios());
-export const loadTowns = cache(() => cachedTowns());
-
-export const loadSectorDetail = cache(async (slug: string): Promise<SectorDetail | null> => {
-  const known = (await loadSectorCards()).some((s) => s.slug === slug);
-  return known ? cachedSectorDetail(slug) : null;
-});
-
-export const loadStudioDetail = cache(async (slug: string): Promise<StudioDetail | null> => {
-  const known = (await loadStudios()).some((s) => s.slug === slug);
-  return known ? cachedStudioDetail(slug) : null;
-});

@@ -1,12 +1,13 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { monthRange } from "@/lib/calendar";
-import { events } from "../schema";
-import { seedDemoData } from "../seed";
-import { createTestDatabase, driverLabel, type TestDatabase } from "../test-utils";
+import { listEventReports } from "@/db/queries/news/event-reports";
+import { events } from "@/db/schema";
+import { seedDemoData } from "@/db/seed";
+import { createTestDatabase, driverLabel, type TestDatabase } from "@/db/test-utils";
+import { monthRange } from "@/lib/calendar/month";
 import { listCalendarEvents, listCalendarFilterOptions } from "./calendar";
 import { findCampaignProgramme } from "./campaigns";
-import { findEventDetail, listEventReports } from "./events";
+import { findEventDetail } from "./public";
 
 const NOW = new Date("2026-11-26T03:00:00Z"); // 11:00 in Shanghai
 const TZ = "Asia/Shanghai";

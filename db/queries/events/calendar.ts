@@ -1,28 +1,11 @@
 import "server-only";
 import { and, asc, desc, eq, gt, gte, inArray, lt, or } from "drizzle-orm";
-import type { CalendarFilters } from "@/lib/calendar";
-import type { OrganisationKind } from "@/lib/vocabulary";
-import { cachedQuery, cacheTags } from "../cache";
-import type { Database } from "../client";
-import { getDb } from "../runtime";
-import { campaigns, eventOrganisers, events, organisations, sectors, towns } from "../schema";
-import type { EventListItem } from "./events";
-
-/** An event as the calendar, its feeds and the campaign programme show it. */
-export interface CalendarEvent extends EventListItem {
-  summary: string;
-  townSlug: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-export interface Organiser {
-  name: string;
-  kind: "sector" | OrganisationKind;
-  slug: string;
-  /** Sectors and studios have public pages; other organisers are named only. */
-  href: string | null;
-}
+import { cachedQuery, cacheTags } from "@/db/cache";
+import type { Database } from "@/db/client";
+import { getDb } from "@/db/runtime";
+import { campaigns, eventOrganisers, events, sectors, towns } from "@/db/schema";
+import type { CalendarFilters } from "@/lib/calendar/query";
+import { type CalendarEvent, eventListColumns, withOrganiserNames } from "./organisers";
 
 /** Longest event the range query looks back for (keeps the start index useful). */
 const MAX_EVENT_DAYS = 62;
@@ -68,18 +51,9 @@ export async function listCalendarEvents(
   ];
   const rows = await db
     .select({
-      id: events.id,
-      title: events.title,
+      ...eventListColumns,
       summary: events.summary,
-      kind: events.kind,
-      serviceType: events.serviceType,
-      status: events.status,
-      startsAt: events.startsAt,
-      endsAt: events.endsAt,
-      venue: events.venue,
-      townName: towns.name,
       townSlug: towns.slug,
-      openToPublic: events.openToPublic,
       createdAt: events.createdAt,
       updatedAt: events.updatedAt,
     })
@@ -89,71 +63,7 @@ export async function listCalendarEvents(
     .where(and(...conditions))
     .orderBy(asc(events.startsAt), asc(events.id))
     .limit(options.limit);
-  const organisers = await loadOrganisers(
-    db,
-    rows.map((r) => r.id),
-  );
-  return rows.map((r) => ({
-    ...r,
-    organisers: (organisers.get(r.id) ?? []).map((o) => o.name),
-  }));
-}
-
-/** Organisers of many events in one query, each event's in their given order. */
-export async function loadOrganisers(
-  db: Database,
-  eventIds: number[],
-): Promise<Map<number, Organiser[]>> {
-  const result = new Map<number, Organiser[]>();
-  if (eventIds.length === 0) return result;
-  const rows = await db
-    .select({
-      eventId: eventOrganisers.eventId,
-      sectorName: sectors.name,
-      sectorSlug: sectors.slug,
-      organisationName: organisations.name,
-      organisationSlug: organisations.slug,
-      organisationKind: organisations.kind,
-    })
-    .from(eventOrganisers)
-    .leftJoin(sectors, eq(sectors.id, eventOrganisers.sectorId))
-    .leftJoin(organisations, eq(organisations.id, eventOrganisers.organisationId))
-    .where(inArray(eventOrganisers.eventId, eventIds))
-    .orderBy(asc(eventOrganisers.eventId), asc(eventOrganisers.sortOrder), asc(eventOrganisers.id));
-  for (const row of rows) {
-    const organiser = toOrganiser(row);
-    if (!organiser) continue;
-    const list = result.get(row.eventId);
-    if (list) list.push(organiser);
-    else result.set(row.eventId, [organiser]);
-  }
-  return result;
-}
-
-function toOrganiser(row: {
-  sectorName: string | null;
-  sectorSlug: string | null;
-  organisationName: string | null;
-  organisationSlug: string | null;
-  organisationKind: OrganisationKind | null;
-}): Organiser | null {
-  if (row.sectorName && row.sectorSlug) {
-    return {
-      name: row.sectorName,
-      kind: "sector",
-      slug: row.sectorSlug,
-      href: `/sectors/${row.sectorSlug}`,
-    };
-  }
-  if (row.organisationName && row.organisationSlug && row.organisationKind) {
-    return {
-      name: row.organisationName,
-      kind: row.organisationKind,
-      slug: row.organisationSlug,
-      href: row.organisationKind === "studio" ? `/studios/${row.organisationSlug}` : null,
-    };
-  }
-  return null;
+  return withOrganiserNames(db, rows);
 }
 
 export interface FilterOption {

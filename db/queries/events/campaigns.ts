@@ -1,10 +1,37 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
-import { cachedQuery, cacheTags } from "../cache";
-import type { Database } from "../client";
-import { getDb } from "../runtime";
-import { type Campaign, campaigns, eventOrganisers, events } from "../schema";
-import { type CalendarEvent, listCalendarEvents } from "./calendar";
+import { and, asc, desc, eq, gte, lte } from "drizzle-orm";
+import { cachedQuery, cacheTags } from "@/db/cache";
+import type { Database } from "@/db/client";
+import { getDb } from "@/db/runtime";
+import { type Campaign, campaigns, eventOrganisers, events } from "@/db/schema";
+import { listCalendarEvents } from "./calendar";
+import type { CalendarEvent } from "./organisers";
+
+/** Campaigns (活动周, 月): the one running now, its figures, its programme. */
+
+/**
+ * The campaign running on `today` ("YYYY-MM-DD", committee-local); else the next
+ * one to start; else the latest that ended — so the home page always has one.
+ */
+export async function getCurrentCampaign(today: string): Promise<Campaign | null> {
+  const db = await getDb();
+  const [running] = await db
+    .select()
+    .from(campaigns)
+    .where(and(lte(campaigns.startsOn, today), gte(campaigns.endsOn, today)))
+    .orderBy(desc(campaigns.startsOn))
+    .limit(1);
+  if (running) return running;
+  const [next] = await db
+    .select()
+    .from(campaigns)
+    .where(gte(campaigns.startsOn, today))
+    .orderBy(asc(campaigns.startsOn))
+    .limit(1);
+  if (next) return next;
+  const [last] = await db.select().from(campaigns).orderBy(desc(campaigns.endsOn)).limit(1);
+  return last ?? null;
+}
 
 export interface CampaignFigures {
   events: number;
@@ -31,6 +58,10 @@ export async function countCampaignFigures(
     if (r.townId !== null) townIds.add(r.townId);
   }
   return { events: ids.size, sectors: sectorIds.size, towns: townIds.size };
+}
+
+export async function getCampaignFigures(campaignId: number): Promise<CampaignFigures> {
+  return countCampaignFigures(await getDb(), campaignId);
 }
 
 export async function findCampaignBySlug(db: Database, slug: string): Promise<Campaign | null> {

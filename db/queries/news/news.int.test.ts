@@ -1,22 +1,22 @@
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { visibilityEpoch } from "../../lib/news";
-import type { Database } from "../client";
-import { articles, files } from "../schema";
-import { seedDemoData } from "../seed";
-import { createTestDatabase, driverLabel, type TestDatabase } from "../test-utils";
+import { visibilityEpoch } from "../../../lib/news/rules";
+import type { Database } from "../../client";
+import { articles, files } from "../../schema";
+import { seedDemoData } from "../../seed";
+import { createTestDatabase, driverLabel, type TestDatabase } from "../../test-utils";
+import { selectPublicFile } from "../shared/files";
+import { selectSitemapEntries } from "../sitemap";
+import { selectFeedArticles } from "./feed";
 import {
   selectArticlePage,
-  selectFeedArticles,
   selectLatestArticles,
   selectNewsColumns,
   selectPublicArticle,
   selectPublicationSchedule,
-  selectPublicFile,
   selectRelatedArticles,
-  selectSitemapEntries,
-} from "./news";
+} from "./public";
 
 // 11:00 in Asia/Shanghai on 26 November 2026; the scheduled article is due on the 29th at 10:00.
 const NOW = new Date("2026-11-26T03:00:00Z");

@@ -1,33 +1,13 @@
 import "server-only";
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, lte, ne } from "drizzle-orm";
-import {
-  FEED_SIZE,
-  type FeedArticle,
-  type PublicationSchedule,
-  pageCount,
-  RELATED_SIZE,
-  visibilityEpoch,
-} from "@/lib/news";
-import { cachedQuery, cacheTags } from "../cache";
-import type { Database } from "../client";
-import { getDb } from "../runtime";
-import {
-  articleSectors,
-  articles,
-  campaigns,
-  events,
-  files,
-  newsColumns,
-  organisations,
-  publicCases,
-  sectors,
-} from "../schema";
+import { type PublicationSchedule, RELATED_SIZE } from "@/lib/news/rules";
+import type { Database } from "../../client";
+import { articleSectors, articles, events, files, newsColumns, sectors } from "../../schema";
 
 /**
- * News reads. Each `select…` takes a database (integration tests pass their own);
- * the exported `list…`/`get…` wrappers read through the data cache, tagged
- * `news`, keyed by the visibility epoch (lib/news.ts) so a scheduled article
- * appears at its time and never before.
+ * Public news reads. Each `select…` takes a database (integration tests pass their own);
+ * the pages read them through the data cache (cached.ts), keyed by the visibility epoch
+ * (lib/news/rules.ts) so a scheduled article appears at its time and never before.
  */
 
 /** Published and due: scheduled articles stay invisible until their time. */
@@ -88,7 +68,7 @@ export interface ArticleWithRelated {
   related: ArticleListItem[];
 }
 
-const listFields = {
+export const listFields = {
   id: articles.id,
   slug: articles.slug,
   title: articles.title,
@@ -98,7 +78,7 @@ const listFields = {
   columnSlug: newsColumns.slug,
 };
 
-const coverFields = {
+export const coverFields = {
   coverFileId: files.id,
   coverWidth: files.width,
   coverHeight: files.height,
@@ -108,7 +88,7 @@ const coverFields = {
 };
 
 // Only a public file makes a cover: a private one is never linked from a public page.
-const coverJoin = and(eq(files.id, articles.coverFileId), eq(files.visibility, "public"));
+export const coverJoin = and(eq(files.id, articles.coverFileId), eq(files.visibility, "public"));
 
 type Dated<R> = Omit<R, "publishedAt"> & { publishedAt: Date };
 
@@ -126,7 +106,7 @@ interface CoverRow {
   coverCredit: string | null;
 }
 
-function toNewsListItem<R extends CoverRow & { publishedAt: Date | null }>(
+export function toNewsListItem<R extends CoverRow & { publishedAt: Date | null }>(
   row: R,
   asOf: Date,
 ): Dated<Omit<R, keyof CoverRow>> & { cover: CoverImage | null } {
@@ -315,281 +295,4 @@ export async function selectRelatedArticles(
     out.push(toListItem(row, asOf));
   }
   return out;
-}
-
-export async function selectFeedArticles(
-  db: Database,
-  options: { columnId: number | null; asOf: Date; limit?: number },
-): Promise<FeedArticle[]> {
-  const rows = await db
-    .select({
-      ...listFields,
-      ...coverFields,
-      body: articles.body,
-      updatedAt: articles.updatedAt,
-      reporter: articles.reporter,
-      correspondent: articles.correspondent,
-    })
-    .from(articles)
-    .innerJoin(newsColumns, eq(newsColumns.id, articles.columnId))
-    .leftJoin(files, coverJoin)
-    .where(
-      and(
-        isPublicArticle(options.asOf),
-        options.columnId === null ? undefined : eq(articles.columnId, options.columnId),
-      ),
-    )
-    .orderBy(desc(articles.publishedAt), desc(articles.id))
-    .limit(options.limit ?? FEED_SIZE);
-  return rows.map((r) => {
-    const item = toNewsListItem(r, options.asOf);
-    return {
-      slug: item.slug,
-      title: item.title,
-      summary: item.summary,
-      body: r.body,
-      publishedAt: item.publishedAt,
-      updatedAt: r.updatedAt,
-      reporter: r.reporter,
-      correspondent: r.correspondent,
-      columnName: item.columnName,
-      cover: item.cover,
-    };
-  });
-}
-
-export interface SitemapEntries {
-  articles: { slug: string; lastModified: Date }[];
-  events: { id: number; lastModified: Date }[];
-  sectors: string[];
-  studios: string[];
-  campaigns: string[];
-  cases: { id: number; lastModified: Date }[];
-}
-
-/** A sitemap holds at most 50,000 URLs; beyond this many articles, split it (generateSitemaps). */
-const SITEMAP_ARTICLES = 40_000;
-const SITEMAP_EVENTS = 8_000;
-const SITEMAP_CASES = 1_000;
-
-export async function selectSitemapEntries(db: Database, asOf: Date): Promise<SitemapEntries> {
-  const [articleRows, eventRows, sectorRows, studioRows, campaignRows, caseRows] =
-    await Promise.all([
-      db
-        .select({
-          slug: articles.slug,
-          publishedAt: articles.publishedAt,
-          updatedAt: articles.updatedAt,
-        })
-        .from(articles)
-        .where(isPublicArticle(asOf))
-        .orderBy(desc(articles.publishedAt), desc(articles.id))
-        .limit(SITEMAP_ARTICLES),
-      db
-        .select({ id: events.id, updatedAt: events.updatedAt })
-        .from(events)
-        .orderBy(desc(events.startsAt), desc(events.id))
-        .limit(SITEMAP_EVENTS),
-      db.select({ slug: sectors.slug }).from(sectors).orderBy(asc(sectors.sortOrder)),
-      db
-        .select({ slug: organisations.slug })
-        .from(organisations)
-        .where(and(eq(organisations.kind, "studio"), eq(organisations.active, true)))
-        .orderBy(asc(organisations.sortOrder)),
-      db.select({ slug: campaigns.slug }).from(campaigns).orderBy(desc(campaigns.startsOn)),
-      db
-        .select({ id: publicCases.id, updatedAt: publicCases.updatedAt })
-        .from(publicCases)
-        .where(and(isNotNull(publicCases.publishedAt), lte(publicCases.publishedAt, asOf)))
-        .orderBy(desc(publicCases.publishedAt), desc(publicCases.id))
-        .limit(SITEMAP_CASES),
-    ]);
-  return {
-    articles: articleRows.map((r) => ({
-      slug: r.slug,
-      // A scheduled article "changes" when it appears, even if it was written long before.
-      lastModified: new Date(
-        Math.max(r.updatedAt.getTime(), r.publishedAt?.getTime() ?? r.updatedAt.getTime()),
-      ),
-    })),
-    events: eventRows.map((r) => ({ id: r.id, lastModified: r.updatedAt })),
-    sectors: sectorRows.map((r) => r.slug),
-    studios: studioRows.map((r) => r.slug),
-    campaigns: campaignRows.map((r) => r.slug),
-    cases: caseRows.map((r) => ({ id: r.id, lastModified: r.updatedAt })),
-  };
-}
-
-export interface PublicFile {
-  sha256: string;
-  contentType: string;
-  byteSize: number;
-  data: Buffer | null;
-}
-
-/** A stored file, only when it is public; `withData: false` reads just its headers. */
-export async function selectPublicFile(
-  db: Database,
-  id: string,
-  options: { withData: boolean },
-): Promise<PublicFile | null> {
-  const base = {
-    sha256: files.sha256,
-    contentType: files.contentType,
-    byteSize: files.byteSize,
-  };
-  const where = and(eq(files.id, id), eq(files.visibility, "public"));
-  if (!options.withData) {
-    const [row] = await db.select(base).from(files).where(where).limit(1);
-    return row ? { ...row, data: null } : null;
-  }
-  const [row] = await db
-    .select({ ...base, data: files.data })
-    .from(files)
-    .where(where)
-    .limit(1);
-  return row ?? null;
-}
-
-// ---------------------------------------------------------------------------
-// Cached reads for the server's pages
-
-const newsTags = { tags: [cacheTags.news] };
-
-const cachedSchedule = cachedQuery(
-  async () => selectPublicationSchedule(await getDb(), new Date()),
-  ["news:schedule"],
-  newsTags,
-);
-
-/** The instant the cached lists are computed at, for a request at `now`. */
-async function epochOf(now: Date): Promise<Date> {
-  return visibilityEpoch(now, await cachedSchedule());
-}
-
-const cachedColumns = cachedQuery(
-  async () => selectNewsColumns(await getDb()),
-  ["news:columns"],
-  newsTags,
-);
-
-export function listNewsColumns(): Promise<NewsColumnItem[]> {
-  return cachedColumns();
-}
-
-const cachedLatest = cachedQuery(
-  async (limit: number, asOf: string) => selectLatestArticles(await getDb(), limit, new Date(asOf)),
-  ["news:latest"],
-  newsTags,
-);
-
-/** The newest public articles (home page). */
-export async function listLatestArticles(
-  limit: number,
-  now = new Date(),
-): Promise<ArticleListItem[]> {
-  return cachedLatest(limit, (await epochOf(now)).toISOString());
-}
-
-const cachedPage = cachedQuery(
-  async (columnId: number | null, page: number, pageSize: number, asOf: string) =>
-    selectArticlePage(await getDb(), {
-      columnId,
-      offset: (page - 1) * pageSize,
-      limit: pageSize,
-      asOf: new Date(asOf),
-    }),
-  ["news:page"],
-  newsTags,
-);
-
-const cachedCount = cachedQuery(
-  async (columnId: number | null, asOf: string) =>
-    selectArticleCount(await getDb(), { columnId, asOf: new Date(asOf) }),
-  ["news:count"],
-  newsTags,
-);
-
-/**
- * One page of public articles, of one column or all, with the total count; null
- * for a page past the end (checked first, so made-up page numbers fill no cache).
- */
-export async function listArticlePage(options: {
-  columnId: number | null;
-  page: number;
-  pageSize: number;
-  now?: Date;
-}): Promise<ArticlePage | null> {
-  const asOf = (await epochOf(options.now ?? new Date())).toISOString();
-  const total = await cachedCount(options.columnId, asOf);
-  if (options.page > pageCount(total, options.pageSize)) return null;
-  return cachedPage(options.columnId, options.page, options.pageSize, asOf);
-}
-
-const cachedArticle = cachedQuery(
-  async (slug: string, asOf: string): Promise<ArticleWithRelated | null> => {
-    const db = await getDb();
-    const at = new Date(asOf);
-    const article = await selectPublicArticle(db, slug, at);
-    if (!article) return null;
-    const related = await selectRelatedArticles(
-      db,
-      { id: article.id, columnId: article.columnId, sectorIds: article.sectors.map((s) => s.id) },
-      at,
-    );
-    return { article, related };
-  },
-  ["news:article"],
-  { tags: [cacheTags.news, cacheTags.directory, cacheTags.events] },
-);
-
-/** A public article and its related articles; null when missing, draft or not yet due. */
-export async function getPublicArticle(
-  slug: string,
-  now = new Date(),
-): Promise<ArticleWithRelated | null> {
-  return cachedArticle(slug, (await epochOf(now)).toISOString());
-}
-
-const cachedFeed = cachedQuery(
-  async (columnId: number | null, asOf: string) =>
-    selectFeedArticles(await getDb(), { columnId, asOf: new Date(asOf) }),
-  ["news:feed"],
-  newsTags,
-);
-
-/** The newest FEED_SIZE public articles with their bodies, and the epoch they were read at. */
-export async function listFeedArticles(
-  columnId: number | null,
-  now = new Date(),
-): Promise<{ articles: FeedArticle[]; asOf: Date }> {
-  const asOf = await epochOf(now);
-  return { articles: await cachedFeed(columnId, asOf.toISOString()), asOf };
-}
-
-const cachedSitemap = cachedQuery(
-  async (asOf: string) => selectSitemapEntries(await getDb(), new Date(asOf)),
-  ["news:sitemap"],
-  {
-    tags: [
-      cacheTags.news,
-      cacheTags.events,
-      cacheTags.directory,
-      cacheTags.campaigns,
-      cacheTags.cases,
-    ],
-  },
-);
-
-/** Everything public the sitemap lists. */
-export async function listSitemapEntries(now = new Date()): Promise<SitemapEntries> {
-  return cachedSitemap((await epochOf(now)).toISOString());
-}
-
-/** A public stored file (not cached here: the response is cached by browsers and CDNs). */
-export async function getPublicFile(
-  id: string,
-  options: { withData: boolean },
-): Promise<PublicFile | null> {
-  return selectPublicFile(await getDb(), id, options);
 }

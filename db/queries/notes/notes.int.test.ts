@@ -3,7 +3,27 @@ import { and, eq } from "drizzle-orm";
 import ExifReader from "exifreader";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listSectorUpcomingEventsIn } from "@/db/queries/events/note-choices";
+import { checkNoteReferencesIn } from "@/db/queries/notes/choices";
+import {
+  countMemberNotesByStatusIn,
+  findMemberNoteByClientIdIn,
+  getMemberNoteFiguresIn,
+  getMemberNoteIn,
+  listMemberNotePhotosIn,
+  listMemberNotesIn,
+  listMemberNoteTimelineIn,
+} from "@/db/queries/notes/member";
+import { getNotePhotoForViewerIn } from "@/db/queries/notes/photos";
+import {
+  addNotePhotoIn,
+  type NoteWriter,
+  removeNotePhotoIn,
+  saveNoteDraftIn,
+  submitNoteIn,
+} from "@/db/queries/notes/write";
 import type { SessionUser } from "@/lib/auth/types";
+import { AppError } from "@/lib/errors";
 import { mayViewNotePhoto } from "@/lib/notes/access";
 import { type NoteFieldsData, parseNoteFields } from "@/lib/notes/fields";
 import { processPhoto } from "@/server/images/photo-processing";
@@ -17,27 +37,9 @@ import {
   sectors,
   towns,
   users,
-} from "../schema";
-import { seedDemoData } from "../seed";
-import { createTestDatabase, driverLabel, type TestDatabase } from "../test-utils";
-import {
-  addNotePhotoIn,
-  checkNoteReferencesIn,
-  countMemberNotesByStatusIn,
-  findMemberNoteByClientIdIn,
-  getMemberNoteFiguresIn,
-  getMemberNoteIn,
-  getNotePhotoForViewerIn,
-  listMemberNotePhotosIn,
-  listMemberNotesIn,
-  listMemberNoteTimelineIn,
-  listSectorUpcomingEventsIn,
-  NoteWriteError,
-  type NoteWriter,
-  removeNotePhotoIn,
-  saveNoteDraftIn,
-  submitNoteIn,
-} from "./notes";
+} from "../../schema";
+import { seedDemoData } from "../../seed";
+import { createTestDatabase, driverLabel, type TestDatabase } from "../../test-utils";
 
 const NOW = new Date("2026-06-10T02:00:00Z"); // 10:00 in Shanghai
 const TODAY = "2026-06-10";
@@ -118,7 +120,7 @@ async function refusalOf(promise: Promise<unknown>) {
   try {
     await promise;
   } catch (error) {
-    if (error instanceof NoteWriteError) return error.code;
+    if (error instanceof AppError) return error.code;
     throw error;
   }
   return null;

@@ -1,19 +1,19 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../client";
-import { auditLog, opinions, topics, users } from "../schema";
-import { seedDemoData } from "../seed";
-import { createTestDatabase, driverLabel, type TestDatabase } from "../test-utils";
-import { type Actor, CmsError } from "./admin-content";
+import type { Actor } from "@/lib/auth/types";
+import { AppError } from "@/lib/errors";
+import type { Database } from "../../client";
+import { auditLog, opinions, topics, users } from "../../schema";
+import { seedDemoData } from "../../seed";
+import { createTestDatabase, driverLabel, type TestDatabase } from "../../test-utils";
+import { searchPublic } from "../search/public";
 import {
-  listOpinionsForModerationIn,
   maskPersonName,
-  moderateOpinionsIn,
   selectApprovedOpinions,
   selectOpenTopics,
   submitOpinionIn,
-} from "./opinions";
-import { searchPublic } from "./search";
+} from "./public";
+import { listOpinionsForModerationIn, moderateOpinionsIn } from "./staff";
 
 let handle: TestDatabase;
 let db: Database;
@@ -85,7 +85,7 @@ describe(`opinions on ${driverLabel()}`, () => {
       body: "x",
       ip: "198.51.100.7",
     }).catch((e) => e);
-    expect(refused).toBeInstanceOf(CmsError);
+    expect(refused).toBeInstanceOf(AppError);
 
     const { id } = await submitOpinionIn(db, {
       topicId: open,

@@ -1,12 +1,12 @@
 import "server-only";
 import { asc, eq } from "drizzle-orm";
-import { ModerationError } from "@/lib/moderation";
+import type { Actor } from "@/lib/auth/types";
+import { AppError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
-import type { Database } from "../client";
-import { answerTemplates } from "../schema";
-import { writeAudit } from "./audit";
-import type { ActorContext } from "./moderation";
-import { withDb } from "./with-db";
+import type { Database } from "../../client";
+import { answerTemplates } from "../../schema";
+import { writeAudit } from "../audit/write";
+import { withDb } from "../with-db";
 
 /** Reusable wording for reasons (return, reject) and department answers. */
 
@@ -25,10 +25,10 @@ export async function listAnswerTemplatesIn(db: Database): Promise<AnswerTemplat
 
 export async function saveAnswerTemplateIn(
   db: Database,
-  ctx: ActorContext,
+  ctx: Actor,
   input: { id?: number; title: string; body: string },
 ): Promise<number> {
-  if (!can(ctx.user, "template.manage")) throw new ModerationError("forbidden");
+  if (!can(ctx.user, "template.manage")) throw new AppError("forbidden");
   return db.transaction(async (tx) => {
     let id = input.id;
     if (id === undefined) {
@@ -44,7 +44,7 @@ export async function saveAnswerTemplateIn(
         .set({ title: input.title, body: input.body })
         .where(eq(answerTemplates.id, id))
         .returning({ id: answerTemplates.id });
-      if (!row) throw new ModerationError("not_found");
+      if (!row) throw new AppError("not_found");
     }
     await writeAudit(tx, {
       action: input.id === undefined ? "template.create" : "template.update",
@@ -59,18 +59,14 @@ export async function saveAnswerTemplateIn(
   });
 }
 
-export async function deleteAnswerTemplateIn(
-  db: Database,
-  ctx: ActorContext,
-  id: number,
-): Promise<void> {
-  if (!can(ctx.user, "template.manage")) throw new ModerationError("forbidden");
+export async function deleteAnswerTemplateIn(db: Database, ctx: Actor, id: number): Promise<void> {
+  if (!can(ctx.user, "template.manage")) throw new AppError("forbidden");
   await db.transaction(async (tx) => {
     const [row] = await tx
       .delete(answerTemplates)
       .where(eq(answerTemplates.id, id))
       .returning({ id: answerTemplates.id, title: answerTemplates.title });
-    if (!row) throw new ModerationError("not_found");
+    if (!row) throw new AppError("not_found");
     await writeAudit(tx, {
       action: "template.delete",
       actorId: ctx.user.id,

@@ -1,14 +1,14 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
-import type { SessionUser } from "@/lib/auth/types";
-import { ModerationError } from "@/lib/moderation";
+import type { Actor, SessionUser } from "@/lib/auth/types";
+import { AppError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
-import type { Database } from "../client";
-import { departments, fieldNotes, noteTransfers } from "../schema";
-import { writeAudit } from "./audit";
-import type { ActorContext, Executor } from "./moderation";
-import { withDb } from "./with-db";
+import type { Database } from "../../client";
+import { departments, fieldNotes, noteTransfers } from "../../schema";
+import { writeAudit } from "../audit/write";
+import type { Executor } from "../shared/write";
+import { withDb } from "../with-db";
 
 /** 职能部门: the registry, and how each department is doing with what was transferred to it. */
 
@@ -108,7 +108,7 @@ export interface DepartmentInput {
 }
 
 function assertManager(user: SessionUser) {
-  if (!can(user, "department.manage")) throw new ModerationError("forbidden");
+  if (!can(user, "department.manage")) throw new AppError("forbidden");
 }
 
 async function assertUniqueName(db: Executor, name: string, exceptId?: number) {
@@ -121,12 +121,12 @@ async function assertUniqueName(db: Executor, name: string, exceptId?: number) {
         exceptId === undefined ? undefined : ne(departments.id, exceptId),
       ),
     );
-  if (clash) throw new ModerationError("duplicate_name");
+  if (clash) throw new AppError("duplicate_name", "name");
 }
 
 export async function createDepartmentIn(
   db: Database,
-  ctx: ActorContext,
+  ctx: Actor,
   input: DepartmentInput,
 ): Promise<number> {
   assertManager(ctx.user);
@@ -152,7 +152,7 @@ export async function createDepartmentIn(
 
 export async function updateDepartmentIn(
   db: Database,
-  ctx: ActorContext,
+  ctx: Actor,
   id: number,
   input: DepartmentInput,
 ): Promise<void> {
@@ -164,7 +164,7 @@ export async function updateDepartmentIn(
       .set(input)
       .where(eq(departments.id, id))
       .returning({ id: departments.id });
-    if (!row) throw new ModerationError("not_found");
+    if (!row) throw new AppError("not_found");
     await writeAudit(tx, {
       action: "department.update",
       actorId: ctx.user.id,

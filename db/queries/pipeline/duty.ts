@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, ne, type SQL, sql } from "drizzle-orm";
 import { isAdopted, type NoteStatus, noteStatuses } from "@/lib/notes/workflow";
 import type { NoteCategory } from "@/lib/vocabulary";
-import type { Database } from "../client";
+import type { Database } from "../../client";
 import {
   eventAttendees,
   events,
@@ -11,9 +11,9 @@ import {
   researchTopics,
   sectors,
   users,
-} from "../schema";
-import { outer } from "./moderation-scope";
-import { withDb } from "./with-db";
+} from "../../schema";
+import { withDb } from "../with-db";
+import { outer } from "./scope";
 
 /**
  * 履职档案: what a member did in a year (in the committee's time zone): events attended,

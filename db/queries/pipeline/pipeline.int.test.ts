@@ -1,10 +1,11 @@
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/types";
-import { ModerationError, type QueueFilters } from "@/lib/moderation";
+import { AppError } from "@/lib/errors";
+import type { QueueFilters } from "@/lib/moderation";
 import { can, noteTarget } from "@/lib/permissions";
 import { localDateKey } from "@/lib/time";
-import type { Database } from "../client";
+import type { Database } from "../../client";
 import {
   auditLog,
   departments,
@@ -15,23 +16,20 @@ import {
   organisations,
   sectors,
   users,
-} from "../schema";
-import { seedDemoData } from "../seed";
-import { createTestDatabase, driverLabel, type TestDatabase } from "../test-utils";
+} from "../../schema";
+import { seedDemoData } from "../../seed";
+import { createTestDatabase, driverLabel, type TestDatabase } from "../../test-utils";
+import { getDashboardFiguresIn } from "./dashboard";
 import { createDepartmentIn, listDepartmentsIn } from "./departments";
 import { getDutyRecordIn, listDutySummariesIn } from "./duty";
-import {
-  addNoteCommentIn,
-  applyBulkActionIn,
-  applyNoteActionIn,
-  recordAnswerIn,
-  recordSatisfactionIn,
-  transferNoteIn,
-} from "./moderation";
-import { getDashboardFiguresIn, getStaffNoteIn, listQueueIn } from "./moderation-queue";
-import { noteTargetColumns } from "./moderation-scope";
+import { addNoteCommentIn, applyBulkActionIn, applyNoteActionIn } from "./moves";
 import { listLinkableNotesIn, saveProposalIn } from "./proposals";
-import { addNotesToTopicIn, createResearchTopicIn, getCompilationIn } from "./research";
+import { listQueueIn } from "./queue";
+import { getCompilationIn } from "./research";
+import { addNotesToTopicIn, createResearchTopicIn } from "./research-write";
+import { noteTargetColumns } from "./scope";
+import { getStaffNoteIn } from "./staff-note";
+import { recordAnswerIn, recordSatisfactionIn, transferNoteIn } from "./transfers";
 
 const NOW = new Date("2026-11-26T03:00:00Z"); // 11:00 in Asia/Shanghai
 const TZ = "Asia/Shanghai";
@@ -102,8 +100,8 @@ async function expectRefusal(promise: Promise<unknown>, code: string) {
     () => null,
     (e: unknown) => e,
   );
-  expect(error, `expected ModerationError(${code})`).toBeInstanceOf(ModerationError);
-  expect((error as ModerationError).code).toBe(code);
+  expect(error, `expected AppError(${code})`).toBeInstanceOf(AppError);
+  expect((error as AppError).code).toBe(code);
 }
 
 describe(`staff pipeline (${driverLabel()})`, () => {
@@ -293,8 +291,8 @@ describe(`staff pipeline (${driverLabel()})`, () => {
     expect(won).toHaveLength(1);
     expect(lost).toHaveLength(2);
     for (const failure of lost) {
-      expect(failure.reason).toBeInstanceOf(ModerationError);
-      expect((failure.reason as ModerationError).code).toBe("conflict");
+      expect(failure.reason).toBeInstanceOf(AppError);
+      expect((failure.reason as AppError).code).toBe("conflict");
     }
     const after = await noteByTitle(CHILDCARE);
     expect(after.version).toBe(note.version + 1);

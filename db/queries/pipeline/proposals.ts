@@ -1,8 +1,9 @@
 import "server-only";
 import { and, asc, eq, inArray, notInArray, sql } from "drizzle-orm";
-import { ModerationError } from "@/lib/moderation";
+import type { Actor } from "@/lib/auth/types";
+import { AppError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
-import type { Database } from "../client";
+import type { Database } from "../../client";
 import {
   fieldNotes,
   proposalMembers,
@@ -11,18 +12,13 @@ import {
   researchTopics,
   sectors,
   users,
-} from "../schema";
-import { writeAudit } from "./audit";
-import type { ActorContext, Transaction } from "./moderation";
-import { outer } from "./moderation-scope";
-import {
-  adoptedStatuses,
-  assertAdoptedNotes,
-  assertMembers,
-  type LinkedNote,
-  type MemberOption,
-} from "./research";
-import { withDb } from "./with-db";
+} from "../../schema";
+import { writeAudit } from "../audit/write";
+import type { Transaction } from "../shared/write";
+import { withDb } from "../with-db";
+import { adoptedStatuses, type LinkedNote, type MemberOption } from "./research";
+import { assertAdoptedNotes, assertMembers } from "./research-write";
+import { outer } from "./scope";
 
 /** 提案 / 大会发言: what mature topics and notes become; linked to topics, notes and members. */
 
@@ -129,7 +125,7 @@ async function replaceLinks(tx: Transaction, proposalId: number, input: Proposal
       .select({ id: researchTopics.id })
       .from(researchTopics)
       .where(eq(researchTopics.id, input.researchTopicId));
-    if (!topic) throw new ModerationError("not_found");
+    if (!topic) throw new AppError("not_found");
   }
   await tx
     .delete(proposalNotes)
@@ -173,11 +169,11 @@ const columnsOf = (input: ProposalInput) => ({
 
 export async function saveProposalIn(
   db: Database,
-  ctx: ActorContext,
+  ctx: Actor,
   id: number | null,
   input: ProposalInput,
 ): Promise<number> {
-  if (!can(ctx.user, "proposal.manage")) throw new ModerationError("forbidden");
+  if (!can(ctx.user, "proposal.manage")) throw new AppError("forbidden");
   return db.transaction(async (tx) => {
     let proposalId: number;
     if (id === null) {
@@ -193,7 +189,7 @@ export async function saveProposalIn(
         .set({ ...columnsOf(input), updatedAt: sql`now()` })
         .where(eq(proposals.id, id))
         .returning({ id: proposals.id });
-      if (!row) throw new ModerationError("not_found");
+      if (!row) throw new AppError("not_found");
       proposalId = row.id;
     }
     await replaceLinks(tx, proposalId, input);

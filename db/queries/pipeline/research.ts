@@ -1,11 +1,9 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
-import { and, asc, desc, eq, ilike, inArray, notInArray, or, type SQL, sql } from "drizzle-orm";
-import { escapeLike, ModerationError } from "@/lib/moderation";
+import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
+import { escapeLike } from "@/lib/moderation";
 import { isAdopted, type NoteStatus, noteStatuses } from "@/lib/notes/workflow";
-import { can } from "@/lib/permissions";
 import type { NoteCategory, reviewStatuses } from "@/lib/vocabulary";
-import type { Database } from "../client";
+import type { Database } from "../../client";
 import {
   campaigns,
   fieldNotes,
@@ -16,11 +14,9 @@ import {
   sectors,
   topics,
   users,
-} from "../schema";
-import { writeAudit } from "./audit";
-import type { ActorContext, Executor } from "./moderation";
-import { outer } from "./moderation-scope";
-import { withDb } from "./with-db";
+} from "../../schema";
+import { withDb } from "../with-db";
+import { outer } from "./scope";
 
 /**
  * The research pipeline: key topics of the research month gather accepted notes and
@@ -47,29 +43,6 @@ export interface MemberOption {
   sectorName: string | null;
 }
 
-function assertManager(ctx: ActorContext) {
-  if (!can(ctx.user, "research.manage")) throw new ModerationError("forbidden");
-}
-
-async function audit(
-  tx: Executor,
-  ctx: ActorContext,
-  action: string,
-  targetId: number,
-  details: Record<string, unknown> = {},
-) {
-  await writeAudit(tx, {
-    action,
-    actorId: ctx.user.id,
-    actorLabel: ctx.user.username,
-    ip: ctx.ip,
-    targetType: action.split(".")[0],
-    targetId: String(targetId),
-    details,
-  });
-}
-
-/** Years that have topics or proposals, and the current one, newest first. */
 export async function listResearchYearsIn(db: Database, currentYear: number): Promise<number[]> {
   const [topicYears, proposalYears] = await Promise.all([
     db.selectDistinct({ year: researchTopics.year }).from(researchTopics),
@@ -212,178 +185,6 @@ export async function listGatherableNotesIn(
     .limit(options.limit ?? 50);
 }
 
-export interface ResearchTopicInput {
-  title: string;
-  year: number;
-  summary: string;
-  topicId: number | null;
-  sortOrder: number;
-}
-
-export async function createResearchTopicIn(
-  db: Database,
-  ctx: ActorContext,
-  input: ResearchTopicInput,
-): Promise<number> {
-  assertManager(ctx);
-  return db.transaction(async (tx) => {
-    // The research month of that year, when there is one, is the topic's campaign.
-    const [month] = await tx
-      .select({ id: campaigns.id })
-      .from(campaigns)
-      .where(and(eq(campaigns.kind, "research_month"), eq(campaigns.year, input.year)))
-      .limit(1);
-    const [row] = await tx
-      .insert(researchTopics)
-      .values({
-        ...input,
-        slug: `rt-${input.year}-${randomUUID().slice(0, 8)}`,
-        campaignId: month?.id ?? null,
-      })
-      .returning({ id: researchTopics.id });
-    if (!row) throw new Error("research topic insert returned no row");
-    await audit(tx, ctx, "research_topic.create", row.id, { title: input.title });
-    return row.id;
-  });
-}
-
-export interface ResearchTopicUpdate {
-  title: string;
-  summary: string;
-  topicId: number | null;
-  sortOrder: number;
-  report: string;
-  reviewStatus: ReviewStatus;
-  reviewComment: string;
-}
-
-export async function updateResearchTopicIn(
-  db: Database,
-  ctx: ActorContext,
-  id: number,
-  input: ResearchTopicUpdate,
-): Promise<void> {
-  assertManager(ctx);
-  await db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(researchTopics)
-      .set({ ...input, updatedAt: sql`now()` })
-      .where(eq(researchTopics.id, id))
-      .returning({ id: researchTopics.id });
-    if (!row) throw new ModerationError("not_found");
-    await audit(tx, ctx, "research_topic.update", id, {
-      title: input.title,
-      reviewStatus: input.reviewStatus,
-      reportLength: input.report.length,
-    });
-  });
-}
-
-/** Throws unless every note exists and is adopted. */
-export async function assertAdoptedNotes(tx: Executor, noteIds: number[]): Promise<void> {
-  if (noteIds.length === 0) return;
-  const rows = await tx
-    .select({ id: fieldNotes.id, status: fieldNotes.status })
-    .from(fieldNotes)
-    .where(inArray(fieldNotes.id, noteIds));
-  if (rows.length !== noteIds.length || rows.some((r) => !isAdopted(r.status))) {
-    throw new ModerationError("note_not_adopted");
-  }
-}
-
-export async function addNotesToTopicIn(
-  db: Database,
-  ctx: ActorContext,
-  topicId: number,
-  noteIds: number[],
-): Promise<number> {
-  assertManager(ctx);
-  const ids = [...new Set(noteIds)];
-  return db.transaction(async (tx) => {
-    const [topic] = await tx
-      .select({ id: researchTopics.id })
-      .from(researchTopics)
-      .where(eq(researchTopics.id, topicId));
-    if (!topic) throw new ModerationError("not_found");
-    await assertAdoptedNotes(tx, ids);
-    if (ids.length === 0) return 0;
-    const added = await tx
-      .insert(researchTopicNotes)
-      .values(ids.map((noteId) => ({ researchTopicId: topicId, noteId })))
-      .onConflictDoNothing()
-      .returning({ noteId: researchTopicNotes.noteId });
-    await audit(tx, ctx, "research_topic.gather", topicId, {
-      noteIds: added.map((a) => a.noteId),
-    });
-    return added.length;
-  });
-}
-
-export async function removeNoteFromTopicIn(
-  db: Database,
-  ctx: ActorContext,
-  topicId: number,
-  noteId: number,
-): Promise<void> {
-  assertManager(ctx);
-  await db.transaction(async (tx) => {
-    const removed = await tx
-      .delete(researchTopicNotes)
-      .where(
-        and(eq(researchTopicNotes.researchTopicId, topicId), eq(researchTopicNotes.noteId, noteId)),
-      )
-      .returning({ noteId: researchTopicNotes.noteId });
-    if (removed.length === 0) throw new ModerationError("not_found");
-    await audit(tx, ctx, "research_topic.ungather", topicId, { noteId });
-  });
-}
-
-/** Throws unless every id is a member's account. */
-export async function assertMembers(tx: Executor, userIds: number[]): Promise<void> {
-  if (userIds.length === 0) return;
-  const rows = await tx
-    .select({ id: users.id })
-    .from(users)
-    .where(and(inArray(users.id, userIds), eq(users.role, "member")));
-  if (rows.length !== userIds.length) throw new ModerationError("not_found");
-}
-
-export async function setTopicMembersIn(
-  db: Database,
-  ctx: ActorContext,
-  topicId: number,
-  userIds: number[],
-): Promise<void> {
-  assertManager(ctx);
-  const ids = [...new Set(userIds)];
-  await db.transaction(async (tx) => {
-    const [topic] = await tx
-      .select({ id: researchTopics.id })
-      .from(researchTopics)
-      .where(eq(researchTopics.id, topicId));
-    if (!topic) throw new ModerationError("not_found");
-    await assertMembers(tx, ids);
-    await tx
-      .delete(researchTopicMembers)
-      .where(
-        ids.length > 0
-          ? and(
-              eq(researchTopicMembers.researchTopicId, topicId),
-              notInArray(researchTopicMembers.userId, ids),
-            )
-          : eq(researchTopicMembers.researchTopicId, topicId),
-      );
-    if (ids.length > 0) {
-      await tx
-        .insert(researchTopicMembers)
-        .values(ids.map((userId) => ({ researchTopicId: topicId, userId })))
-        .onConflictDoNothing();
-    }
-    await audit(tx, ctx, "research_topic.members", topicId, { userIds: ids });
-  });
-}
-
-/** Every member account, for the pickers of topics and proposals. */
 export async function listMemberOptionsIn(db: Database): Promise<MemberOption[]> {
   return db
     .select({ id: users.id, name: users.displayName, sectorName: sectors.name })
@@ -468,11 +269,6 @@ export const listResearchYears = withDb(listResearchYearsIn);
 export const listResearchTopics = withDb(listResearchTopicsIn);
 export const getResearchTopic = withDb(getResearchTopicIn);
 export const listGatherableNotes = withDb(listGatherableNotesIn);
-export const createResearchTopic = withDb(createResearchTopicIn);
-export const updateResearchTopic = withDb(updateResearchTopicIn);
-export const addNotesToTopic = withDb(addNotesToTopicIn);
-export const removeNoteFromTopic = withDb(removeNoteFromTopicIn);
-export const setTopicMembers = withDb(setTopicMembersIn);
 export const listMemberOptions = withDb(listMemberOptionsIn);
 export const getCompilation = withDb(getCompilationIn);
 export const listTopicOptions = withDb(listTopicOptionsIn);

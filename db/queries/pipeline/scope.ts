@@ -3,7 +3,7 @@ import { and, eq, ne, or, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { SessionUser } from "@/lib/auth/types";
 import { toIdArray } from "@/lib/moderation";
-import { fieldNotes } from "../schema";
+import { fieldNotes } from "../../schema";
 
 /**
  * The staff's view of notes, written as SQL: the same rule as `can(user, "note.view")`

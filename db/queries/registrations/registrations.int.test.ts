@@ -1,17 +1,16 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { AttendanceError } from "../lib/attendance";
-import { type Database, type DatabaseHandle, openDatabase } from "./client";
+import { type Database, type DatabaseHandle, openDatabase } from "@/db/client";
+import { auditLog, events, type NewEvent, registrations } from "@/db/schema";
+import { seedDemoData } from "@/db/seed";
+import { createTestDatabase, driverLabel, type TestDatabase } from "@/db/test-utils";
+import { AppError } from "@/lib/errors";
+import { getRegistrationByCodeIn, getSeatSummaryIn } from "./public";
 import {
   cancelRegistrationIn,
-  getRegistrationByCodeIn,
-  getSeatSummaryIn,
   type RegistrationReceipt,
   registerForEventIn as register,
-} from "./queries/registrations";
-import { auditLog, events, type NewEvent, registrations } from "./schema";
-import { seedDemoData } from "./seed";
-import { createTestDatabase, driverLabel, type TestDatabase } from "./test-utils";
+} from "./write";
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -61,7 +60,7 @@ async function refusal(promise: Promise<unknown>): Promise<string> {
   try {
     await promise;
   } catch (error) {
-    if (error instanceof AttendanceError) return error.code;
+    if (error instanceof AppError) return error.code;
     throw error;
   }
   return "accepted";

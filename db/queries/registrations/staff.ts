@@ -1,21 +1,16 @@
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
+import { cacheTags } from "@/db/cache";
+import type { Database } from "@/db/client";
+import { countRegistrations, selectEventScope } from "@/db/queries/events/scope";
+import { auditStaffWrite, type Executor, refreshPublicPages } from "@/db/queries/shared/write";
+import { getDb } from "@/db/runtime";
+import { events, registrations, towns } from "@/db/schema";
 import { maskPhone, normalizeRegistrationCode } from "@/lib/attendance";
-import type { SessionUser } from "@/lib/auth/types";
+import type { Actor, SessionUser } from "@/lib/auth/types";
+import { AppError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import type { RegistrationStatus } from "@/lib/vocabulary";
-import { cacheTags } from "../cache";
-import type { Database } from "../client";
-import { getDb } from "../runtime";
-import { events, registrations, towns } from "../schema";
-import {
-  type Actor,
-  auditStaffWrite,
-  CmsError,
-  type Executor,
-  refreshPublicPages,
-} from "./admin-content";
-import { countRegistrations, selectEventScope } from "./admin-events";
 
 /**
  * Registrations of one event as staff see them: phones masked, always. An admin may
@@ -53,7 +48,7 @@ export interface RegistrationEventSummary {
 async function assertMayView(db: Executor, user: SessionUser, eventId: number): Promise<void> {
   const scope = await selectEventScope(db, eventId);
   if (!scope || !can(user, "registration.view", { kind: "event", scope })) {
-    throw new CmsError("not_found");
+    throw new AppError("not_found");
   }
 }
 
@@ -120,7 +115,7 @@ export async function revealPhoneIn(
   actor: Actor,
   registrationId: number,
 ): Promise<{ registrationId: number; name: string; phone: string }> {
-  if (!can(actor.user, "phone.reveal")) throw new CmsError("forbidden");
+  if (!can(actor.user, "phone.reveal")) throw new AppError("forbidden");
   return db.transaction(async (tx) => {
     const [row] = await tx
       .select({
@@ -131,7 +126,7 @@ export async function revealPhoneIn(
       })
       .from(registrations)
       .where(eq(registrations.id, registrationId));
-    if (!row) throw new CmsError("not_found");
+    if (!row) throw new AppError("not_found");
     await assertMayView(tx, actor.user, row.eventId);
     await auditStaffWrite(tx, actor, {
       action: "registration.reveal_phone",
@@ -161,7 +156,7 @@ export async function checkInIn(
     let where: ReturnType<typeof eq>;
     if ("code" in target) {
       const code = normalizeRegistrationCode(target.code);
-      if (!code) throw new CmsError("not_found", "code");
+      if (!code) throw new AppError("not_found", "code");
       where = eq(registrations.code, code);
     } else {
       where = eq(registrations.id, target.registrationId);
@@ -176,9 +171,9 @@ export async function checkInIn(
       .from(registrations)
       .where(and(where, eq(registrations.eventId, eventId)))
       .for("update");
-    if (!row) throw new CmsError("not_found", "code" in target ? "code" : undefined);
-    if (row.status !== "confirmed") throw new CmsError("invalid_state", row.status);
-    if (row.checkedInAt) throw new CmsError("invalid_state", "checked_in");
+    if (!row) throw new AppError("not_found", "code" in target ? "code" : undefined);
+    if (row.status !== "confirmed") throw new AppError("invalid_state", row.status);
+    if (row.checkedInAt) throw new AppError("invalid_state", "checked_in");
     await tx.update(registrations).set({ checkedInAt: now }).where(eq(registrations.id, row.id));
     await auditStaffWrite(tx, actor, {
       action: "registration.check_in",
@@ -204,7 +199,7 @@ export async function exportRegistrationsIn(
   eventId: number,
   options: { revealPhones: boolean },
 ): Promise<RegistrationExportRow[]> {
-  if (options.revealPhones && !can(actor.user, "phone.reveal")) throw new CmsError("forbidden");
+  if (options.revealPhones && !can(actor.user, "phone.reveal")) throw new AppError("forbidden");
   return db.transaction(async (tx) => {
     await assertMayView(tx, actor.user, eventId);
     const rows = await tx

@@ -1,5 +1,10 @@
 import "server-only";
-import { type AnyColumn, and, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { type AnyColumn, type SQL, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { listCancelledEventIds } from "@/db/queries/events/public";
+import { getDb } from "@/db/runtime";
+import { searchDocuments } from "@/db/schema";
+import type { SearchDb } from "@/db/search";
 import {
   extractSnippet,
   type HighlightSegment,
@@ -8,10 +13,6 @@ import {
   planSearch,
 } from "@/lib/search/tokenize";
 import type { SearchKind } from "@/lib/vocabulary";
-import type { Database } from "../client";
-import { getDb } from "../runtime";
-import { events, searchDocuments } from "../schema";
-import type { SearchDb } from "../search";
 
 export const SEARCH_PAGE_SIZE = 10;
 /** Results counted and served at most (100 pages of 10); beyond, "more than 1000". */
@@ -171,15 +172,6 @@ export async function searchPublic(
 /** Rows of a raw query, on either driver. */
 async function rows<T>(db: SearchDb, query: SQL): Promise<T[]> {
   return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
-}
-
-async function listCancelledEventIds(db: SearchDb, ids: number[]): Promise<Set<number>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db
-    .select({ id: events.id })
-    .from(events)
-    .where(and(inArray(events.id, ids), eq(events.status, "cancelled")));
-  return new Set(rows.map((r) => r.id));
 }
 
 /** The site's search box: `searchPublic` on the server's database. Not cached (free text). */

@@ -1,11 +1,11 @@
 import { and, count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { planSearch } from "../lib/search/tokenize";
-import { searchPublic } from "./queries/search";
-import { articles, events, searchDocuments } from "./schema";
-import { indexArticle, indexEvent, rebuildSearchIndex, removeFromIndex } from "./search";
-import { seedDemoData } from "./seed";
-import { createTestDatabase, driverLabel, type TestDatabase } from "./test-utils";
+import { articles, events, searchDocuments } from "@/db/schema";
+import { indexArticle, indexEvent, rebuildSearchIndex, removeFromIndex } from "@/db/search";
+import { seedDemoData } from "@/db/seed";
+import { createTestDatabase, driverLabel, type TestDatabase } from "@/db/test-utils";
+import { planSearch } from "@/lib/search/tokenize";
+import { searchPublic } from "./public";
 
 /**
  * Runs once on PGlite and once on PostgreSQL (scripts/test.sh): the exact lists

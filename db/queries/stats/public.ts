@@ -1,21 +1,20 @@
 import "server-only";
 import { desc, type SQL, sql } from "drizzle-orm";
-import { cachedQuery, cacheTags } from "../cache";
-import type { Database } from "../client";
-import { getDb } from "../runtime";
+import type { PublicFigures, StatsFilters, StatsOptions, YearRow } from "@/lib/stats/types";
+import { cachedQuery, cacheTags } from "../../cache";
+import type { Database } from "../../client";
+import { getDb } from "../../runtime";
 import {
   campaigns,
-  departments,
   eventOrganisers,
   events,
   fieldNotes,
-  noteTransfers,
   noteTransitions,
   sectors,
   topics,
   towns,
-} from "../schema";
-import type { Executor } from "./admin-content";
+} from "../../schema";
+import type { Executor } from "../shared/write";
 
 /**
  * Figures for the public /stats page and the staff dashboard, aggregated in SQL.
@@ -28,72 +27,13 @@ import type { Executor } from "./admin-content";
  *   closed (办结率), and the median days from submission to the first answer or closing.
  */
 
-export interface StatsFilters {
-  year: number | null;
-  campaignId: number | null;
-}
-
-export interface CountRow {
-  /** A slug or enum value: what the page turns into a label. */
-  key: string;
-  /** The name from the database (sectors, towns), or null for enum values. */
-  name: string | null;
-  value: number;
-}
-
-export interface YearRow {
-  year: number;
-  events: number;
-  notes: number;
-  adopted: number;
-  handled: number;
-}
-
-export interface HandlingFigures {
-  submitted: number;
-  adopted: number;
-  handled: number;
-  /** handled / adopted, 0–1; null when nothing was adopted. */
-  rate: number | null;
-  /** Median days from submission to the first answer or closing; null when none. */
-  medianDays: number | null;
-}
-
-export interface PublicFigures {
-  eventsTotal: number;
-  eventsBySector: CountRow[];
-  eventsByKind: CountRow[];
-  eventsByTown: CountRow[];
-  notesByCategory: CountRow[];
-  notesByStatus: CountRow[];
-  handling: HandlingFigures;
-  years: YearRow[];
-}
-
-export interface DepartmentRow {
-  name: string;
-  transfers: number;
-  answered: number;
-  overdue: number;
-  medianDays: number | null;
-}
-
-export interface StaffFigures extends PublicFigures {
-  departments: DepartmentRow[];
-}
-
-export interface StatsOptions {
-  campaigns: { id: number; slug: string; name: string; year: number }[];
-  years: number[];
-}
-
 /** Rows of a raw query, on either driver. */
-async function rows<T>(db: Executor, query: SQL): Promise<T[]> {
+export async function rows<T>(db: Executor, query: SQL): Promise<T[]> {
   return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
 }
 
-const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
-const numOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+export const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
+export const numOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
 function localYear(column: SQL | typeof events.startsAt, timeZone: string): SQL {
   return sql`extract(year from (${column} at time zone ${timeZone}))::int`;
@@ -114,7 +54,7 @@ function eventFilter(filters: StatsFilters, timeZone: string): SQL {
 }
 
 /** The notes counted (submitted, in the year and campaign), as a WHERE on `n` (field_notes). */
-function noteFilter(filters: StatsFilters, timeZone: string): SQL {
+export function noteFilter(filters: StatsFilters, timeZone: string): SQL {
   return sql.join(
     [
       sql`n.status <> 'draft' and n.submitted_at is not null`,
@@ -251,46 +191,6 @@ async function selectYearRows(
   return [...byYear.values()].sort((a, b) => a.year - b.year);
 }
 
-/** Per department: transfers, answered, overdue (pending past the due date), median days to answer. */
-export async function selectDepartmentRows(
-  db: Database,
-  filters: StatsFilters,
-  timeZone: string,
-  today: string,
-): Promise<DepartmentRow[]> {
-  const nf = noteFilter(filters, timeZone);
-  const result = await rows<{
-    name: string;
-    transfers: unknown;
-    answered: unknown;
-    overdue: unknown;
-    days: unknown;
-  }>(
-    db,
-    sql`select d.name as name, count(tr.id) as transfers,
-               count(tr.id) filter (where tr.status = 'answered') as answered,
-               count(tr.id) filter (where tr.status = 'pending' and tr.due_on < ${today}::date) as overdue,
-               percentile_cont(0.5) within group (order by extract(epoch from (tr.answered_at - tr.created_at)) / 86400.0)
-                 filter (where tr.answered_at is not null) as days
-        from ${departments} d
-        join ${noteTransfers} tr on tr.department_id = d.id
-        join ${fieldNotes} n on n.id = tr.note_id
-        where ${nf}
-        group by d.id, d.name, d.sort_order
-        order by transfers desc, d.sort_order, d.id`,
-  );
-  return result.map((r) => {
-    const days = numOrNull(r.days);
-    return {
-      name: r.name,
-      transfers: num(r.transfers),
-      answered: num(r.answered),
-      overdue: num(r.overdue),
-      medianDays: days === null ? null : Math.round(days * 10) / 10,
-    };
-  });
-}
-
 /** The choices of the filter form: campaigns (newest first) and the years with data. */
 export async function selectStatsOptions(db: Database, timeZone: string): Promise<StatsOptions> {
   const [campaignRows, yearRows] = await Promise.all([
@@ -345,22 +245,4 @@ export function getPublicFigures(filters: StatsFilters, timeZone: string): Promi
 
 export function getStatsOptions(timeZone: string): Promise<StatsOptions> {
   return cachedOptions(timeZone);
-}
-
-/** Staff see the figures as of now (not cached) and the departments' handling. */
-export async function getStaffFigures(
-  filters: StatsFilters,
-  timeZone: string,
-  today: string,
-): Promise<StaffFigures> {
-  const db = await getDb();
-  const [figures, departmentRows] = await Promise.all([
-    selectPublicFigures(db, filters, timeZone),
-    selectDepartmentRows(db, filters, timeZone, today),
-  ]);
-  return { ...figures, departments: departmentRows };
-}
-
-export async function getStaffStatsOptions(timeZone: string): Promise<StatsOptions> {
-  return selectStatsOptions(await getDb(), timeZone);
 }

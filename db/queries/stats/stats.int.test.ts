@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../client";
+import type { Database } from "../../client";
 import {
   campaigns,
   departments,
@@ -10,10 +10,11 @@ import {
   noteTransfers,
   noteTransitions,
   users,
-} from "../schema";
-import { seedDemoData } from "../seed";
-import { createTestDatabase, driverLabel, type TestDatabase } from "../test-utils";
-import { selectDepartmentRows, selectPublicFigures, selectStatsOptions } from "./stats";
+} from "../../schema";
+import { seedDemoData } from "../../seed";
+import { createTestDatabase, driverLabel, type TestDatabase } from "../../test-utils";
+import { selectPublicFigures, selectStatsOptions } from "./public";
+import { selectDepartmentRows } from "./staff";
 
 const TZ = "Asia/Shanghai";
 let handle: TestDatabase;

@@ -38,7 +38,7 @@ export const cmsCommonMessages = {
   console: "工作台",
 } as const;
 
-/** Refusals from db/queries (CmsError codes), for a whole form. */
+/** Refusals from db/queries (AppError codes), for a whole form. */
 export const cmsErrorsMessages = {
   not_found: "没有找到这条内容，它可能已被删除，或不在您的管理范围内。",
   forbidden: "您没有进行这项操作的权限。",

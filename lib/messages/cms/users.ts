@@ -1,3 +1,6 @@
+import type { ErrorMessages } from "@/lib/errors";
+import { cmsGateErrors } from "./gate";
+
 /** Words of the staff console: users. */
 export const cmsUsersMessages = {
   title: "用户管理",
@@ -69,3 +72,11 @@ export const cmsUsersMessages = {
   createdAt: "创建时间",
   lastLogin: "最近登录",
 } as const;
+
+/** What the account actions answer to each refusal (server/action.ts's `errors`). */
+export const cmsUsersErrors = {
+  ...cmsGateErrors,
+  unknown_user: cmsGateErrors.not_found,
+  unknown_sector: cmsGateErrors.not_found,
+  unknown_organisation: cmsGateErrors.not_found,
+} satisfies ErrorMessages;

@@ -1,23 +1,29 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { readFormValues } from "@/components/admin/content/form-state";
-import { actorOf, messageForError, requireStaff } from "@/components/admin/content/staff";
-import { CmsError } from "@/db/queries/admin-content";
+import { createCase, setCasePublished, updateCase } from "@/db/queries/cases/write";
+import type { PersonalDataKind } from "@/lib/cases/personal-data";
 import {
-  createCase,
-  type PersonalDataKind,
-  setCasePublished,
-  updateCase,
-} from "@/db/queries/cases";
+  type CaseFormState,
+  type CaseFormValues,
+  caseTextFields,
+  type ParsedCase,
+  parseCaseForm,
+} from "@/lib/cases/schema";
+import { isAppError } from "@/lib/errors";
+import { idFromForm, refusedForm } from "@/lib/form-state";
 import { cmsMessages } from "@/lib/messages/cms";
-import { type CaseFormState, caseTextFields, parseCaseForm } from "./schema";
+import { cmsGateErrors } from "@/lib/messages/cms/gate";
+import { gatedAction } from "@/server/action";
 
 const m = cmsMessages.cases;
 
-function idFrom(value: FormDataEntryValue | null): number | null {
-  return typeof value === "string" && /^[1-9]\d{0,8}$/.test(value) ? Number(value) : null;
-}
+/** Only admins write public cases; anyone else gets the 404 the pages give. */
+const caseGate = {
+  roles: ["admin"],
+  permission: "case.publish",
+  onForbidden: "not-found",
+} as const;
 
 /**
  * Creates a case from a note (noteId) or edits one (id). The query refuses text that still
@@ -27,62 +33,67 @@ export async function saveCaseAction(
   _previous: CaseFormState,
   formData: FormData,
 ): Promise<CaseFormState> {
-  const user = await requireStaff("case.publish", { roles: ["admin"] });
-  const values = readFormValues(formData, caseTextFields);
-  const refuse = (
-    message: string,
-    fieldErrors: CaseFormState["fieldErrors"] = {},
-  ): CaseFormState => ({
-    values,
-    fieldErrors,
-    message,
-    tone: "error",
+  return gatedAction<
+    CaseFormValues,
+    { id: number | null; noteId: number | null; data: ParsedCase }
+  >(formData, {
+    ...caseGate,
+    label: "case save",
+    fields: caseTextFields,
+    errors: cmsGateErrors,
+    parse: (values) => {
+      const id = idFromForm(formData, "id");
+      const noteId = idFromForm(formData, "noteId");
+      if (id === null && noteId === null) {
+        return { ok: false, fieldErrors: {}, message: cmsMessages.errors.not_found };
+      }
+      const parsed = parseCaseForm(values);
+      return parsed.ok ? { ok: true, data: { id, noteId, data: parsed.data } } : parsed;
+    },
+    run: async ({ id, noteId, data }, actor, values) => {
+      const { reviewed: _reviewed, ...input } = data;
+      let caseId: number;
+      try {
+        if (id !== null) {
+          await updateCase(actor, id, input);
+          caseId = id;
+        } else {
+          caseId = (await createCase(actor, noteId ?? 0, input)).id;
+        }
+      } catch (error) {
+        if (!isAppError(error, "personal_data")) throw error;
+        const kind = (error.field ?? "phone") as PersonalDataKind;
+        return refusedForm(values, m.personalData[kind] ?? cmsMessages.errors.personal_data);
+      }
+      redirect(`/admin/cases/${caseId}?done=${input.publish ? "published" : "saved"}`);
+    },
   });
-  const id = idFrom(formData.get("id"));
-  const noteId = idFrom(formData.get("noteId"));
-  if (id === null && noteId === null) return refuse(cmsMessages.errors.not_found);
-  const parsed = parseCaseForm(values);
-  if (!parsed.ok) return refuse(cmsMessages.common.errorSummary, parsed.fieldErrors);
-  const { reviewed: _reviewed, ...input } = parsed.data;
-
-  let caseId: number;
-  try {
-    const actor = await actorOf(user);
-    if (id !== null) {
-      await updateCase(actor, id, input);
-      caseId = id;
-    } else {
-      caseId = (await createCase(actor, noteId ?? 0, input)).id;
-    }
-  } catch (error) {
-    if (error instanceof CmsError && error.code === "personal_data") {
-      return refuse(
-        m.personalData[(error.field ?? "phone") as PersonalDataKind] ??
-          cmsMessages.errors.personal_data,
-      );
-    }
-    return refuse(messageForError(error, "case save"));
-  }
-  redirect(`/admin/cases/${caseId}?done=${input.publish ? "published" : "saved"}`);
 }
 
 async function publishing(formData: FormData, publish: boolean): Promise<void> {
-  const user = await requireStaff("case.publish", { roles: ["admin"] });
-  const id = idFrom(formData.get("id"));
-  if (id === null) redirect("/admin/cases");
-  try {
-    await setCasePublished(await actorOf(user), id, publish);
-  } catch (error) {
-    const code =
-      error instanceof CmsError
-        ? error.code === "personal_data"
-          ? `personal_${error.field}`
-          : error.code
-        : "unexpected";
-    if (code === "unexpected") console.error("[cms] case publish failed:", error);
-    redirect(`/admin/cases/${id}?error=${code}`);
-  }
-  redirect(`/admin/cases/${id}?done=${publish ? "published" : "unpublished"}`);
+  await gatedAction<Record<string, never>, number | null>(formData, {
+    ...caseGate,
+    label: "case publish",
+    fields: [],
+    errors: cmsGateErrors,
+    parse: () => ({ ok: true, data: idFromForm(formData, "id") }),
+    run: async (id, actor) => {
+      if (id === null) redirect("/admin/cases");
+      const code = await setCasePublished(actor, id, publish).then(
+        () => null,
+        (error: unknown) => {
+          if (isAppError(error)) {
+            return error.code === "personal_data" ? `personal_${error.field}` : error.code;
+          }
+          console.error("[cms] case publish failed:", error);
+          return "unexpected";
+        },
+      );
+      redirect(
+        `/admin/cases/${id}?${code ? `error=${code}` : `done=${publish ? "published" : "unpublished"}`}`,
+      );
+    },
+  });
 }
 
 export async function publishCaseAction(formData: FormData): Promise<void> {

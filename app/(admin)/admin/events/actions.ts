@@ -1,75 +1,87 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { readFormValues } from "@/components/admin/content/form-state";
-import { actorOf, messageForError, requireStaff } from "@/components/admin/content/staff";
-import { CmsError } from "@/db/queries/admin-content";
-import { saveEvent, setEventCancelled } from "@/db/queries/admin-events";
+import { saveEvent, setEventCancelled } from "@/db/queries/events/write";
 import { getCommitteeInfo } from "@/db/queries/settings";
-import { cmsMessages } from "@/lib/messages/cms";
-import { type EventFormState, eventListFields, eventTextFields, parseEventForm } from "./schema";
-
-const m = cmsMessages;
-
-function idFrom(value: FormDataEntryValue | null): number | null {
-  return typeof value === "string" && /^[1-9]\d{0,8}$/.test(value) ? Number(value) : null;
-}
+import { AppError } from "@/lib/errors";
+import {
+  type EventFormState,
+  type EventFormValues,
+  type EventInput,
+  eventListFields,
+  eventTextFields,
+  parseEventForm,
+} from "@/lib/events/schema";
+import { idFromForm } from "@/lib/form-state";
+import { cmsGateErrors } from "@/lib/messages/cms/gate";
+import { gatedAction } from "@/server/action";
 
 /** Saves an event: staff who may, valid input, scope checked in the query, then the public pages refresh. */
 export async function saveEventAction(
   _previous: EventFormState,
   formData: FormData,
 ): Promise<EventFormState> {
-  const user = await requireStaff("event.create");
-  const id = idFrom(formData.get("id"));
-  const values = readFormValues(formData, eventTextFields, eventListFields);
-  const refuse = (
-    message: string,
-    fieldErrors: EventFormState["fieldErrors"] = {},
-  ): EventFormState => ({
-    values,
-    fieldErrors,
-    message,
-    tone: "error",
+  const id = idFromForm(formData, "id");
+  return gatedAction<EventFormValues, EventInput>(formData, {
+    label: "event save",
+    // Creating and editing are both checked again in the query, against the event's scope.
+    permission: "event.create",
+    onForbidden: "not-found",
+    fields: eventTextFields,
+    multi: eventListFields,
+    errors: cmsGateErrors,
+    parse: async (values) => {
+      const { timeZone } = await getCommitteeInfo();
+      const parsed = parseEventForm(values, timeZone);
+      if (!parsed.ok) return parsed;
+      const { startsAt, endsAt, ...rest } = parsed.data;
+      if (!startsAt || !endsAt) return { ok: false, fieldErrors: {} };
+      const updatedAt = formData.get("updatedAt");
+      const expectedUpdatedAt =
+        typeof updatedAt === "string" && updatedAt ? new Date(updatedAt) : null;
+      return { ok: true, data: { ...rest, startsAt, endsAt, expectedUpdatedAt } };
+    },
+    run: async (input, actor) => {
+      let saved: { id: number };
+      try {
+        saved = await saveEvent(actor, id, input);
+      } catch (error) {
+        // The query names the organisers; the form shows that under its organisations.
+        if (error instanceof AppError && error.field === "organisers") {
+          throw new AppError(error.code, "organisationIds");
+        }
+        throw error;
+      }
+      redirect(`/admin/events/${saved.id}?done=${id === null ? "created" : "saved"}`);
+    },
   });
-  const { timeZone } = await getCommitteeInfo();
-  const parsed = parseEventForm(values, timeZone);
-  if (!parsed.ok) return refuse(m.common.errorSummary, parsed.fieldErrors);
-  const { startsAt, endsAt, ...rest } = parsed.data;
-  if (!startsAt || !endsAt) return refuse(m.common.errorSummary);
-
-  const updatedAt = formData.get("updatedAt");
-  let saved: { id: number };
-  try {
-    saved = await saveEvent(await actorOf(user), id, {
-      ...rest,
-      startsAt,
-      endsAt,
-      expectedUpdatedAt: typeof updatedAt === "string" && updatedAt ? new Date(updatedAt) : null,
-    });
-  } catch (error) {
-    const message = messageForError(error, "event save");
-    const field = error instanceof CmsError ? error.field : undefined;
-    const key = field === "organisers" ? "organisationIds" : field;
-    return refuse(message, key && key in values ? { [key]: message } : {});
-  }
-  redirect(`/admin/events/${saved.id}?done=${id === null ? "created" : "saved"}`);
 }
 
+/** Calls an event off or back on (a plain form post), then back to the event with a notice. */
 async function changeCancellation(formData: FormData, cancelled: boolean): Promise<void> {
-  const user = await requireStaff("event.edit");
-  const id = idFrom(formData.get("id"));
-  if (id === null) redirect("/admin/events");
-  const reasonValue = formData.get("reason");
-  const reason = typeof reasonValue === "string" ? reasonValue.trim().slice(0, 200) : "";
-  try {
-    await setEventCancelled(await actorOf(user), id, cancelled, reason);
-  } catch (error) {
-    const code = error instanceof CmsError ? error.code : "unexpected";
-    if (code === "unexpected") console.error("[cms] event cancel failed:", error);
-    redirect(`/admin/events/${id}?error=${code}`);
-  }
-  redirect(`/admin/events/${id}?done=${cancelled ? "cancelled" : "restored"}`);
+  await gatedAction<{ id: string; reason: string }, { id: number; reason: string }>(formData, {
+    label: "event cancel",
+    permission: "event.edit",
+    onForbidden: "not-found",
+    fields: ["id", "reason"],
+    errors: cmsGateErrors,
+    parse: (values) => {
+      const id = idFromForm(formData, "id");
+      if (id === null) redirect("/admin/events");
+      return { ok: true, data: { id, reason: values.reason.trim().slice(0, 200) } };
+    },
+    run: async ({ id, reason }, actor) => {
+      try {
+        await setEventCancelled(actor, id, cancelled, reason);
+      } catch (error) {
+        if (error instanceof AppError) redirect(`/admin/events/${id}?error=${error.code}`);
+        throw error;
+      }
+      redirect(`/admin/events/${id}?done=${cancelled ? "cancelled" : "restored"}`);
+    },
+  });
+  // Only a fault comes back here (the gate has logged it).
+  redirect(`/admin/events/${idFromForm(formData, "id")}?error=unexpected`);
 }
 
 export async function cancelEventAction(formData: FormData): Promise<void> {

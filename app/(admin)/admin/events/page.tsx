@@ -1,24 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { buttonClass } from "@/components/admin/content/fields";
-import { compactDateTime } from "@/components/admin/content/format";
 import {
-  AdminPageHeader,
-  Badge,
-  LinkTabs,
-  Pager,
-  pageParam,
-  queryString,
-  TableFrame,
-  tableClass,
-  textParam,
-} from "@/components/admin/content/page-parts";
-import { requireStaff } from "@/components/admin/content/staff";
-import { type EventListFilter, listAdminEvents } from "@/db/queries/admin-events";
-import { ADMIN_PAGE_SIZE } from "@/db/queries/admin-news";
-import { getCommitteeInfo } from "@/db/queries/settings";
-import { messages } from "@/lib/messages";
+  buttonClass,
+  choiceTabs,
+  DataTable,
+  FilterForm,
+  FilterInput,
+  ListPage,
+} from "@/components/admin/kit";
+import { type EventListFilter, listAdminEvents } from "@/db/queries/events/staff";
+import { ADMIN_PAGE_SIZE } from "@/db/queries/news/staff";
+import { choiceParam, listHref, pageCount, pageParam, textParam } from "@/lib/list-params";
 import { cmsMessages } from "@/lib/messages/cms";
+import { committeeToday, requireStaff } from "@/server/action";
+import { eventColumns } from "./_components/event-columns";
 
 const m = cmsMessages.events;
 const filters: EventListFilter[] = ["upcoming", "past", "cancelled", "all"];
@@ -28,136 +23,54 @@ export const metadata: Metadata = { title: m.title, robots: { index: false } };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function AdminEventsPage({ searchParams }: Props) {
-  const user = await requireStaff("event.create", { next: "/admin/events" });
+  const user = await requireStaff("event.create", "/admin/events");
   const params = await searchParams;
-  const filter = filters.find((s) => s === params.filter) ?? "upcoming";
+  const filter = choiceParam(params.filter, filters, "upcoming");
   const q = textParam(params.q, 50);
   const page = pageParam(params.page);
-  const [{ rows, total }, committee] = await Promise.all([
+  const [{ rows, total }, { timeZone }] = await Promise.all([
     listAdminEvents(user, { filter, q, page }),
-    getCommitteeInfo(),
+    committeeToday(),
   ]);
-  const pages = Math.max(1, Math.ceil(total / ADMIN_PAGE_SIZE));
-  const link = (over: Record<string, string | number | null>) =>
-    `/admin/events${queryString({ filter: filter === "upcoming" ? null : filter, q, ...over })}`;
-
+  const shown = filter === "upcoming" ? null : filter;
+  const link = listHref("/admin/events", { filter: shown, q });
   return (
-    <div>
-      <AdminPageHeader
-        title={m.title}
-        intro={m.intro}
-        actions={
-          <Link href="/admin/events/new" className={buttonClass.primary}>
-            {m.newEvent}
-          </Link>
-        }
+    <ListPage
+      title={m.title}
+      intro={m.intro}
+      actions={
+        <Link href="/admin/events/new" className={buttonClass.primary}>
+          {m.newEvent}
+        </Link>
+      }
+      tabs={{
+        label: m.filters,
+        items: choiceTabs(
+          filters,
+          filter,
+          (f) => m.filter[f],
+          (f) => link({ filter: f === "upcoming" ? null : f, page: null }),
+        ),
+      }}
+      filters={
+        <FilterForm
+          action="/admin/events"
+          label={m.filters}
+          keep={{ filter: shown }}
+          count={cmsMessages.common.count(total)}
+        >
+          <FilterInput id="events-q" name="q" label={m.keyword} value={q} maxLength={50} />
+        </FilterForm>
+      }
+      pager={{ page, pages: pageCount(total, ADMIN_PAGE_SIZE), hrefFor: (p) => link({ page: p }) }}
+    >
+      <DataTable
+        caption={m.table.caption}
+        rows={rows}
+        rowKey={(r) => r.id}
+        empty={m.empty}
+        columns={eventColumns(timeZone)}
       />
-      <LinkTabs
-        label={m.filters}
-        items={filters.map((f) => ({
-          href: link({ filter: f === "upcoming" ? null : f, page: null }),
-          label: m.filter[f],
-          current: f === filter,
-        }))}
-      />
-      <form
-        method="get"
-        action="/admin/events"
-        className="mb-4 flex flex-wrap items-end gap-3"
-        aria-label={m.filters}
-      >
-        {filter !== "upcoming" && <input type="hidden" name="filter" value={filter} />}
-        <div>
-          <label htmlFor="events-q" className="block text-sm font-medium">
-            {m.keyword}
-          </label>
-          <input
-            id="events-q"
-            name="q"
-            type="search"
-            defaultValue={q}
-            maxLength={50}
-            className="mt-1 rounded-md border border-stone-500 bg-white px-2 py-1.5"
-          />
-        </div>
-        <button type="submit" className={buttonClass.quiet}>
-          {cmsMessages.common.filter}
-        </button>
-        <p className="ml-auto text-sm text-muted">{cmsMessages.common.count(total)}</p>
-      </form>
-
-      {rows.length === 0 ? (
-        <p className="rounded-md border border-dashed border-stone-400 p-6 text-center text-muted">
-          {m.empty}
-        </p>
-      ) : (
-        <TableFrame label={m.table.caption}>
-          <table className={tableClass.table}>
-            <caption className={tableClass.caption}>{m.table.caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className={tableClass.th}>
-                  {m.table.title}
-                </th>
-                <th scope="col" className={tableClass.th}>
-                  {m.table.when}
-                </th>
-                <th scope="col" className={tableClass.th}>
-                  {m.table.kind}
-                </th>
-                <th scope="col" className={tableClass.th}>
-                  {m.table.town}
-                </th>
-                <th scope="col" className={tableClass.th}>
-                  {m.table.status}
-                </th>
-                <th scope="col" className={tableClass.th}>
-                  {m.table.seats}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id}>
-                  <td className={tableClass.td}>
-                    <Link
-                      href={`/admin/events/${row.id}`}
-                      className="font-medium text-brand-800 hover:underline"
-                    >
-                      {row.title}
-                    </Link>
-                  </td>
-                  <td className={`${tableClass.td} whitespace-nowrap text-sm`}>
-                    {compactDateTime(row.startsAt, committee.timeZone)}
-                  </td>
-                  <td className={`${tableClass.td} whitespace-nowrap`}>
-                    {messages.eventKinds[row.kind]}
-                  </td>
-                  <td className={`${tableClass.td} whitespace-nowrap`}>{row.townName ?? ""}</td>
-                  <td className={tableClass.td}>
-                    <Badge tone={row.status === "cancelled" ? "bad" : "good"}>
-                      {m.status[row.status]}
-                    </Badge>
-                  </td>
-                  <td className={`${tableClass.td} whitespace-nowrap text-sm`}>
-                    {row.openToPublic ? (
-                      <Link
-                        href={`/admin/registrations/${row.id}`}
-                        className="text-brand-700 hover:underline"
-                      >
-                        {m.seats(row.confirmed, row.capacity, row.waitlisted)}
-                      </Link>
-                    ) : (
-                      <span className="text-muted">{m.notOpen}</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableFrame>
-      )}
-      <Pager page={page} pages={pages} href={(p) => link({ page: p })} />
-    </div>
+    </ListPage>
   );
 }

@@ -2,9 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { z } from "zod";
-import type { AdminFormState } from "@/components/admin/form-state";
-import { listAnswerTemplates } from "@/db/queries/answer-templates";
+import type { z } from "zod";
+import { listAnswerTemplates } from "@/db/queries/pipeline/answer-templates";
 import {
   addNoteComment,
   applyBulkAction,
@@ -12,36 +11,26 @@ import {
   recordAnswer,
   recordSatisfaction,
   transferNote,
-} from "@/db/queries/moderation";
-import { adminMessages } from "@/lib/messages/admin";
+} from "@/db/queries/pipeline/moves";
+import { type FormState, type FormValues, firstIssuePerField, idFromForm } from "@/lib/form-state";
+import { pipelineErrors as errors, pipelineNoteMessages as m } from "@/lib/messages/pipeline/notes";
+import { addDays, bulkNoteActions, parseNoteRefs, REASON_MAX } from "@/lib/moderation";
 import {
-  ANSWER_MAX,
-  addDays,
-  bulkNoteActions,
-  COMMENT_MAX,
-  directNoteActions,
-  isDateKey,
-  parseNoteRefs,
-  REASON_MAX,
-} from "@/lib/moderation";
-import { satisfactionLevels } from "@/lib/vocabulary";
-import {
-  authorizeStaffAction,
-  committeeToday,
-  forbiddenState,
-  idField,
-  idList,
-  refusal,
-  textField,
-} from "../../staff";
+  answerSchema,
+  commentSchema,
+  reviewSchema,
+  satisfactionSchema,
+  transferSchema,
+} from "@/lib/pipeline/forms";
+import { committeeToday, gatedAction, type Parsed } from "@/server/action";
 
 /**
- * The staff's moves on notes. Each action: authenticate and authorize (staff, and the
- * permission the move needs), parse, run (the query re-checks scope and version in
- * its transaction), revalidate. Refusals come back with what was typed.
+ * The staff's moves on notes, each through the action gate (server/action.ts):
+ * authenticate, parse, authorize, run (the query re-checks scope and version in its
+ * transaction), revalidate. Refusals come back with what was typed.
  */
 
-const m = adminMessages;
+type State = FormState;
 
 const revalidateNote = (noteId: number) => {
   revalidatePath(`/admin/notes/${noteId}`);
@@ -49,254 +38,224 @@ const revalidateNote = (noteId: number) => {
   revalidatePath("/admin");
 };
 
-/** "插入模板": adds the chosen template's text to `current`. */
-async function withTemplate(formData: FormData, current: string): Promise<string> {
-  const templateId = idField(formData, "template");
-  if (templateId === null) return current;
-  const template = (await listAnswerTemplates()).find((t) => t.id === templateId);
-  if (!template) return current;
-  return current.trim() === "" ? template.body : `${current.trimEnd()}\n${template.body}`;
+const text = (value: FormValues[string] | undefined) => (typeof value === "string" ? value : "");
+
+/** "插入模板": the form again with the chosen template's text added to `field`. */
+async function withTemplate(
+  values: FormValues,
+  field: string,
+  templateId: number | null,
+): Promise<State> {
+  const current = text(values[field]);
+  const template =
+    templateId === null
+      ? undefined
+      : (await listAnswerTemplates()).find((t) => t.id === templateId);
+  const next = !template
+    ? current
+    : current.trim() === ""
+      ? template.body
+      : `${current.trimEnd()}\n${template.body}`;
+  return { status: "idle", message: null, fieldErrors: {}, values: { ...values, [field]: next } };
 }
 
-const directActionSchema = z.enum(directNoteActions);
+type Template = { intent: "template"; templateId: number | null };
+const templateIntent = (formData: FormData): Template | null =>
+  formData.get("intent") === "template"
+    ? { intent: "template", templateId: idFromForm(formData, "template") }
+    : null;
 
-/** Accept, return, reject or close one note (the buttons on the note's page). */
-export async function reviewNote(
-  _previous: AdminFormState,
-  formData: FormData,
-): Promise<AdminFormState> {
-  const reason = textField(formData, "reason", REASON_MAX);
-  const values = { reason };
-  const ctx = await authorizeStaffAction("note.review");
-  if (!ctx) return forbiddenState(values);
-  if (formData.get("intent") === "template") {
-    return {
-      status: "idle",
-      message: null,
-      fieldErrors: {},
-      values: { reason: await withTemplate(formData, reason) },
-    };
-  }
-  const noteId = idField(formData, "noteId");
-  const version = idField(formData, "version");
-  const action = directActionSchema.safeParse(formData.get("action"));
-  if (noteId === null || version === null || !action.success) {
-    return { status: "error", message: m.errors.invalid, fieldErrors: {}, values };
-  }
-  try {
-    await applyNoteAction(ctx, {
-      noteId,
-      expectedVersion: version,
-      action: action.data,
-      reason,
-    });
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    return refusal(
-      error,
-      values,
-      code === "reason_required" ? { reason: m.errors.reason_required } : {},
+/** Parses with `schema`, unless the form asked for a template to be inserted. */
+function parseOrTemplate<S extends z.ZodType>(schema: S) {
+  return (values: FormValues, formData: FormData): Parsed<z.output<S> | Template, FormValues> => {
+    const template = templateIntent(formData);
+    if (template) return { ok: true, data: template };
+    const input = Object.fromEntries(
+      [...new Set(formData.keys())].map((k) => [k, values[k] ?? formData.get(k)]),
     );
-  }
-  revalidateNote(noteId);
-  // The form may be gone after the move (no action left): the page says what was done.
-  redirect(`/admin/notes/${noteId}?done=${action.data}`);
-}
-
-const bulkActionSchema = z.enum(bulkNoteActions);
-
-/** Accept, return or reject the ticked notes of the queue. */
-export async function bulkReviewNotes(
-  _previous: AdminFormState,
-  formData: FormData,
-): Promise<AdminFormState> {
-  const reason = textField(formData, "reason", REASON_MAX);
-  const ticked = formData
-    .getAll("notes")
-    .filter((v): v is string => typeof v === "string")
-    .slice(0, 200);
-  const action = bulkActionSchema.safeParse(formData.get("action"));
-  const values = { reason, notes: ticked, action: action.success ? action.data : "" };
-  const ctx = await authorizeStaffAction("note.review");
-  if (!ctx) return forbiddenState(values);
-  if (formData.get("intent") === "template") {
-    return {
-      status: "idle",
-      message: null,
-      fieldErrors: {},
-      values: { ...values, reason: await withTemplate(formData, reason) },
-    };
-  }
-  const notes = parseNoteRefs(ticked);
-  if (!action.success)
-    return { status: "error", message: m.errors.invalid, fieldErrors: {}, values };
-  if (notes.length === 0) {
-    return { status: "error", message: m.errors.no_selection, fieldErrors: {}, values };
-  }
-  let result: Awaited<ReturnType<typeof applyBulkAction>>;
-  try {
-    result = await applyBulkAction(ctx, { notes, action: action.data, reason });
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    return refusal(
-      error,
-      values,
-      code === "reason_required" ? { reason: m.errors.reason_required } : {},
-    );
-  }
-  revalidatePath("/admin/notes");
-  revalidatePath("/admin");
-  const parts = [m.queue.bulk.result(result.done.length)];
-  if (result.conflicts.length > 0) parts.push(m.queue.bulk.conflicts(result.conflicts.length));
-  if (result.refused.length > 0) parts.push(m.queue.bulk.refused(result.refused.length));
-  const clean = result.conflicts.length === 0 && result.refused.length === 0;
-  return {
-    status: clean ? "ok" : "error",
-    message: parts.join(""),
-    fieldErrors: {},
-    // Keep the reason and the ticks of the notes that were left alone.
-    values: clean
-      ? {}
-      : {
-          ...values,
-          notes: ticked.filter((ref) => !result.done.includes(Number(ref.split(":")[0]))),
-        },
+    const parsed = schema.safeParse(input);
+    return parsed.success
+      ? { ok: true, data: parsed.data }
+      : { ok: false, fieldErrors: firstIssuePerField(parsed.error.issues, Object.keys(values)) };
   };
 }
 
-/** Hand an accepted note to departments with a due date. */
-export async function transferNoteAction(
-  _previous: AdminFormState,
-  formData: FormData,
-): Promise<AdminFormState> {
-  const dueOn = textField(formData, "dueOn", 20).trim();
-  const departmentIds = idList(formData, "departments");
-  const values = { dueOn, departments: departmentIds.map(String) };
-  const ctx = await authorizeStaffAction("note.transfer");
-  if (!ctx) return forbiddenState(values);
-  const noteId = idField(formData, "noteId");
-  const version = idField(formData, "version");
-  if (noteId === null || version === null) {
-    return { status: "error", message: m.errors.invalid, fieldErrors: {}, values };
-  }
-  const fieldErrors: Record<string, string> = {};
-  if (departmentIds.length === 0) fieldErrors.departments = m.errors.no_departments;
-  const { today } = await committeeToday();
-  if (!isDateKey(dueOn) || dueOn < today || dueOn > addDays(today, 366)) {
-    fieldErrors.dueOn = m.errors.bad_due_date;
-  }
-  if (Object.keys(fieldErrors).length > 0) {
-    return { status: "error", message: m.errors.invalid, fieldErrors, values };
-  }
-  try {
-    await transferNote(ctx, { noteId, expectedVersion: version, departmentIds, dueOn });
-  } catch (error) {
-    return refusal(error, values);
-  }
-  revalidateNote(noteId);
-  revalidatePath("/admin/departments");
-  redirect(`/admin/notes/${noteId}?done=transfer`);
+const isTemplate = (input: object): input is Template =>
+  (input as Partial<Template>).intent === "template";
+
+/** Accept, return, reject or close one note (the buttons on the note's page). */
+export async function reviewNote(_previous: State, formData: FormData): Promise<State> {
+  return gatedAction<FormValues, z.output<typeof reviewSchema> | Template>(formData, {
+    label: "notes.review",
+    permission: "note.review",
+    fields: ["reason"],
+    errors,
+    parse: parseOrTemplate(reviewSchema),
+    run: async (input, actor, values) => {
+      if (isTemplate(input)) return withTemplate(values, "reason", input.templateId);
+      await applyNoteAction(actor, {
+        noteId: input.noteId,
+        expectedVersion: input.version,
+        action: input.action,
+        reason: input.reason,
+      });
+      revalidateNote(input.noteId);
+      // The form may be gone after the move (no action left): the page says what was done.
+      redirect(`/admin/notes/${input.noteId}?done=${input.action}`);
+    },
+  });
 }
 
-const satisfactionSchema = z.enum(satisfactionLevels);
+type Bulk = {
+  action: (typeof bulkNoteActions)[number];
+  notes: { noteId: number; version: number }[];
+  reason: string;
+};
+
+/** Accept, return or reject the ticked notes of the queue. */
+export async function bulkReviewNotes(_previous: State, formData: FormData): Promise<State> {
+  return gatedAction(formData, {
+    label: "notes.bulk",
+    permission: "note.review",
+    fields: ["reason", "action"],
+    multi: ["notes"],
+    errors,
+    parse: (values, formData): Parsed<Bulk | Template, FormValues> => {
+      const template = templateIntent(formData);
+      if (template) return { ok: true, data: template };
+      const action = bulkNoteActions.find((a) => a === values.action);
+      if (!action) return { ok: false, fieldErrors: {} };
+      const notes = parseNoteRefs((values.notes as string[]).slice(0, 200));
+      if (notes.length === 0) return { ok: false, fieldErrors: {}, message: errors.no_selection };
+      return {
+        ok: true,
+        data: { action, notes, reason: text(values.reason).slice(0, REASON_MAX) },
+      };
+    },
+    run: async (input, actor, values) => {
+      if (isTemplate(input)) return withTemplate(values, "reason", input.templateId);
+      const result = await applyBulkAction(actor, input);
+      revalidatePath("/admin/notes");
+      revalidatePath("/admin");
+      const parts = [m.queue.bulk.result(result.done.length)];
+      if (result.conflicts.length > 0) parts.push(m.queue.bulk.conflicts(result.conflicts.length));
+      if (result.refused.length > 0) parts.push(m.queue.bulk.refused(result.refused.length));
+      const clean = result.conflicts.length === 0 && result.refused.length === 0;
+      return {
+        status: clean ? "ok" : "error",
+        message: parts.join(""),
+        fieldErrors: {},
+        // Keep the reason and the ticks of the notes that were left alone.
+        values: clean
+          ? {}
+          : {
+              ...values,
+              notes: (values.notes as string[]).filter(
+                (ref) => !result.done.includes(Number(ref.split(":")[0])),
+              ),
+            },
+      };
+    },
+  });
+}
+
+/** Hand an accepted note to departments with a due date. */
+export async function transferNoteAction(_previous: State, formData: FormData): Promise<State> {
+  return gatedAction(formData, {
+    label: "notes.transfer",
+    permission: "note.transfer",
+    fields: ["dueOn"],
+    multi: ["departments"],
+    errors,
+    parse: async (values, formData) => {
+      const { today } = await committeeToday();
+      const parsed = transferSchema(today, addDays(today, 366)).safeParse({
+        ...values,
+        noteId: formData.get("noteId") ?? "",
+        version: formData.get("version") ?? "",
+      });
+      if (parsed.success) return { ok: true, data: parsed.data };
+      const fieldErrors = firstIssuePerField(parsed.error.issues, ["dueOn", "departments"]);
+      return { ok: false, fieldErrors };
+    },
+    run: async (input, actor) => {
+      await transferNote(actor, {
+        noteId: input.noteId,
+        expectedVersion: input.version,
+        departmentIds: input.departments,
+        dueOn: input.dueOn,
+      });
+      revalidateNote(input.noteId);
+      revalidatePath("/admin/departments");
+      redirect(`/admin/notes/${input.noteId}?done=transfer`);
+    },
+  });
+}
 
 /** Record one department's answer (and the member's satisfaction when known). */
-export async function answerTransfer(
-  _previous: AdminFormState,
-  formData: FormData,
-): Promise<AdminFormState> {
-  const answer = textField(formData, "answer", ANSWER_MAX);
-  const satisfactionRaw = textField(formData, "satisfaction", 40);
-  const values = { answer, satisfaction: satisfactionRaw };
-  const ctx = await authorizeStaffAction("note.answer");
-  if (!ctx) return forbiddenState(values);
-  if (formData.get("intent") === "template") {
-    return {
-      status: "idle",
-      message: null,
-      fieldErrors: {},
-      values: { ...values, answer: await withTemplate(formData, answer) },
-    };
-  }
-  const transferId = idField(formData, "transferId");
-  const noteId = idField(formData, "noteId");
-  const version = idField(formData, "version");
-  if (transferId === null || version === null || noteId === null) {
-    return { status: "error", message: m.errors.invalid, fieldErrors: {}, values };
-  }
-  if (answer.trim() === "") {
-    return {
-      status: "error",
-      message: m.errors.answer_required,
-      fieldErrors: { answer: m.errors.answer_required },
-      values,
-    };
-  }
-  const satisfaction = satisfactionSchema.safeParse(satisfactionRaw);
-  try {
-    await recordAnswer(ctx, {
-      transferId,
-      expectedVersion: version,
-      answer,
-      satisfaction: satisfaction.success ? satisfaction.data : null,
-    });
-  } catch (error) {
-    return refusal(error, values);
-  }
-  revalidateNote(noteId);
-  revalidatePath("/admin/departments");
-  redirect(`/admin/notes/${noteId}?done=answer`);
+export async function answerTransfer(_previous: State, formData: FormData): Promise<State> {
+  return gatedAction<FormValues, z.output<typeof answerSchema> | Template>(formData, {
+    label: "notes.answer",
+    permission: "note.answer",
+    fields: ["answer", "satisfaction"],
+    errors,
+    parse: parseOrTemplate(answerSchema),
+    run: async (input, actor, values) => {
+      if (isTemplate(input)) return withTemplate(values, "answer", input.templateId);
+      await recordAnswer(actor, {
+        transferId: input.transferId,
+        expectedVersion: input.version,
+        answer: input.answer,
+        satisfaction: input.satisfaction,
+      });
+      revalidateNote(input.noteId);
+      revalidatePath("/admin/departments");
+      redirect(`/admin/notes/${input.noteId}?done=answer`);
+    },
+  });
 }
 
 /** The member's verdict on an answer, told to staff later. */
-export async function saveSatisfaction(
-  _previous: AdminFormState,
-  formData: FormData,
-): Promise<AdminFormState> {
-  const raw = textField(formData, "satisfaction", 40);
-  const values = { satisfaction: raw };
-  const ctx = await authorizeStaffAction("note.answer");
-  if (!ctx) return forbiddenState(values);
-  const transferId = idField(formData, "transferId");
-  const noteId = idField(formData, "noteId");
-  const satisfaction = satisfactionSchema.safeParse(raw);
-  if (transferId === null || noteId === null || !satisfaction.success) {
-    return { status: "error", message: m.errors.invalid, fieldErrors: {}, values };
-  }
-  try {
-    await recordSatisfaction(ctx, { transferId, satisfaction: satisfaction.data });
-  } catch (error) {
-    return refusal(error, values);
-  }
-  revalidateNote(noteId);
-  return { status: "ok", message: m.note.satisfactionSaved, fieldErrors: {}, values: {} };
+export async function saveSatisfaction(_previous: State, formData: FormData): Promise<State> {
+  return gatedAction(formData, {
+    label: "notes.satisfaction",
+    permission: "note.answer",
+    fields: ["satisfaction", "transferId", "noteId"],
+    errors,
+    parse: (values) => {
+      const parsed = satisfactionSchema.safeParse(values);
+      return parsed.success ? { ok: true, data: parsed.data } : { ok: false, fieldErrors: {} };
+    },
+    run: async (input, actor) => {
+      await recordSatisfaction(actor, {
+        transferId: input.transferId,
+        satisfaction: input.satisfaction,
+      });
+      revalidateNote(input.noteId);
+      return { status: "ok", message: m.note.satisfactionSaved, fieldErrors: {}, values: {} };
+    },
+  });
 }
 
 /** An internal remark (staff only). */
-export async function addComment(
-  _previous: AdminFormState,
-  formData: FormData,
-): Promise<AdminFormState> {
-  const body = textField(formData, "body", COMMENT_MAX + 1);
-  const values = { body };
-  const ctx = await authorizeStaffAction("note.comment");
-  if (!ctx) return forbiddenState(values);
-  const noteId = idField(formData, "noteId");
-  if (noteId === null)
-    return { status: "error", message: m.errors.invalid, fieldErrors: {}, values };
-  if (body.trim() === "" || body.length > COMMENT_MAX) {
-    return {
-      status: "error",
-      message: m.note.commentRequired,
-      fieldErrors: { body: m.note.commentRequired },
-      values,
-    };
-  }
-  try {
-    await addNoteComment(ctx, { noteId, body });
-  } catch (error) {
-    return refusal(error, values);
-  }
-  revalidatePath(`/admin/notes/${noteId}`);
-  return { status: "ok", message: m.note.commentAdded, fieldErrors: {}, values: {} };
+export async function addComment(_previous: State, formData: FormData): Promise<State> {
+  return gatedAction(formData, {
+    label: "notes.comment",
+    permission: "note.comment",
+    fields: ["body", "noteId"],
+    errors,
+    parse: (values) => {
+      const parsed = commentSchema.safeParse(values);
+      if (parsed.success) return { ok: true, data: parsed.data };
+      const fieldErrors = firstIssuePerField(parsed.error.issues, ["body"]);
+      return fieldErrors.body
+        ? { ok: false, fieldErrors, message: fieldErrors.body }
+        : { ok: false, fieldErrors };
+    },
+    run: async (input, actor) => {
+      await addNoteComment(actor, input);
+      revalidatePath(`/admin/notes/${input.noteId}`);
+      return { status: "ok", message: m.note.commentAdded, fieldErrors: {}, values: {} };
+    },
+  });
 }

@@ -1,17 +1,16 @@
 import Link from "next/link";
-import { PageHeader } from "@/components/admin/page-header";
-import { AdminPagination } from "@/components/admin/pagination";
+import { ListPage } from "@/components/admin/kit";
 import { QueueFilterForm } from "@/components/admin/queue-filters";
-import { QueueTable, type QueueTableRow } from "@/components/admin/queue-table";
+import { QueueTable } from "@/components/admin/queue-table";
 import { ui } from "@/components/admin/ui";
-import { listAnswerTemplates } from "@/db/queries/answer-templates";
-import { getQueueOptions, listQueue } from "@/db/queries/moderation-queue";
+import { listAnswerTemplates } from "@/db/queries/pipeline/answer-templates";
+import { getQueueOptions, listQueue } from "@/db/queries/pipeline/queue";
 import { adminMessages } from "@/lib/messages/admin";
 import { bulkNoteActions, parseQueueFilters, queueHref } from "@/lib/moderation";
-import { availableActions } from "@/lib/notes/workflow";
 import { can } from "@/lib/permissions";
-import { formatDate } from "@/lib/time";
-import { committeeToday, requireStaff, staffPageTitle } from "../../staff";
+import { toQueueTableRows } from "@/lib/pipeline/queue-rows";
+import { committeeToday, requireStaff, staffPageTitle } from "@/server/action";
+import { bulkReviewNotes } from "./actions";
 
 export const generateMetadata = staffPageTitle(adminMessages.queue.title);
 
@@ -32,43 +31,31 @@ export default async function QueuePage({
     getQueueOptions(),
     listAnswerTemplates(),
   ]);
-  const actor = user.role === "admin" ? "admin" : "editor";
-  const rows: QueueTableRow[] = queue.rows.map((row) => ({
-    id: row.id,
-    version: row.version,
-    title: row.title,
-    status: row.status,
-    authorName: row.authorName,
-    category: row.category ? adminMessages.categories[row.category] : "—",
-    town: row.townName ?? "—",
-    submitted: row.submittedAt ? formatDate(row.submittedAt, timeZone) : "—",
-    overdue: row.overdue,
-    selectable: availableActions(row.status, actor).some((a) =>
-      (bulkNoteActions as readonly string[]).includes(a),
-    ),
-  }));
+  const rows = toQueueTableRows(queue.rows, user.role, timeZone);
   const raw = (key: string) => {
     const value = params[key];
     return (Array.isArray(value) ? value[0] : value)?.slice(0, 20) ?? "";
   };
   return (
-    <>
-      <PageHeader
-        title={m.title}
-        intro={m.intro}
-        actions={
-          can(user, "template.manage") ? (
-            <Link href="/admin/notes/templates" className={ui.secondary}>
-              {m.templatesManage}
-            </Link>
-          ) : undefined
-        }
-      />
-      <QueueFilterForm
-        filters={filters}
-        options={options}
-        raw={{ from: raw("from"), to: raw("to") }}
-      />
+    <ListPage
+      title={m.title}
+      intro={m.intro}
+      actions={
+        can(user, "template.manage") ? (
+          <Link href="/admin/notes/templates" className={ui.secondary}>
+            {m.templatesManage}
+          </Link>
+        ) : undefined
+      }
+      filters={
+        <QueueFilterForm
+          filters={filters}
+          options={options}
+          raw={{ from: raw("from"), to: raw("to") }}
+        />
+      }
+      pager={{ page: queue.page, pages: queue.pages, hrefFor: (page) => queueHref(filters, page) }}
+    >
       {badDate && (
         <p role="status" className="mb-3 text-sm font-medium text-brand-700">
           {m.badDate}
@@ -79,17 +66,13 @@ export default async function QueuePage({
       </p>
       {/* Mounted even when empty: a bulk action's outcome stays on screen after its rows left. */}
       <QueueTable
+        bulkAction={bulkReviewNotes}
         rows={rows}
         actions={bulkNoteActions}
         templates={templates.map((t) => ({ id: t.id, title: t.title }))}
         permalink={queueHref(filters, queue.page)}
         emptyText={m.empty}
       />
-      <AdminPagination
-        page={queue.page}
-        pages={queue.pages}
-        hrefFor={(page) => queueHref(filters, page)}
-      />
-    </>
+    </ListPage>
   );
 }

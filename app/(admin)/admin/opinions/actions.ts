@@ -1,36 +1,59 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { actorOf, requireStaff } from "@/components/admin/content/staff";
-import { CmsError } from "@/db/queries/admin-content";
-import { moderateOpinions } from "@/db/queries/opinions";
+import { moderateOpinions } from "@/db/queries/opinions/staff";
+import { isAppError } from "@/lib/errors";
+import { idsFromForm } from "@/lib/form-state";
+import { cmsGateErrors } from "@/lib/messages/cms/gate";
+import { gatedAction } from "@/server/action";
+
+interface Moderation {
+  list: string;
+  decision: "approved" | "rejected" | null;
+  ids: number[];
+}
 
 /**
  * Approves or rejects opinions: the ticked ones ("approved" / "rejected"), or one row's
  * ("approved:12"). Back to the same filtered list with a notice.
  */
 export async function moderateOpinionsAction(formData: FormData): Promise<void> {
-  const user = await requireStaff("opinion.moderate", { roles: ["admin"] });
-  const back = typeof formData.get("back") === "string" ? String(formData.get("back")) : "";
-  const list = back.startsWith("/admin/opinions") ? back : "/admin/opinions";
-  const join = list.includes("?") ? "&" : "?";
-  const raw = String(formData.get("decision") ?? "");
-  const [decision, single] = raw.split(":");
-  if (decision !== "approved" && decision !== "rejected") redirect(list);
-  const ids = single
-    ? [Number(single)]
-    : formData
-        .getAll("ids")
-        .map((v) => (typeof v === "string" && /^[1-9]\d{0,8}$/.test(v) ? Number(v) : 0))
-        .filter((n) => n > 0);
-  if (ids.length === 0) redirect(`${list}${join}error=none`);
-  let changed = 0;
-  try {
-    changed = (await moderateOpinions(await actorOf(user), ids, decision)).changed.length;
-  } catch (error) {
-    const code = error instanceof CmsError ? error.code : "unexpected";
-    if (code === "unexpected") console.error("[cms] moderation failed:", error);
-    redirect(`${list}${join}error=${code}`);
-  }
-  redirect(`${list}${join}done=${decision}&n=${changed}`);
+  await gatedAction<Record<string, never>, Moderation>(formData, {
+    label: "opinion moderation",
+    roles: ["admin"],
+    permission: "opinion.moderate",
+    onForbidden: "not-found",
+    fields: [],
+    errors: cmsGateErrors,
+    parse: () => {
+      const back = formData.get("back");
+      const list =
+        typeof back === "string" && back.startsWith("/admin/opinions") ? back : "/admin/opinions";
+      const [decision, single] = String(formData.get("decision") ?? "").split(":");
+      // One row's button sends its id as typed: the query refuses what is not one.
+      const ids = single ? [Number(single)] : idsFromForm(formData, "ids");
+      return {
+        ok: true,
+        data: {
+          list,
+          decision: decision === "approved" || decision === "rejected" ? decision : null,
+          ids,
+        },
+      };
+    },
+    run: async ({ list, decision, ids }, actor) => {
+      const join = list.includes("?") ? "&" : "?";
+      if (decision === null) redirect(list);
+      if (ids.length === 0) redirect(`${list}${join}error=none`);
+      const outcome = await moderateOpinions(actor, ids, decision).then(
+        (result) => `done=${decision}&n=${result.changed.length}`,
+        (error: unknown) => {
+          if (isAppError(error)) return `error=${error.code}`;
+          console.error("[cms] moderation failed:", error);
+          return "error=unexpected";
+        },
+      );
+      redirect(`${list}${join}${outcome}`);
+    },
+  });
 }

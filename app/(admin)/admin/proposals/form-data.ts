@@ -1,6 +1,6 @@
 import "server-only";
-import { listLinkableNotes, listTopicChoices } from "@/db/queries/proposals";
-import { listMemberOptions } from "@/db/queries/research";
+import { listLinkableNotes, listTopicChoices } from "@/db/queries/pipeline/proposals";
+import { listMemberOptions } from "@/db/queries/pipeline/research";
 import { adminMessages } from "@/lib/messages/admin";
 
 /** The choices of the proposal form: the year's topics, adopted notes, members. */

@@ -2,182 +2,172 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { z } from "zod";
-import type { AdminFormState } from "@/components/admin/form-state";
 import {
   addNotesToTopic,
   createResearchTopic,
   removeNoteFromTopic,
   setTopicMembers,
   updateResearchTopic,
-} from "@/db/queries/research";
-import { renderMarkdown } from "@/lib/markdown";
-import { adminMessages } from "@/lib/messages/admin";
-import { reviewStatuses } from "@/lib/vocabulary";
+} from "@/db/queries/pipeline/research-write";
 import {
-  authorizeStaffAction,
-  forbiddenState,
-  idField,
-  idList,
-  refusal,
-  textField,
-} from "../../staff";
+  type FormState,
+  type FormValues,
+  firstIssuePerField,
+  idFromForm,
+  idsFromForm,
+} from "@/lib/form-state";
+import { renderMarkdown } from "@/lib/markdown";
+import { pipelineErrors as errors } from "@/lib/messages/pipeline/notes";
+import { pipelineWorkMessages } from "@/lib/messages/pipeline/work";
+import { REPORT_MAX, topicCreateSchema, topicUpdateSchema } from "@/lib/pipeline/forms";
+import { gatedAction } from "@/server/action";
 
-const m = adminMessages.research;
-const TITLE_MAX = 60;
-const SUMMARY_MAX = 1000;
-const REPORT_MAX = 100_000;
-const COMMENT_MAX = 2000;
+const m = pipelineWorkMessages.research;
 
-const invalid = (values: AdminFormState["values"], fieldErrors: Record<string, string>) =>
-  ({ status: "error", message: adminMessages.errors.invalid, fieldErrors, values }) as const;
+/** The report preview, rendered on the server (state.result). */
+export type TopicFormResult = { previewHtml: string } | undefined;
+type State = FormState<FormValues, TopicFormResult>;
 
-function parseCommon(formData: FormData) {
-  const title = textField(formData, "title", TITLE_MAX + 1).trim();
-  const summary = textField(formData, "summary", SUMMARY_MAX + 1).trim();
-  const sortOrderRaw = textField(formData, "sortOrder", 10).trim();
-  const topicRaw = textField(formData, "topicId", 12).trim();
-  const fieldErrors: Record<string, string> = {};
-  if (title === "" || title.length > TITLE_MAX) fieldErrors.title = m.titleRequired;
-  if (summary.length > SUMMARY_MAX) fieldErrors.summary = m.tooLong;
-  const sortOrder = sortOrderRaw === "" ? 0 : Number(sortOrderRaw);
-  if (!Number.isInteger(sortOrder) || sortOrder < 0 || sortOrder > 999) {
-    fieldErrors.sortOrder = adminMessages.departments.sortOrderInvalid;
-  }
-  const topicId = idField(formData, "topicId");
-  return {
-    values: { title, summary, sortOrder: sortOrderRaw, topicId: topicRaw },
-    fieldErrors,
-    data: { title, summary, sortOrder, topicId },
-  };
+const topicFields = ["title", "summary", "sortOrder", "topicId"] as const;
+
+export async function createTopicAction(_previous: State, formData: FormData): Promise<State> {
+  return gatedAction<FormValues, ReturnType<typeof topicCreateSchema.parse>, TopicFormResult>(
+    formData,
+    {
+      label: "research.create",
+      permission: "research.manage",
+      fields: [...topicFields, "year"],
+      errors,
+      schema: topicCreateSchema,
+      run: async (input, actor) => {
+        const id = await createResearchTopic(actor, input);
+        revalidatePath("/admin/research");
+        redirect(`/admin/research/${id}?created=1`);
+      },
+    },
+  );
 }
 
-export async function createTopicAction(
-  _previous: AdminFormState,
-  formData: FormData,
-): Promise<AdminFormState> {
-  const { values, fieldErrors, data } = parseCommon(formData);
-  const yearRaw = textField(formData, "year", 6).trim();
-  const year = Number(yearRaw);
-  const allValues = { ...values, year: yearRaw };
-  const ctx = await authorizeStaffAction("research.manage");
-  if (!ctx) return forbiddenState(allValues);
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) fieldErrors.year = m.yearInvalid;
-  if (Object.keys(fieldErrors).length > 0) return invalid(allValues, fieldErrors);
-  let id: number;
-  try {
-    id = await createResearchTopic(ctx, { ...data, year });
-  } catch (error) {
-    return refusal(error, allValues);
-  }
-  revalidatePath("/admin/research");
-  redirect(`/admin/research/${id}?created=1`);
-}
-
-const reviewSchema = z.enum(reviewStatuses);
+const updateFields = [...topicFields, "report", "reviewComment", "reviewStatus", "id"];
 
 /** Save the topic, or (intent=preview) render the report without saving. */
-export async function updateTopicAction(
-  _previous: AdminFormState,
-  formData: FormData,
-): Promise<AdminFormState> {
-  const { values, fieldErrors, data } = parseCommon(formData);
-  const report = textField(formData, "report", REPORT_MAX + 1);
-  const reviewComment = textField(formData, "reviewComment", COMMENT_MAX + 1).trim();
-  const reviewStatus = reviewSchema.safeParse(formData.get("reviewStatus"));
-  const allValues = {
-    ...values,
-    report,
-    reviewComment,
-    reviewStatus: reviewStatus.success ? reviewStatus.data : "drafting",
-  };
-  const ctx = await authorizeStaffAction("research.manage");
-  if (!ctx) return forbiddenState(allValues);
-  if (report.length > REPORT_MAX) fieldErrors.report = m.tooLong;
-  if (reviewComment.length > COMMENT_MAX) fieldErrors.reviewComment = m.tooLong;
-  if (formData.get("intent") === "preview") {
-    return {
-      status: "idle",
-      message: null,
-      fieldErrors,
-      values: allValues,
-      previewHtml: renderMarkdown(report.slice(0, REPORT_MAX), { topHeadingLevel: 3 }),
-    };
-  }
-  const id = idField(formData, "id");
-  if (id === null || !reviewStatus.success) return invalid(allValues, fieldErrors);
-  if (Object.keys(fieldErrors).length > 0) return invalid(allValues, fieldErrors);
-  try {
-    await updateResearchTopic(ctx, id, {
-      ...data,
-      report,
-      reviewStatus: reviewStatus.data,
-      reviewComment,
-    });
-  } catch (error) {
-    return refusal(error, allValues);
-  }
-  revalidatePath(`/admin/research/${id}`);
-  revalidatePath("/admin/research");
-  return { status: "ok", message: m.saved, fieldErrors: {}, values: allValues };
+export async function updateTopicAction(_previous: State, formData: FormData): Promise<State> {
+  return gatedAction<
+    FormValues,
+    | ReturnType<typeof topicUpdateSchema.parse>
+    | { preview: true; fieldErrors: State["fieldErrors"] },
+    TopicFormResult
+  >(formData, {
+    label: "research.update",
+    permission: "research.manage",
+    fields: updateFields,
+    errors,
+    parse: (values) => {
+      const parsed = topicUpdateSchema.safeParse(values);
+      const fieldErrors = parsed.success
+        ? {}
+        : firstIssuePerField(parsed.error.issues, updateFields);
+      if (formData.get("intent") === "preview") {
+        return { ok: true, data: { preview: true, fieldErrors } };
+      }
+      return parsed.success ? { ok: true, data: parsed.data } : { ok: false, fieldErrors };
+    },
+    run: async (input, actor, values) => {
+      if ("preview" in input) {
+        const report = typeof values.report === "string" ? values.report : "";
+        return {
+          status: "idle",
+          message: null,
+          fieldErrors: input.fieldErrors,
+          values,
+          result: {
+            previewHtml: renderMarkdown(report.slice(0, REPORT_MAX), { topHeadingLevel: 3 }),
+          },
+        };
+      }
+      const { id, ...data } = input;
+      await updateResearchTopic(actor, id, data);
+      revalidatePath(`/admin/research/${id}`);
+      revalidatePath("/admin/research");
+      return { status: "ok", message: m.saved, fieldErrors: {}, values };
+    },
+  });
 }
 
 export async function gatherNotesAction(
-  _previous: AdminFormState,
+  _previous: FormState,
   formData: FormData,
-): Promise<AdminFormState> {
-  const noteIds = idList(formData, "notes");
-  const values = { notes: noteIds.map(String) };
-  const ctx = await authorizeStaffAction("research.manage");
-  if (!ctx) return forbiddenState(values);
-  const id = idField(formData, "id");
-  if (id === null) return invalid(values, {});
-  if (noteIds.length === 0) {
-    return { status: "error", message: adminMessages.errors.no_selection, fieldErrors: {}, values };
-  }
-  let added: number;
-  try {
-    added = await addNotesToTopic(ctx, id, noteIds);
-  } catch (error) {
-    return refusal(error, values);
-  }
-  revalidatePath(`/admin/research/${id}`);
-  return { status: "ok", message: m.gathered(added), fieldErrors: {}, values: {} };
+): Promise<FormState> {
+  return gatedAction<FormValues, { id: number; noteIds: number[] }>(formData, {
+    label: "research.gather",
+    permission: "research.manage",
+    fields: [],
+    multi: ["notes"],
+    errors,
+    parse: () => {
+      const id = idFromForm(formData, "id");
+      const noteIds = idsFromForm(formData, "notes");
+      if (id === null) return { ok: false, fieldErrors: {} };
+      if (noteIds.length === 0) return { ok: false, fieldErrors: {}, message: errors.no_selection };
+      return { ok: true, data: { id, noteIds } };
+    },
+    run: async ({ id, noteIds }, actor) => {
+      const added = await addNotesToTopic(actor, id, noteIds);
+      revalidatePath(`/admin/research/${id}`);
+      return { status: "ok", message: m.gathered(added), fieldErrors: {}, values: {} };
+    },
+  });
 }
 
 export async function removeNoteAction(
-  _previous: AdminFormState,
+  _previous: FormState,
   formData: FormData,
-): Promise<AdminFormState> {
-  const ctx = await authorizeStaffAction("research.manage");
-  if (!ctx) return forbiddenState({});
-  const id = idField(formData, "id");
-  const noteId = idField(formData, "noteId");
-  if (id === null || noteId === null) return invalid({}, {});
-  try {
-    await removeNoteFromTopic(ctx, id, noteId);
-  } catch (error) {
-    return refusal(error, {});
-  }
-  revalidatePath(`/admin/research/${id}`);
-  return { status: "ok", message: m.removed, fieldErrors: {}, values: {} };
+): Promise<FormState> {
+  return gatedAction<FormValues, { id: number; noteId: number }>(formData, {
+    label: "research.remove-note",
+    permission: "research.manage",
+    fields: [],
+    errors,
+    parse: () => {
+      const id = idFromForm(formData, "id");
+      const noteId = idFromForm(formData, "noteId");
+      return id === null || noteId === null
+        ? { ok: false, fieldErrors: {} }
+        : { ok: true, data: { id, noteId } };
+    },
+    run: async ({ id, noteId }, actor) => {
+      await removeNoteFromTopic(actor, id, noteId);
+      revalidatePath(`/admin/research/${id}`);
+      return { status: "ok", message: m.removed, fieldErrors: {}, values: {} };
+    },
+  });
 }
 
 export async function setMembersAction(
-  _previous: AdminFormState,
+  _previous: FormState,
   formData: FormData,
-): Promise<AdminFormState> {
-  const memberIds = idList(formData, "members");
-  const values = { members: memberIds.map(String) };
-  const ctx = await authorizeStaffAction("research.manage");
-  if (!ctx) return forbiddenState(values);
-  const id = idField(formData, "id");
-  if (id === null) return invalid(values, {});
-  try {
-    await setTopicMembers(ctx, id, memberIds);
-  } catch (error) {
-    return refusal(error, values);
-  }
-  revalidatePath(`/admin/research/${id}`);
-  return { status: "ok", message: m.saved, fieldErrors: {}, values };
+): Promise<FormState> {
+  return gatedAction<FormValues, { id: number; memberIds: number[] }>(formData, {
+    label: "research.members",
+    permission: "research.manage",
+    fields: [],
+    multi: ["members"],
+    errors,
+    parse: () => {
+      const id = idFromForm(formData, "id");
+      return id === null
+        ? { ok: false, fieldErrors: {} }
+        : { ok: true, data: { id, memberIds: idsFromForm(formData, "members") } };
+    },
+    run: async ({ id, memberIds }, actor) => {
+      await setTopicMembers(actor, id, memberIds);
+      revalidatePath(`/admin/research/${id}`);
+      return {
+        status: "ok",
+        message: m.saved,
+        fieldErrors: {},
+        values: { members: memberIds.map(String) },
+      };
+    },
+  });
 }

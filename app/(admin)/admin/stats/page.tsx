@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
-import { AdminPageHeader } from "@/components/admin/content/page-parts";
-import { requireStaff } from "@/components/admin/content/staff";
-import { parseStatsParams, scopeLabel } from "@/components/stats/datasets";
+import { PageHeader } from "@/components/admin/kit";
 import { StatsFilterForm, StatsView } from "@/components/stats/stats-view";
 import { getCommitteeInfo } from "@/db/queries/settings";
-import { getStaffFigures, getStaffStatsOptions } from "@/db/queries/stats";
+import { getStaffFigures, getStaffStatsOptions } from "@/db/queries/stats/staff";
 import { cmsMessages } from "@/lib/messages/cms";
+import { parseStatsParams, scopeLabel, statsQuerySuffix } from "@/lib/stats/datasets";
 import { localDateKey } from "@/lib/time";
+import { requireStaff } from "@/server/action";
 
 const m = cmsMessages.stats;
 
@@ -16,24 +16,18 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 /** The staff dashboard: the public figures as of now, plus each department's handling. */
 export default async function AdminStatsPage({ searchParams }: Props) {
-  await requireStaff("stats.view", { next: "/admin/stats" });
+  await requireStaff("stats.view", "/admin/stats");
   const [committee, params] = await Promise.all([getCommitteeInfo(), searchParams]);
   const tz = committee.timeZone;
   const options = await getStaffStatsOptions(tz);
   const { filters, campaignSlug } = parseStatsParams(params, options);
   const figures = await getStaffFigures(filters, tz, localDateKey(new Date(), tz));
   const scope = scopeLabel(filters, options);
-  const query = new URLSearchParams();
-  if (filters.year !== null) query.set("year", String(filters.year));
-  if (campaignSlug) query.set("campaign", campaignSlug);
-  const suffix = query.size > 0 ? `?${query}` : "";
+  const suffix = statsQuerySuffix(filters, campaignSlug);
 
   return (
     <div className="space-y-6">
-      <AdminPageHeader
-        title={scope ? `${m.staffTitle}：${scope}` : m.staffTitle}
-        intro={m.staffIntro}
-      />
+      <PageHeader title={scope ? `${m.staffTitle}：${scope}` : m.staffTitle} intro={m.staffIntro} />
       <StatsFilterForm
         action="/admin/stats"
         options={options}

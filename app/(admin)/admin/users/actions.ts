@@ -1,114 +1,96 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import type { FormState } from "@/components/admin/content/form-state";
-import { readFormValues } from "@/components/admin/content/form-state";
-import { compactDateTime } from "@/components/admin/content/format";
-import { actorOf, messageForError, requireStaff } from "@/components/admin/content/staff";
-import { CmsError } from "@/db/queries/admin-content";
 import {
   createUser,
   reinviteUser,
   resetTotp,
   setUserEnabled,
   updateUser,
-} from "@/db/queries/admin-users";
-import { getCommitteeInfo } from "@/db/queries/settings";
+} from "@/db/queries/users/staff-write";
 import { generateInvitationToken, invitationUrl } from "@/lib/auth/invitation";
+import type { Actor } from "@/lib/auth/types";
 import { env } from "@/lib/env";
-import { cmsMessages } from "@/lib/messages/cms";
-import { parseEditUser, parseNewUser, type UserFormState, userTextFields } from "./schema";
-
-const m = cmsMessages.users;
-
-export type InvitationState = FormState<Record<string, never>, { link: string; expiresAt: string }>;
-
-function idFrom(value: FormDataEntryValue | null): number | null {
-  return typeof value === "string" && /^[1-9]\d{0,8}$/.test(value) ? Number(value) : null;
-}
-
-function fieldOf(error: unknown): string | undefined {
-  return error instanceof CmsError ? error.field : undefined;
-}
+import { isAppError } from "@/lib/errors";
+import { doneForm, idFromForm, refusedForm } from "@/lib/form-state";
+import { compactDateTime } from "@/lib/format";
+import { cmsUsersErrors, cmsUsersMessages as m } from "@/lib/messages/cms/users";
+import {
+  type InvitationResult,
+  type InvitationState,
+  parseEditUser,
+  parseNewUser,
+  type UserFormState,
+  type UserFormValues,
+  userTextFields,
+} from "@/lib/users/schema";
+import type { UserRole } from "@/lib/vocabulary";
+import { committeeToday, gatedAction } from "@/server/action";
 
 /**
- * Creates an invited account and shows its link once, in the answer to this post: the
+ * The account actions of the console: admins only (anyone else gets the 404, as for the
+ * pages). The invitation link is shown once, in the answer to the post that made it: the
  * token is not stored (only its hash) and cannot be shown again.
  */
+
+const ADMINS: readonly UserRole[] = ["admin"];
+const gate = {
+  permission: "user.manage",
+  roles: ADMINS,
+  onForbidden: "not-found",
+  errors: cmsUsersErrors,
+} as const;
+
+async function invitationResult(token: string, expiresAt: Date): Promise<InvitationResult> {
+  const { timeZone } = await committeeToday();
+  return {
+    link: invitationUrl(env.SITE_URL, token),
+    expiresAt: compactDateTime(expiresAt, timeZone),
+  };
+}
+
 export async function createUserAction(
   _previous: UserFormState,
   formData: FormData,
 ): Promise<UserFormState> {
-  const user = await requireStaff("user.manage", { roles: ["admin"] });
-  const values = readFormValues(formData, userTextFields);
-  const parsed = parseNewUser(values);
-  if (!parsed.ok) {
-    return {
-      values,
-      fieldErrors: parsed.fieldErrors,
-      message: cmsMessages.common.errorSummary,
-      tone: "error",
-    };
-  }
-  const { token, tokenHash } = generateInvitationToken();
-  try {
-    const created = await createUser(await actorOf(user), parsed.data, tokenHash);
-    const { timeZone } = await getCommitteeInfo();
-    return {
-      values,
-      fieldErrors: {},
-      message: m.created,
-      tone: "success",
-      result: {
-        link: invitationUrl(env.SITE_URL, token),
-        expiresAt: compactDateTime(created.expiresAt, timeZone),
-      },
-    };
-  } catch (error) {
-    const message = messageForError(error, "user create");
-    const field = fieldOf(error);
-    return {
-      values,
-      fieldErrors: field && field in values ? { [field]: message } : {},
-      message,
-      tone: "error",
-    };
-  }
+  return gatedAction(formData, {
+    ...gate,
+    label: "user create",
+    fields: userTextFields,
+    parse: (values: UserFormValues) => parseNewUser(values),
+    run: async (input, actor, values) => {
+      const { token, tokenHash } = generateInvitationToken();
+      const created = await createUser(actor, input, tokenHash);
+      return doneForm(values, m.created, await invitationResult(token, created.expiresAt));
+    },
+  });
 }
 
 export async function updateUserAction(
   _previous: UserFormState,
   formData: FormData,
 ): Promise<UserFormState> {
-  const user = await requireStaff("user.manage", { roles: ["admin"] });
-  const id = idFrom(formData.get("id"));
-  const values = readFormValues(formData, userTextFields);
-  if (id === null)
-    return { values, fieldErrors: {}, message: cmsMessages.errors.not_found, tone: "error" };
-  const parsed = parseEditUser(values);
-  if (!parsed.ok) {
-    return {
-      values,
-      fieldErrors: parsed.fieldErrors,
-      message: cmsMessages.common.errorSummary,
-      tone: "error",
-    };
-  }
-  try {
-    await updateUser(await actorOf(user), id, parsed.data);
-  } catch (error) {
-    const ownRole =
-      error instanceof CmsError && error.code === "invalid_state" && error.field === "role";
-    const message = ownRole ? m.fieldErrors.ownRole : messageForError(error, "user update");
-    const field = fieldOf(error);
-    return {
-      values,
-      fieldErrors: field && field in values ? { [field]: message } : {},
-      message,
-      tone: "error",
-    };
-  }
-  redirect(`/admin/users/${id}?done=saved`);
+  return gatedAction(formData, {
+    ...gate,
+    label: "user update",
+    fields: userTextFields,
+    parse: (values: UserFormValues) => {
+      const id = idFromForm(formData, "id");
+      if (id === null) return { ok: false, fieldErrors: {}, message: cmsUsersErrors.not_found };
+      const parsed = parseEditUser(values);
+      return parsed.ok ? { ok: true, data: { id, ...parsed.data } } : parsed;
+    },
+    run: async ({ id, ...input }, actor, values) => {
+      try {
+        await updateUser(actor, id, input);
+      } catch (error) {
+        // An admin cannot change their own role: say so at the role field.
+        if (!isAppError(error, "invalid_state") || error.field !== "role") throw error;
+        return refusedForm(values, m.fieldErrors.ownRole, { role: m.fieldErrors.ownRole });
+      }
+      redirect(`/admin/users/${id}?done=saved`);
+    },
+  });
 }
 
 /** A new one-time link for an account; the previous ones stop working. */
@@ -116,60 +98,62 @@ export async function reinviteAction(
   _previous: InvitationState,
   formData: FormData,
 ): Promise<InvitationState> {
-  const user = await requireStaff("user.manage", { roles: ["admin"] });
-  const id = idFrom(formData.get("id"));
-  const base = { values: {}, fieldErrors: {} };
-  if (id === null) return { ...base, message: cmsMessages.errors.not_found, tone: "error" };
-  const { token, tokenHash } = generateInvitationToken();
-  try {
-    const { expiresAt } = await reinviteUser(await actorOf(user), id, tokenHash);
-    const { timeZone } = await getCommitteeInfo();
-    return {
-      ...base,
-      message: m.invitation.done,
-      tone: "success",
-      result: {
-        link: invitationUrl(env.SITE_URL, token),
-        expiresAt: compactDateTime(expiresAt, timeZone),
-      },
-    };
-  } catch (error) {
-    return { ...base, message: messageForError(error, "reinvite"), tone: "error" };
-  }
+  return gatedAction(formData, {
+    ...gate,
+    label: "reinvite",
+    fields: [],
+    parse: () => {
+      const id = idFromForm(formData, "id");
+      return id === null
+        ? { ok: false, fieldErrors: {}, message: cmsUsersErrors.not_found }
+        : { ok: true, data: id };
+    },
+    run: async (id, actor, values) => {
+      const { token, tokenHash } = generateInvitationToken();
+      const { expiresAt } = await reinviteUser(actor, id, tokenHash);
+      return doneForm(values, m.invitation.done, await invitationResult(token, expiresAt));
+    },
+  });
 }
 
+/**
+ * The buttons of the account page (plain posts): the outcome is told on the account's page
+ * (`?done=…` or `?error=<code>`).
+ */
 async function accountAction(
   formData: FormData,
-  run: (id: number) => Promise<unknown>,
   done: string,
-) {
-  await requireStaff("user.manage", { roles: ["admin"] });
-  const id = idFrom(formData.get("id"));
-  if (id === null) redirect("/admin/users");
-  try {
-    await run(id);
-  } catch (error) {
-    const code = error instanceof CmsError ? error.code : "unexpected";
-    if (code === "unexpected") console.error("[cms] account action failed:", error);
-    redirect(`/admin/users/${id}?error=${code}`);
-  }
-  redirect(`/admin/users/${id}?done=${done}`);
+  work: (actor: Actor, id: number) => Promise<unknown>,
+): Promise<void> {
+  await gatedAction(formData, {
+    ...gate,
+    label: `account ${done}`,
+    fields: [],
+    parse: () => {
+      const id = idFromForm(formData, "id");
+      if (id === null) redirect("/admin/users");
+      return { ok: true, data: id };
+    },
+    run: async (id, actor) => {
+      try {
+        await work(actor, id);
+      } catch (error) {
+        if (!isAppError(error)) console.error("[users] account action failed:", error);
+        redirect(`/admin/users/${id}?error=${isAppError(error) ? error.code : "unexpected"}`);
+      }
+      redirect(`/admin/users/${id}?done=${done}`);
+    },
+  });
 }
 
 export async function disableUserAction(formData: FormData): Promise<void> {
-  const user = await requireStaff("user.manage", { roles: ["admin"] });
-  const actor = await actorOf(user);
-  await accountAction(formData, (id) => setUserEnabled(actor, id, false), "disabled");
+  await accountAction(formData, "disabled", (actor, id) => setUserEnabled(actor, id, false));
 }
 
 export async function enableUserAction(formData: FormData): Promise<void> {
-  const user = await requireStaff("user.manage", { roles: ["admin"] });
-  const actor = await actorOf(user);
-  await accountAction(formData, (id) => setUserEnabled(actor, id, true), "enabled");
+  await accountAction(formData, "enabled", (actor, id) => setUserEnabled(actor, id, true));
 }
 
 export async function resetTotpAction(formData: FormData): Promise<void> {
-  const user = await requireStaff("user.manage", { roles: ["admin"] });
-  const actor = await actorOf(user);
-  await accountAction(formData, (id) => resetTotp(actor, id), "totp");
+  await accountAction(formData, "totp", (actor, id) => resetTotp(actor, id));
 }

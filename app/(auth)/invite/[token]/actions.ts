@@ -1,37 +1,36 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { acceptInvitation, findUsableInvitation } from "@/db/queries/users";
+import { acceptInvitation, findUsableInvitation } from "@/db/queries/users/invitations";
+import { firstFieldRefusal, formText } from "@/lib/auth/forms";
 import { invitationTokenHash } from "@/lib/auth/invitation";
+import { type FormState, refusedForm } from "@/lib/form-state";
 import { authMessages as m } from "@/lib/messages/auth";
 import { hashPassword } from "@/lib/password";
 import { checkNewPassword } from "@/server/auth/password-policy";
 import { requestContext } from "@/server/auth/request";
-import type { AuthFormState } from "../../_components/form-parts";
-
-const text = (value: FormDataEntryValue | null) =>
-  typeof value === "string" ? value.slice(0, 1025) : "";
 
 /** Sets the first password from a one-time invitation link, then sends the person to log in. */
 export async function acceptInviteAction(
-  _previous: AuthFormState,
+  _previous: FormState,
   formData: FormData,
-): Promise<AuthFormState> {
-  const tokenHash = invitationTokenHash(text(formData.get("token")));
-  const password = text(formData.get("password"));
-  const confirm = text(formData.get("confirm"));
+): Promise<FormState> {
+  const tokenHash = invitationTokenHash(formText(formData.get("token"), 1025));
+  const password = formText(formData.get("password"), 1025);
+  const confirm = formText(formData.get("confirm"), 1025);
   const ctx = await requestContext();
   const invitation = tokenHash ? await findUsableInvitation(tokenHash, ctx.now()) : null;
-  if (!tokenHash || !invitation) {
-    return { message: m.invite.invalidBody, fieldErrors: {}, values: {} };
-  }
-  const fieldErrors: AuthFormState["fieldErrors"] = {};
+  if (!tokenHash || !invitation) return refusedForm({}, m.invite.invalidBody);
   const problem = password ? checkNewPassword(password, invitation) : null;
-  if (!password) fieldErrors.password = m.password.required;
-  else if (problem) fieldErrors.password = m.password.problems[problem];
-  else if (password !== confirm) fieldErrors.confirm = m.password.mismatch;
-  const first = fieldErrors.password ?? fieldErrors.confirm;
-  if (first) return { message: first, fieldErrors, values: {} };
+  const refused = firstFieldRefusal(
+    {},
+    !password
+      ? { password: m.password.required }
+      : problem
+        ? { password: m.password.problems[problem] }
+        : { confirm: password === confirm ? undefined : m.password.mismatch },
+  );
+  if (refused) return refused;
 
   const accepted = await acceptInvitation({
     tokenHash,
@@ -39,6 +38,6 @@ export async function acceptInviteAction(
     now: ctx.now(),
     ip: ctx.ip,
   });
-  if (!accepted) return { message: m.invite.invalidBody, fieldErrors: {}, values: {} };
+  if (!accepted) return refusedForm({}, m.invite.invalidBody);
   redirect("/login?notice=password_set");
 }

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AuthCard } from "@/components/auth/auth-card";
 import { getCommitteeInfo } from "@/db/queries/settings";
-import { findUsableInvitation } from "@/db/queries/users";
+import { findUsableInvitation } from "@/db/queries/users/invitations";
 import { invitationTokenHash } from "@/lib/auth/invitation";
 import { fillAuthMessage, authMessages as m } from "@/lib/messages/auth";
 import { formatDateTime } from "@/lib/time";
-import { AuthCard } from "../../_components/card";
 import { InviteForm } from "./invite-form";
 
 // The token is in the path: never send it to another site in a Referer.

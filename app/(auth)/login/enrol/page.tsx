@@ -1,14 +1,12 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getCommitteeInfo } from "@/db/queries/settings";
-import { findSessionAccount, isTotpSecretInForce } from "@/db/queries/users";
-import { formatSecret, qrCodeDataUri, totpUri } from "@/lib/auth/totp";
-import { messages } from "@/lib/messages";
+import { AuthCard } from "@/components/auth/auth-card";
+import { SubmitButton } from "@/components/auth/form-parts";
+import { TotpSetup } from "@/components/auth/totp-setup";
+import { findSessionAccount } from "@/db/queries/users/sessions";
 import { authMessages as m } from "@/lib/messages/auth";
 import { readPendingLogin } from "@/server/auth/request";
-import { AuthCard } from "../../_components/card";
-import { SubmitButton } from "../../_components/form-parts";
-import { TotpSetup } from "../../_components/totp-setup";
+import { totpSetupFor } from "@/server/auth/totp-setup";
 import { cancelLoginAction, confirmEnrolAction, continueAfterEnrolAction } from "../actions";
 
 export const metadata: Metadata = { title: m.enrol.title };
@@ -21,19 +19,9 @@ export const metadata: Metadata = { title: m.enrol.title };
 export default async function EnrolPage() {
   const pending = await readPendingLogin();
   if (pending?.step !== "enrol" || !pending.secret) redirect("/login?notice=restart");
-  const [account, committee, done] = await Promise.all([
-    findSessionAccount(pending.uid),
-    getCommitteeInfo(),
-    isTotpSecretInForce(pending.uid, pending.secret),
-  ]);
+  const account = await findSessionAccount(pending.uid);
   if (!account) redirect("/login?notice=restart");
-  const issuer = `${committee.shortName}${messages.site.product}`;
-  const setup = done
-    ? null
-    : {
-        qrDataUri: await qrCodeDataUri(totpUri(pending.secret, account.username, issuer)),
-        secret: formatSecret(pending.secret),
-      };
+  const setup = await totpSetupFor(account, pending.secret);
   return (
     <AuthCard title={m.enrol.title} intro={m.enrol.introStaff}>
       <TotpSetup

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { AuthCard } from "@/components/auth/auth-card";
 import { authMessages as m } from "@/lib/messages/auth";
 import { readPendingLogin } from "@/server/auth/request";
-import { AuthCard } from "../../_components/card";
 import { VerifyForm } from "./verify-form";
 
 export const metadata: Metadata = { title: m.totp.title };

@@ -1,12 +1,13 @@
 "use client";
 
 import { useActionState } from "react";
+import { Field, FormMessage, SubmitButton } from "@/components/auth/form-parts";
+import { idleForm } from "@/lib/form-state";
 import { authMessages as m } from "@/lib/messages/auth";
-import { emptyFormState, Field, FormMessage, SubmitButton } from "../../_components/form-parts";
 import { cancelLoginAction, verifyTotpAction } from "../actions";
 
 export function VerifyForm() {
-  const [state, formAction] = useActionState(verifyTotpAction, emptyFormState, "/login/verify");
+  const [state, formAction] = useActionState(verifyTotpAction, idleForm(), "/login/verify");
   return (
     <div className="space-y-4">
       <form action={formAction} className="space-y-5" noValidate>

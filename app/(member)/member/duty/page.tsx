@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { DutyRecordView } from "@/components/admin/duty-record";
 import { parseYear } from "@/components/admin/year";
 import { YearPicker } from "@/components/admin/year-picker";
-import { getDutyRecord } from "@/db/queries/duty";
+import { getDutyRecord } from "@/db/queries/pipeline/duty";
 import { getCommitteeInfo } from "@/db/queries/settings";
 import { adminMessages } from "@/lib/messages/admin";
 import { can } from "@/lib/permissions";

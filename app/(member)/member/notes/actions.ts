@@ -1,24 +1,18 @@
 "use server";
 
-import { redirect } from "next/navigation";
+import { redirect, unstable_rethrow } from "next/navigation";
+import { checkNoteReferences } from "@/db/queries/notes/choices";
+import { findMemberNoteByClientId, listMemberNotePhotos } from "@/db/queries/notes/member";
 import {
-  checkNoteReferences,
-  findMemberNoteByClientId,
-  listMemberNotePhotos,
-  NoteWriteError,
-  type PhotoChanges,
+  type NoteWriter,
   removeNotePhoto,
   saveNoteDraft,
   submitNote,
-} from "@/db/queries/notes";
+} from "@/db/queries/notes/write";
+import { isAppError } from "@/lib/errors";
 import type { ProcessedPhoto } from "@/lib/images";
-import { notesMessages as m } from "@/lib/messages/notes";
-import {
-  echoNoteValues,
-  type NoteFieldsData,
-  noteFieldsFromFormData,
-  parseNoteFields,
-} from "@/lib/notes/fields";
+import { notesMessages as m, noteErrorMessage } from "@/lib/messages/notes";
+import { echoNoteValues, noteFieldsFromFormData, readNoteFields } from "@/lib/notes/fields";
 import {
   type AutosaveResult,
   isClientId,
@@ -29,13 +23,17 @@ import {
   type PhotoRemoveResult,
 } from "@/lib/notes/form-state";
 import { isEditableByAuthor } from "@/lib/notes/workflow";
-import { PhotoError, processPhoto } from "@/server/images/photo-processing";
-import {
-  committeeToday,
-  type MemberWriter,
-  noteWriterOrNull,
-  photoErrorMessage,
-} from "@/server/notes/member-context";
+import { committeeToday } from "@/server/action";
+import { processPhoto } from "@/server/images/photo-processing";
+import { noteAuthorOrNull, noteWriterOf } from "@/server/notes/member-context";
+
+/**
+ * A member's note, from the form to its one transaction. In one order: authenticate (the
+ * member gate), parse (every field once: lib/notes/fields.ts; the ids once against the
+ * database; posted photos checked and re-encoded), then the write, which alone looks the
+ * note up, checks that it may still change and counts its photos, inside its
+ * transaction (db/queries/notes/write.ts). Refusals keep what was typed.
+ */
 
 const referenceMessages = {
   town: m.fieldErrors.townInvalid,
@@ -46,110 +44,135 @@ const referenceMessages = {
 
 const hasErrors = (errors: NoteFieldErrors) => Object.keys(errors).length > 0;
 
+/** Today in the committee's time zone: the latest possible visit date. */
+const committeeDate = async () => (await committeeToday()).today;
+
 /**
- * The note form's action, with or without JavaScript: authenticate, validate every
- * field (and, without JavaScript, the photos posted with the form), then save the
- * draft or submit. Without JavaScript this is a plain multipart POST; the page at the
- * form's permalink renders the returned state (typed values and one message per field).
+ * The note form's action, with or without JavaScript. Without JavaScript this is a plain
+ * multipart POST; the page at the form's permalink renders the returned state (typed
+ * values and one message per field).
  *
- * A submission whose note is already submitted (a retry, a doubled click, the same
- * form posted twice) goes to that note: nothing is written a second time.
+ * A submission whose note is already submitted (a retry, a doubled click, the same form
+ * posted twice) goes to that note: nothing is written a second time.
  */
 export async function submitNoteForm(
   previous: NoteFormState,
   formData: FormData,
 ): Promise<NoteFormState> {
   const raw = noteFieldsFromFormData(formData);
-  const intent = formData.get("intent") === "save" ? "save" : "submit";
-  const clientId = formData.get("clientId");
   const base: NoteFormState = {
-    ...previous,
-    values: echoNoteValues(raw),
-    fieldErrors: {},
+    status: "error",
     message: null,
+    fieldErrors: {},
+    values: { ...echoNoteValues(raw), clientId: previous.values.clientId },
+    result: previous.result,
   };
+  // 1. authenticate
+  const author = await noteAuthorOrNull();
+  if (!author) return { ...base, message: m.form.signedOut };
+  // 2. parse
+  const clientId = formData.get("clientId");
   if (!isClientId(clientId)) return { ...base, message: m.errors.badRequest };
-  base.clientId = clientId;
-
-  const writer = await noteWriterOrNull();
-  if (!writer) return { ...base, message: m.form.signedOut };
-
-  const existing = await findMemberNoteByClientId(writer.id, clientId);
-  if (existing && !isEditableByAuthor(existing.status)) {
-    redirect(`/member/notes/${existing.id}${intent === "submit" ? "?submitted=1" : ""}`);
-  }
-
-  const today = await committeeToday();
-  const draft = parseNoteFields(raw, "draft", today);
-  const removals = formData
-    .getAll("removePhoto")
-    .map((value) => Number(value))
-    .filter((id) => Number.isSafeInteger(id) && id > 0);
-  const storedCount = existing ? (await listMemberNotePhotos(writer.id, existing.id)).length : 0;
-  const photos = await readPostedPhotos(formData, storedCount - removals.length);
-
-  const fieldErrors: NoteFieldErrors = {
-    ...(draft.ok ? await checkNoteReferences(draft.data, referenceMessages) : draft.fieldErrors),
-    ...photos.errors,
-  };
-  if (!draft.ok || hasErrors(fieldErrors)) {
+  base.values.clientId = clientId;
+  const intent = formData.get("intent") === "save" ? "save" : "submit";
+  const mode = intent === "save" ? "draft" : "submit";
+  const fields = readNoteFields(raw, mode, await committeeDate());
+  const references = fields.data ? await checkNoteReferences(fields.data, referenceMessages) : {};
+  const photos = await readPostedPhotos(formData);
+  const fieldErrors = { ...fields.fieldErrors, ...references, ...photos.errors };
+  if (!fields.data || hasErrors(fieldErrors)) {
+    // Nothing is written: the note is looked up (once) only to send a retried post of a
+    // note that has already left the author's hands to that note, as a valid one would be.
+    await toLockedNote(author.user.id, clientId, intent);
     // Everything at once: what a submission would lack too, not only what cannot be stored.
-    const missing = intent === "submit" ? parseNoteFields(raw, "submit", today) : null;
     return {
       ...base,
-      fieldErrors: { ...(missing && !missing.ok ? missing.fieldErrors : {}), ...fieldErrors },
+      fieldErrors: { ...(intent === "submit" ? fields.missing : {}), ...fieldErrors },
       message: `${m.form.errorSummary}${m.form.nothingLost}`,
     };
   }
-  const changes: PhotoChanges = { add: photos.processed, remove: removals };
-
-  if (intent === "save") {
-    const saved = await write(() => saveNoteDraft(writer, clientId, draft.data, changes));
-    if (!saved.ok) return { ...base, ...saved.refusal };
-    redirect(`/member/notes/${saved.value.noteId}/edit?saved=1`);
+  // 3. run: the write checks ownership, state and the photo limit in its transaction
+  const writer = noteWriterOf(author);
+  const changes = { add: photos.processed, remove: removals(formData) };
+  try {
+    if (intent === "save") {
+      const saved = await saveNoteDraft(writer, clientId, fields.data, changes);
+      redirect(`/member/notes/${saved.noteId}/edit?saved=1`);
+    }
+    if (hasErrors(fields.missing)) {
+      // What was typed is kept on the server too, photos included: a form posted without
+      // JavaScript cannot hold on to its files, and nothing should have to be picked twice.
+      const kept = await saveNoteDraft(writer, clientId, fields.data, changes);
+      return {
+        ...base,
+        fieldErrors: fields.missing,
+        message: m.form.draftKeptSummary,
+        result: {
+          noteId: kept.noteId,
+          status: kept.status,
+          photos: await listMemberNotePhotos(writer.id, kept.noteId),
+        },
+      };
+    }
+    const submitted = await submitNote(writer, clientId, fields.data, changes);
+    redirect(`/member/notes/${submitted.noteId}?submitted=1`);
+  } catch (error) {
+    unstable_rethrow(error);
+    return refused(error, base, writer, clientId, intent);
   }
-
-  const complete = parseNoteFields(raw, "submit", today);
-  if (!complete.ok) {
-    // What was typed is kept on the server too, photos included: a form posted without
-    // JavaScript cannot hold on to its files, and nothing should have to be picked twice.
-    return keepAsDraft(base, writer, clientId, draft.data, changes, complete.fieldErrors);
-  }
-  const submitted = await write(() => submitNote(writer, clientId, complete.data, changes));
-  if (!submitted.ok) return { ...base, ...submitted.refusal };
-  redirect(`/member/notes/${submitted.value.noteId}?submitted=1`);
 }
 
-async function keepAsDraft(
+/** A refusal of the write in words; a note already out of the author's hands is shown. */
+async function refused(
+  error: unknown,
   base: NoteFormState,
-  writer: MemberWriter,
+  writer: NoteWriter,
   clientId: string,
-  data: NoteFieldsData,
-  changes: PhotoChanges,
-  fieldErrors: NoteFieldErrors,
+  intent: "save" | "submit",
 ): Promise<NoteFormState> {
-  const saved = await write(() => saveNoteDraft(writer, clientId, data, changes));
-  if (!saved.ok) return { ...base, fieldErrors, ...saved.refusal };
-  return {
-    ...base,
-    fieldErrors,
-    message: m.form.draftKeptSummary,
-    noteId: saved.value.noteId,
-    status: saved.value.status,
-    photos: await listMemberNotePhotos(writer.id, saved.value.noteId),
-  };
+  if (isAppError(error, "locked")) await toLockedNote(writer.id, clientId, intent);
+  if (isAppError(error, "too_many_photos")) {
+    return {
+      ...base,
+      message: m.form.errorSummary,
+      fieldErrors: { photos: m.fieldErrors.photosTooMany },
+    };
+  }
+  if (isAppError(error)) {
+    return { ...base, message: noteErrorMessage(error.code) };
+  }
+  console.error("[notes] write failed:", error);
+  return { ...base, message: m.form.unavailable };
 }
 
-/** Photos posted with the form (no JavaScript): each checked by content and re-encoded. */
+/** A note the author can no longer change is shown, not refused: redirects when it is one. */
+async function toLockedNote(authorId: number, clientId: string, intent: "save" | "submit") {
+  const note = await findMemberNoteByClientId(authorId, clientId);
+  if (note && !isEditableByAuthor(note.status)) {
+    redirect(`/member/notes/${note.id}${intent === "submit" ? "?submitted=1" : ""}`);
+  }
+}
+
+/** note_photos ids ticked for removal (without JavaScript). */
+function removals(formData: FormData): number[] {
+  return formData
+    .getAll("removePhoto")
+    .map((value) => Number(value))
+    .filter((id) => Number.isSafeInteger(id) && id > 0);
+}
+
+/**
+ * Photos posted with the form (no JavaScript): each checked by content and re-encoded.
+ * More than a note may hold at all is refused before any is decoded; the limit with the
+ * photos already stored is the write's to check.
+ */
 async function readPostedPhotos(
   formData: FormData,
-  alreadyStored: number,
 ): Promise<{ processed: ProcessedPhoto[]; errors: NoteFieldErrors }> {
   const posted = formData
     .getAll("photos")
     .filter((value): value is File => typeof value === "object" && value.size > 0);
-  if (posted.length === 0) return { processed: [], errors: {} };
-  if (alreadyStored + posted.length > MAX_PHOTOS) {
+  if (posted.length > MAX_PHOTOS) {
     return { processed: [], errors: { photos: m.fieldErrors.photosTooMany } };
   }
   const processed: ProcessedPhoto[] = [];
@@ -157,41 +180,13 @@ async function readPostedPhotos(
     try {
       processed.push(await processPhoto(new Uint8Array(await file.arrayBuffer())));
     } catch (error) {
-      if (error instanceof PhotoError)
-        return { processed: [], errors: { photos: photoErrorMessage(error.code) } };
+      if (isAppError(error, "not_image", "too_large", "unreadable")) {
+        return { processed: [], errors: { photos: noteErrorMessage(error.code) } };
+      }
       throw error;
     }
   }
   return { processed, errors: {} };
-}
-
-type WriteOutcome<T> =
-  | { ok: true; value: T }
-  | { ok: false; refusal: Pick<NoteFormState, "message"> & { fieldErrors?: NoteFieldErrors } };
-
-/** Runs a write; a refusal becomes words for the form, anything else is logged. */
-async function write<T>(run: () => Promise<T>): Promise<WriteOutcome<T>> {
-  try {
-    return { ok: true, value: await run() };
-  } catch (error) {
-    if (error instanceof NoteWriteError) {
-      if (error.code === "too_many_photos") {
-        return {
-          ok: false,
-          refusal: {
-            message: m.form.errorSummary,
-            fieldErrors: { photos: m.fieldErrors.photosTooMany },
-          },
-        };
-      }
-      return {
-        ok: false,
-        refusal: { message: error.code === "locked" ? m.form.locked : m.errors.notFound },
-      };
-    }
-    console.error("[notes] write failed:", error);
-    return { ok: false, refusal: { message: m.form.unavailable } };
-  }
 }
 
 /**
@@ -202,22 +197,21 @@ export async function autosaveNoteDraft(input: {
   clientId: string;
   values: NoteFormValues;
 }): Promise<AutosaveResult> {
+  const author = await noteAuthorOrNull();
+  if (!author) return { ok: false, message: m.form.signedOut, fieldErrors: {} };
   const clientId = input?.clientId;
   if (!isClientId(clientId)) return { ok: false, message: m.errors.badRequest, fieldErrors: {} };
-  const writer = await noteWriterOrNull();
-  if (!writer) return { ok: false, message: m.form.signedOut, fieldErrors: {} };
-
   const values = typeof input.values === "object" && input.values !== null ? input.values : {};
-  const draft = parseNoteFields(values, "draft", await committeeToday());
-  if (!draft.ok) {
-    return { ok: false, message: m.form.autosave.invalid, fieldErrors: draft.fieldErrors };
+  const fields = readNoteFields(values, "draft", await committeeDate());
+  if (!fields.data) {
+    return { ok: false, message: m.form.autosave.invalid, fieldErrors: fields.fieldErrors };
   }
-  const referenceErrors = await checkNoteReferences(draft.data, referenceMessages);
-  if (hasErrors(referenceErrors)) {
-    return { ok: false, message: m.form.autosave.invalid, fieldErrors: referenceErrors };
+  const references = await checkNoteReferences(fields.data, referenceMessages);
+  if (hasErrors(references)) {
+    return { ok: false, message: m.form.autosave.invalid, fieldErrors: references };
   }
   try {
-    const saved = await saveNoteDraft(writer, clientId, draft.data);
+    const saved = await saveNoteDraft(noteWriterOf(author), clientId, fields.data);
     return {
       ok: true,
       noteId: saved.noteId,
@@ -225,7 +219,7 @@ export async function autosaveNoteDraft(input: {
       changed: saved.changed,
     };
   } catch (error) {
-    if (error instanceof NoteWriteError && error.code === "locked") {
+    if (isAppError(error, "locked")) {
       return { ok: false, message: m.form.locked, fieldErrors: {}, locked: true };
     }
     console.error("[notes] autosave failed:", error);
@@ -238,14 +232,20 @@ export async function removeDraftPhoto(input: {
   clientId: string;
   photoId: number;
 }): Promise<PhotoRemoveResult> {
+  const author = await noteAuthorOrNull();
+  if (!author) return { ok: false, message: m.form.signedOut };
   const photoId = Number(input?.photoId);
   if (!isClientId(input?.clientId) || !Number.isSafeInteger(photoId) || photoId <= 0) {
     return { ok: false, message: m.errors.badRequest };
   }
-  const writer = await noteWriterOrNull();
-  if (!writer) return { ok: false, message: m.form.signedOut };
-  const removed = await write(() => removeNotePhoto(writer, input.clientId, photoId));
-  return removed.ok
-    ? { ok: true }
-    : { ok: false, message: removed.refusal.message ?? m.form.unavailable };
+  try {
+    await removeNotePhoto(noteWriterOf(author), input.clientId, photoId);
+    return { ok: true };
+  } catch (error) {
+    if (isAppError(error, "locked", "not_found")) {
+      return { ok: false, message: noteErrorMessage(error.code) };
+    }
+    console.error("[notes] photo removal failed:", error);
+    return { ok: false, message: m.form.unavailable };
+  }
 }

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { NewNoteButton } from "@/components/notes/dashboard";
 import { NoteList } from "@/components/notes/note-list";
 import { ListPager, StatusFilter } from "@/components/notes/status-filter";
-import { countMemberNotesByStatus, listMemberNotes } from "@/db/queries/notes";
+import { countMemberNotesByStatus, listMemberNotes } from "@/db/queries/notes/member";
 import { getCommitteeInfo } from "@/db/queries/settings";
 import { notesMessages as m } from "@/lib/messages/notes";
 import { type NoteStatus, noteStatuses } from "@/lib/notes/workflow";

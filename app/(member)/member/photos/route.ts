@@ -1,6 +1,7 @@
-import { addNotePhoto, NoteWriteError } from "@/db/queries/notes";
+import { addNotePhoto } from "@/db/queries/notes/write";
 import { env } from "@/lib/env";
-import { fillNoteMessage, notesMessages as m } from "@/lib/messages/notes";
+import { isAppError } from "@/lib/errors";
+import { fillNoteMessage, notesMessages as m, noteErrorMessage } from "@/lib/messages/notes";
 import {
   isClientId,
   MAX_PHOTO_BYTES,
@@ -8,8 +9,8 @@ import {
   type PhotoUploadResult,
 } from "@/lib/notes/form-state";
 import { isSameOriginRequest } from "@/lib/security/origin";
-import { PhotoError, processPhoto } from "@/server/images/photo-processing";
-import { noteWriterOrNull, photoErrorMessage } from "@/server/notes/member-context";
+import { processPhoto } from "@/server/images/photo-processing";
+import { noteAuthorOrNull, noteWriterOf } from "@/server/notes/member-context";
 import { sharedRateLimiter } from "@/server/rate-limit";
 
 const uploads = sharedRateLimiter("notes:photo-upload", { limit: 90, windowMs: 10 * 60_000 });
@@ -27,8 +28,9 @@ const refuse = (status: number, message: string) => answer(status, { ok: false, 
 export async function POST(request: Request) {
   // From our own pages only (lib/security/origin.ts), before anything else.
   if (!isSameOriginRequest(request.headers, env.SITE_URL)) return refuse(403, m.errors.badRequest);
-  const writer = await noteWriterOrNull();
-  if (!writer) return refuse(401, m.errors.signedOut);
+  const author = await noteAuthorOrNull();
+  if (!author) return refuse(401, m.errors.signedOut);
+  const writer = noteWriterOf(author);
   if (request.headers.get(PHOTO_UPLOAD_HEADER) !== "1") return refuse(403, m.errors.badRequest);
   const clientId = new URL(request.url).searchParams.get("clientId");
   if (!isClientId(clientId)) return refuse(400, m.errors.badRequest);
@@ -54,7 +56,9 @@ export async function POST(request: Request) {
   try {
     photo = await processPhoto(body);
   } catch (error) {
-    if (error instanceof PhotoError) return refuse(422, photoErrorMessage(error.code));
+    if (isAppError(error, "not_image", "too_large", "unreadable")) {
+      return refuse(422, noteErrorMessage(error.code));
+    }
     throw error;
   }
 
@@ -62,9 +66,8 @@ export async function POST(request: Request) {
     const stored = await addNotePhoto(writer, clientId, photo);
     return answer(201, { ok: true, noteId: stored.noteId, photo: stored.photo });
   } catch (error) {
-    if (error instanceof NoteWriteError) {
-      if (error.code === "too_many_photos") return refuse(409, m.fieldErrors.photosTooMany);
-      return refuse(409, error.code === "locked" ? m.form.locked : m.errors.notFound);
+    if (isAppError(error, "too_many_photos", "locked", "not_found")) {
+      return refuse(409, noteErrorMessage(error.code));
     }
     console.error("[notes] photo upload failed:", error);
     return refuse(500, m.form.unavailable);

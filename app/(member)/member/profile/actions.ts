@@ -1,9 +1,10 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import type { AuthFormState, EnrolFormState } from "@/app/(auth)/_components/form-parts";
-import { isTotpSecretInForce } from "@/db/queries/users";
+import { isTotpSecretInForce } from "@/db/queries/users/profile";
+import { type EnrolFormState, firstFieldRefusal, formText, refusedAtField } from "@/lib/auth/forms";
 import { generateTotpSecret } from "@/lib/auth/totp";
+import { doneForm, type FormState, refusedForm } from "@/lib/form-state";
 import { fillAuthMessage, authMessages as m } from "@/lib/messages/auth";
 import {
   changePassword,
@@ -22,24 +23,27 @@ import { requireUser } from "@/server/auth/session";
  */
 
 const PROFILE = "/member/profile";
-const text = (value: FormDataEntryValue | null) =>
-  typeof value === "string" ? value.slice(0, 1025) : "";
+const text = (value: FormDataEntryValue | null) => formText(value, 1025);
 const minutes = (seconds = 60) => Math.max(1, Math.ceil(seconds / 60));
 
 export async function changePasswordAction(
-  _previous: AuthFormState,
+  _previous: FormState,
   formData: FormData,
-): Promise<AuthFormState> {
+): Promise<FormState> {
   const user = await requireUser({ next: PROFILE });
   const current = text(formData.get("current"));
   const next = text(formData.get("password"));
   const confirm = text(formData.get("confirm"));
-  const fieldErrors: AuthFormState["fieldErrors"] = {};
-  if (!current) fieldErrors.current = m.profile.errors.currentRequired;
-  if (!next) fieldErrors.password = m.password.required;
-  else if (next !== confirm) fieldErrors.confirm = m.password.mismatch;
-  const first = fieldErrors.current ?? fieldErrors.password ?? fieldErrors.confirm;
-  if (first) return { message: first, fieldErrors, values: {} };
+  const refused = firstFieldRefusal(
+    {},
+    {
+      current: current ? undefined : m.profile.errors.currentRequired,
+      ...(!next
+        ? { password: m.password.required }
+        : { confirm: next === confirm ? undefined : m.password.mismatch }),
+    },
+  );
+  if (refused) return refused;
 
   const result = await changePassword(await requestContext(), user, { current, next });
   if (!result.ok) {
@@ -51,11 +55,7 @@ export async function changePasswordAction(
             })
           : m.profile.errors.wrongCurrent
         : m.password.problems[result.reason];
-    return {
-      message,
-      fieldErrors: { [result.field === "current" ? "current" : "password"]: message },
-      values: {},
-    };
+    return refusedAtField(result.field === "current" ? "current" : "password", message);
   }
   // Every session ended, this one too: log in again with the new password.
   await endBrowserSession();
@@ -82,9 +82,7 @@ export async function confirmTotpEnrolmentAction(
 ): Promise<EnrolFormState> {
   const user = await requireUser({ next: PROFILE });
   const pending = await readPendingEnrolment();
-  if (!pending || pending.uid !== user.id) {
-    return { message: m.enrol.expired, fieldErrors: {}, values: {} };
-  }
+  if (!pending || pending.uid !== user.id) return refusedForm({}, m.enrol.expired);
   if (await isTotpSecretInForce(user.id, pending.secret)) redirect(`${PROFILE}/totp`);
   const code = text(formData.get("code")).trim();
   const result = code
@@ -94,30 +92,19 @@ export async function confirmTotpEnrolmentAction(
         reenrol: true,
       })
     : { ok: false as const };
-  if (!result.ok) {
-    return { message: m.enrol.invalid, fieldErrors: { code: m.enrol.invalid }, values: {} };
-  }
+  if (!result.ok) return refusedAtField("code", m.enrol.invalid);
   // The pending cookie stays until it expires (changing it would re-render the page and
   // lose the codes on screen); its secret being in force marks the set-up as done.
-  return {
-    message: m.enrol.done,
-    tone: "success",
-    fieldErrors: {},
-    values: {},
-    recoveryCodes: result.recoveryCodes,
-  };
+  return doneForm({}, m.enrol.done, { recoveryCodes: result.recoveryCodes });
 }
 
 export async function turnOffTotpAction(
-  _previous: AuthFormState,
+  _previous: FormState,
   formData: FormData,
-): Promise<AuthFormState> {
+): Promise<FormState> {
   const user = await requireUser({ next: PROFILE });
   const current = text(formData.get("current"));
-  if (!current) {
-    const message = m.profile.errors.currentRequired;
-    return { message, fieldErrors: { current: message }, values: {} };
-  }
+  if (!current) return refusedAtField("current", m.profile.errors.currentRequired);
   const result = await turnOffTotp(await requestContext(), user, { current });
   if (!result.ok) {
     const message =
@@ -128,7 +115,7 @@ export async function turnOffTotpAction(
               minutes: minutes(result.retryAfterSeconds),
             })
           : m.profile.errors.wrongCurrent;
-    return { message, fieldErrors: { current: message }, values: {} };
+    return refusedAtField("current", message);
   }
   redirect(`${PROFILE}?notice=totp_off`);
 }

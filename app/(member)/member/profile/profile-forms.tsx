@@ -2,48 +2,34 @@
 
 import { useActionState } from "react";
 import {
-  emptyFormState,
-  Field,
   FormMessage,
+  NewPasswordFields,
+  PasswordField,
   SubmitButton,
-} from "@/app/(auth)/_components/form-parts";
+} from "@/components/auth/form-parts";
+import { idleForm } from "@/lib/form-state";
 import { authMessages as m } from "@/lib/messages/auth";
 import { changePasswordAction, turnOffTotpAction } from "./actions";
 
 const PROFILE = "/member/profile";
 
 export function ChangePasswordForm({ rules }: { rules: string }) {
-  const [state, formAction] = useActionState(changePasswordAction, emptyFormState, PROFILE);
+  const [state, formAction] = useActionState(changePasswordAction, idleForm(), PROFILE);
   return (
     <form action={formAction} className="max-w-md space-y-4" noValidate>
       <FormMessage state={state} />
-      <Field
+      <PasswordField
         id="profile-current"
         name="current"
-        type="password"
         label={m.profile.current}
         autoComplete="current-password"
-        maxLength={1024}
         error={state.fieldErrors.current}
       />
-      <Field
-        id="profile-password"
-        name="password"
-        type="password"
-        label={m.profile.newPassword}
-        autoComplete="new-password"
-        maxLength={128}
+      <NewPasswordFields
+        idPrefix="profile"
+        labels={{ password: m.profile.newPassword, confirm: m.profile.confirm }}
         hint={rules}
-        error={state.fieldErrors.password}
-      />
-      <Field
-        id="profile-confirm"
-        name="confirm"
-        type="password"
-        label={m.profile.confirm}
-        autoComplete="new-password"
-        maxLength={128}
-        error={state.fieldErrors.confirm}
+        fieldErrors={state.fieldErrors}
       />
       <SubmitButton>{m.profile.passwordSubmit}</SubmitButton>
     </form>
@@ -51,17 +37,15 @@ export function ChangePasswordForm({ rules }: { rules: string }) {
 }
 
 export function TurnOffTotpForm() {
-  const [state, formAction] = useActionState(turnOffTotpAction, emptyFormState, PROFILE);
+  const [state, formAction] = useActionState(turnOffTotpAction, idleForm(), PROFILE);
   return (
     <form action={formAction} className="max-w-md space-y-4" noValidate>
       <FormMessage state={state} />
-      <Field
+      <PasswordField
         id="totp-off-current"
         name="current"
-        type="password"
         label={m.profile.current}
         autoComplete="current-password"
-        maxLength={1024}
         hint={m.profile.totpDisableHint}
         error={state.fieldErrors.current}
       />

@@ -4,8 +4,8 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { cache } from "react";
 import { CaseDetail } from "@/components/cases/case-detail";
-import { NewsBreadcrumbs } from "@/components/news/breadcrumbs";
-import { getPublishedCase } from "@/db/queries/cases";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { getPublishedCase } from "@/db/queries/cases/public";
 import { getCommitteeInfo } from "@/db/queries/settings";
 import { cmsMessages } from "@/lib/messages/cms";
 
@@ -30,7 +30,7 @@ export default async function CasePage({ params }: Props) {
   if (!item) notFound();
   return (
     <div className="mx-auto max-w-3xl space-y-5">
-      <NewsBreadcrumbs trail={[{ label: m.title, href: "/cases" }, { label: item.title }]} />
+      <Breadcrumbs trail={[{ label: m.title, href: "/cases" }, { label: item.title }]} />
       <CaseDetail item={item} timeZone={committee.timeZone} />
       <p>
         <Link href="/cases" className="text-brand-700 hover:underline">

@@ -2,16 +2,17 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { RegistrationPanel } from "@/components/attendance/registration-panel";
 import { Breadcrumb } from "@/components/calendar/breadcrumb";
-import { EventBadges } from "@/components/calendar/event-badges";
 import { EventFacts } from "@/components/calendar/event-facts";
-import { ReportList } from "@/components/calendar/report-list";
-import { SectionHeading } from "@/components/ui/section-heading";
-import { getEventDetail, getEventReports, reportsAsOf } from "@/db/queries/events";
+import { EventHeader, EventStory } from "@/components/calendar/event-story";
+import { getEventDetail } from "@/db/queries/events/public";
+import { getEventReports, reportsAsOf } from "@/db/queries/news/event-reports";
+import { getSeatSummary } from "@/db/queries/registrations/public";
 import { getCommitteeInfo } from "@/db/queries/settings";
-import { parseEventId } from "@/lib/calendar";
+import { parseEventId } from "@/lib/calendar/query";
 import { env } from "@/lib/env";
 import { messages } from "@/lib/messages";
 import { formatDateTime } from "@/lib/time";
+import { submitRegistration } from "./register/actions";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -40,18 +41,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EventPage({ params }: Props) {
   const event = await loadEvent(params);
   if (!event) notFound();
-  const [committee, reports] = await Promise.all([
+  const [committee, reports, seats] = await Promise.all([
     getCommitteeInfo(),
     getEventReports([event.id], reportsAsOf()),
+    event.openToPublic ? getSeatSummary(event.id) : null,
   ]);
   const m = messages.calendar;
   const timeZone = committee.timeZone;
-  const cancelled = event.status === "cancelled";
-  const paragraphs = event.body
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean);
-
   return (
     <article className="space-y-6">
       <Breadcrumb
@@ -61,69 +57,17 @@ export default async function EventPage({ params }: Props) {
         ]}
         current={event.title}
       />
-      <header className="space-y-3">
-        <EventBadges
-          kind={event.kind}
-          serviceType={event.serviceType}
-          status={event.status}
-          openToPublic={event.openToPublic}
-          startsAt={event.startsAt}
-          size="md"
-        />
-        <h1
-          className={`font-serif text-2xl font-bold leading-snug text-brand-800 sm:text-3xl ${cancelled ? "line-through decoration-2" : ""}`}
-        >
-          {event.title}
-        </h1>
-        {event.summary && <p className="max-w-3xl text-lg text-muted">{event.summary}</p>}
-        {cancelled && (
-          <div
-            role="status"
-            className="rounded-md border-l-4 border-stone-700 bg-stone-200 px-4 py-3"
-          >
-            <p className="font-bold">{m.event.cancelledTitle}</p>
-            <p className="text-sm">{m.event.cancelledBody}</p>
-          </div>
-        )}
-      </header>
+      <EventHeader event={event} />
       <div className="grid gap-8 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <div className="order-2 space-y-8 lg:order-1">
-          {paragraphs.length > 0 && (
-            <section aria-labelledby="event-about-title">
-              <SectionHeading id="event-about-title" title={m.event.about} />
-              <div className="space-y-4 text-[17px] leading-8">
-                {paragraphs.map((p) => (
-                  <p key={p}>{p}</p>
-                ))}
-              </div>
-            </section>
-          )}
-          {(reports.length > 0 || !cancelled) && (
-            <section aria-labelledby="event-reports-title">
-              <SectionHeading id="event-reports-title" title={m.event.reports} />
-              {reports.length > 0 ? (
-                <ReportList reports={reports} timeZone={timeZone} />
-              ) : (
-                <p className="text-muted">
-                  {event.endsAt > new Date() ? m.event.reportsLater : m.event.noReports}
-                </p>
-              )}
-            </section>
-          )}
+          <EventStory event={event} reports={reports} timeZone={timeZone} />
         </div>
         <aside className="order-1 space-y-4 lg:order-2" aria-label={m.event.asideLabel}>
           <EventFacts event={event} timeZone={timeZone} />
           <RegistrationPanel
-            event={{
-              id: event.id,
-              title: event.title,
-              status: event.status,
-              openToPublic: event.openToPublic,
-              capacity: event.capacity,
-              startsAt: event.startsAt,
-              registrationOpensAt: event.registrationOpensAt,
-              registrationClosesAt: event.registrationClosesAt,
-            }}
+            event={event}
+            seats={seats}
+            action={submitRegistration}
             timeZone={timeZone}
           />
         </aside>

@@ -1,11 +1,10 @@
 "use server";
 
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { cancelRegistration } from "@/db/queries/registrations";
-import { AttendanceError, attendanceRateLimits, normalizeRegistrationCode } from "@/lib/attendance";
-import { clientIpFrom } from "@/lib/client-ip";
-import { sharedRateLimiter } from "@/server/rate-limit";
+import { cancelRegistration } from "@/db/queries/registrations/write";
+import { normalizeRegistrationCode } from "@/lib/attendance";
+import { isAppError } from "@/lib/errors";
+import { lookupMisses } from "../lookup-limit";
 
 /**
  * Cancels the registration whose code the form carries (public: the code is the key).
@@ -19,17 +18,16 @@ export async function cancelRegistrationAction(formData: FormData): Promise<void
   const page = `/registrations/${code}`;
   if (formData.get("confirm") !== "yes") redirect(`${page}?error=confirm_required`);
 
-  const ip = clientIpFrom(await headers());
-  const misses = sharedRateLimiter("attendance:lookup-miss", attendanceRateLimits.lookupMiss);
-  if (!(await misses.peek(ip)).allowed) redirect(`${page}?error=rate_limited`);
+  const misses = await lookupMisses();
+  if (await misses.blocked()) redirect(`${page}?error=rate_limited`);
 
   let outcome: string;
   try {
-    await cancelRegistration({ code, ip });
+    await cancelRegistration({ code, ip: misses.ip });
     outcome = "cancelled=1";
   } catch (error) {
-    if (error instanceof AttendanceError) {
-      if (error.code === "not_found") await misses.consume(ip);
+    if (isAppError(error)) {
+      if (error.code === "not_found") await misses.miss();
       outcome = `error=${error.code}`;
     } else {
       console.error("[attendance] cancellation failed:", error);

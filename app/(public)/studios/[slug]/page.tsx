@@ -3,10 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { DetailHero } from "@/components/directory/detail-hero";
+import { TimelineSections } from "@/components/directory/event-timeline";
 import { StudioFacts } from "@/components/directory/studio-facts";
-import { EventList } from "@/components/home/event-list";
-import { SectionHeading } from "@/components/ui/section-heading";
-import { loadStudioDetail, settleTimeline } from "@/db/queries/directory";
+import { loadStudioDetail } from "@/db/queries/directory/cached";
+import { settleTimeline } from "@/db/queries/directory/public";
 import { getCommitteeInfo } from "@/db/queries/settings";
 import { messages } from "@/lib/messages";
 
@@ -28,8 +28,6 @@ export default async function StudioPage({ params }: Props) {
   const [detail, committee] = await Promise.all([loadStudioDetail(slug), getCommitteeInfo()]);
   if (!detail) notFound();
   const { studio } = detail;
-  const { upcoming, past } = settleTimeline(detail, new Date());
-  const tz = committee.timeZone;
 
   return (
     <div className="space-y-8 sm:space-y-10">
@@ -57,14 +55,11 @@ export default async function StudioPage({ params }: Props) {
       </DetailHero>
 
       <div className="grid gap-8 lg:grid-cols-2">
-        <section aria-labelledby="upcoming-title">
-          <SectionHeading id="upcoming-title" title={m.upcoming} />
-          <EventList items={upcoming} timeZone={tz} emptyText={m.noUpcoming} />
-        </section>
-        <section aria-labelledby="past-title">
-          <SectionHeading id="past-title" title={m.past} />
-          <EventList items={past} timeZone={tz} emptyText={m.noPast} />
-        </section>
+        <TimelineSections
+          timeline={settleTimeline(detail, new Date())}
+          timeZone={committee.timeZone}
+          words={m}
+        />
       </div>
     </div>
   );

@@ -1,15 +1,16 @@
-import { compactDateTime } from "@/components/admin/content/format";
-import { actorOf } from "@/components/admin/content/staff";
-import { exportAuditEntries, recordAudit } from "@/db/queries/audit";
+import { exportAuditEntries } from "@/db/queries/audit/staff";
+import { recordAudit } from "@/db/queries/audit/write";
 import { getCommitteeInfo } from "@/db/queries/settings";
+import { readAuditQuery, toAuditFilters } from "@/lib/audit/filters";
 import { attachmentDisposition, CSV_CONTENT_TYPE, csvRecord, UTF8_BOM } from "@/lib/csv";
 import { env } from "@/lib/env";
+import { compactDateTime } from "@/lib/format";
 import { cmsMessages } from "@/lib/messages/cms";
 import { can } from "@/lib/permissions";
 import { isSameOriginRequest } from "@/lib/security/origin";
 import { localDateKey } from "@/lib/time";
+import { actorOf } from "@/server/action";
 import { getCurrentUser } from "@/server/auth/session";
-import { readAuditQuery, toAuditFilters } from "../filters";
 
 const m = cmsMessages.audit;
 

@@ -2,15 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CaseForm } from "@/components/admin/content/case-form";
-import { buttonClass } from "@/components/admin/content/fields";
-import { compactDateTime } from "@/components/admin/content/format";
-import { AdminPageHeader, Badge, Notice } from "@/components/admin/content/page-parts";
-import { requireStaff } from "@/components/admin/content/staff";
-import { getCaseForEdit, getTownOptions, type PersonalDataKind } from "@/db/queries/cases";
+import { Badge, Notice, PageHeader } from "@/components/admin/kit";
+import { buttonClass } from "@/components/admin/kit/fields";
+import { getCaseForEdit, getTownOptions } from "@/db/queries/cases/staff";
 import { getCommitteeInfo } from "@/db/queries/settings";
+import { compactDateTime } from "@/lib/format";
+import { idParam } from "@/lib/list-params";
 import { cmsMessages } from "@/lib/messages/cms";
-import { publishCaseAction, unpublishCaseAction } from "../actions";
-import { caseChoices } from "../view";
+import { requireStaff } from "@/server/action";
+import { publishCaseAction, saveCaseAction, unpublishCaseAction } from "../actions";
+import { caseChoices, caseFormValues, caseNotices } from "../view";
 
 const m = cmsMessages.cases;
 
@@ -21,38 +22,22 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-const doneText: Record<string, string> = {
-  saved: m.saved,
-  published: m.publishedDone,
-  unpublished: m.unpublishedDone,
-};
-
-function errorText(code: string): string | null {
-  if (code.startsWith("personal_"))
-    return m.personalData[code.slice(9) as PersonalDataKind] ?? cmsMessages.errors.personal_data;
-  return code in cmsMessages.errors
-    ? String(cmsMessages.errors[code as keyof typeof cmsMessages.errors])
-    : null;
-}
-
 export default async function EditCasePage({ params, searchParams }: Props) {
   const { id: raw } = await params;
-  await requireStaff("case.publish", { roles: ["admin"], next: `/admin/cases/${raw}` });
-  if (!/^[1-9]\d{0,8}$/.test(raw)) notFound();
+  await requireStaff("case.publish", `/admin/cases/${raw}`);
+  const id = idParam(raw) ?? notFound();
   const [found, towns, committee, query] = await Promise.all([
-    getCaseForEdit(Number(raw)),
+    getCaseForEdit(id),
     getTownOptions(),
     getCommitteeInfo(),
     searchParams,
   ]);
   if (!found) notFound();
   const published = found.publishedAt !== null;
-  const done = typeof query.done === "string" ? (doneText[query.done] ?? null) : null;
-  const refusal = typeof query.error === "string" ? errorText(query.error) : null;
-
+  const notices = caseNotices(query);
   return (
     <div>
-      <AdminPageHeader
+      <PageHeader
         title={m.editTitle}
         back={{ href: "/admin/cases", label: cmsMessages.common.back }}
         actions={
@@ -63,8 +48,8 @@ export default async function EditCasePage({ params, searchParams }: Props) {
           ) : undefined
         }
       />
-      <Notice>{done}</Notice>
-      {refusal && <Notice tone="error">{refusal}</Notice>}
+      <Notice>{notices.done}</Notice>
+      {notices.error && <Notice tone="error">{notices.error}</Notice>}
       <div className="mb-5 flex flex-wrap items-center gap-3 text-sm text-muted">
         <Badge tone={published ? "good" : "neutral"}>
           {published ? m.status.published : m.status.draft}
@@ -74,26 +59,16 @@ export default async function EditCasePage({ params, searchParams }: Props) {
         </span>
         <form action={published ? unpublishCaseAction : publishCaseAction}>
           <input type="hidden" name="id" value={found.id} />
-          <button type="submit" className={published ? buttonClass.quiet : buttonClass.quiet}>
+          <button type="submit" className={buttonClass.quiet}>
             {published ? m.unpublish : m.publish}
           </button>
         </form>
       </div>
       <CaseForm
+        action={saveCaseAction}
         id={found.id}
         noteId={null}
-        initial={{
-          title: found.title,
-          summary: found.summary,
-          category: found.category ?? "",
-          townId: found.townId === null ? "" : String(found.townId),
-          departmentName: found.departmentName,
-          outcome: found.outcome,
-          receivedOn: found.receivedOn ?? "",
-          resolvedOn: found.resolvedOn ?? "",
-          reviewed: "",
-          publish: published ? "on" : "",
-        }}
+        initial={caseFormValues(found, published)}
         {...caseChoices(towns)}
         permalink={`/admin/cases/${found.id}`}
       />

@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CaseForm } from "@/components/admin/content/case-form";
-import { AdminPageHeader } from "@/components/admin/content/page-parts";
-import { requireStaff } from "@/components/admin/content/staff";
-import { buildCaseDraft, getTownOptions } from "@/db/queries/cases";
+import { PageHeader } from "@/components/admin/kit";
+import { buildCaseDraft, getTownOptions } from "@/db/queries/cases/staff";
 import { getCommitteeInfo } from "@/db/queries/settings";
+import { idParam } from "@/lib/list-params";
 import { cmsMessages } from "@/lib/messages/cms";
-import { emptyCaseValues } from "../schema";
-import { caseChoices } from "../view";
+import { requireStaff } from "@/server/action";
+import { saveCaseAction } from "../actions";
+import { caseChoices, caseFormValues } from "../view";
 
 const m = cmsMessages.cases;
 
@@ -17,18 +18,17 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 /** /admin/cases/new?note=ID: a draft from the note, for the editor to rewrite and confirm. */
 export default async function NewCasePage({ searchParams }: Props) {
-  await requireStaff("case.publish", { roles: ["admin"], next: "/admin/cases" });
-  const { note } = await searchParams;
-  if (typeof note !== "string" || !/^[1-9]\d{0,8}$/.test(note)) notFound();
+  await requireStaff("case.publish", "/admin/cases");
+  const noteId = idParam((await searchParams).note) ?? notFound();
   const committee = await getCommitteeInfo();
   const [draft, towns] = await Promise.all([
-    buildCaseDraft(Number(note), committee.timeZone),
+    buildCaseDraft(noteId, committee.timeZone),
     getTownOptions(),
   ]);
   if (!draft) notFound();
   return (
     <div>
-      <AdminPageHeader
+      <PageHeader
         title={m.newTitle}
         back={{ href: "/admin/cases", label: cmsMessages.common.back }}
       />
@@ -36,19 +36,10 @@ export default async function NewCasePage({ searchParams }: Props) {
         {m.reviewNotice}
       </p>
       <CaseForm
+        action={saveCaseAction}
         id={null}
         noteId={draft.noteId}
-        initial={{
-          ...emptyCaseValues,
-          title: draft.title,
-          summary: draft.summary,
-          category: draft.category ?? "",
-          townId: draft.townId === null ? "" : String(draft.townId),
-          departmentName: draft.departmentName,
-          outcome: draft.outcome,
-          receivedOn: draft.receivedOn ?? "",
-          resolvedOn: draft.resolvedOn ?? "",
-        }}
+        initial={caseFormValues(draft, true)}
         {...caseChoices(towns)}
         permalink={`/admin/cases/new?note=${draft.noteId}`}
       />

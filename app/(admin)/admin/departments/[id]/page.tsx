@@ -1,13 +1,13 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DepartmentForm } from "@/components/admin/department-form";
-import { PageHeader } from "@/components/admin/page-header";
+import { Notice } from "@/components/admin/kit";
+import { DepartmentTransferTable } from "@/components/admin/pipeline-lists";
 import { ui } from "@/components/admin/ui";
-import { getDepartment } from "@/db/queries/departments";
+import { PageHeader } from "@/components/ui/page-header";
+import { getDepartment } from "@/db/queries/pipeline/departments";
 import { adminMessages } from "@/lib/messages/admin";
-import { isTransferOverdue } from "@/lib/moderation";
-import { formatDate } from "@/lib/time";
-import { committeeToday, requireStaff, staffPageTitle } from "../../../staff";
+import { committeeToday, requireStaff, staffPageTitle } from "@/server/action";
+import { updateDepartmentAction } from "../actions";
 
 export const generateMetadata = staffPageTitle(adminMessages.departments.title);
 
@@ -32,26 +32,18 @@ export default async function DepartmentPage({
   if (!department) notFound();
   return (
     <>
-      <PageHeader title={department.name} intro={department.contact || undefined}>
-        <p className="mb-1 text-sm">
-          <Link href="/admin/departments" className={ui.link}>
-            ← {m.back}
-          </Link>
-        </p>
-      </PageHeader>
-      {saved === "1" && (
-        <p
-          role="status"
-          className="mb-4 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-emerald-900"
-        >
-          {m.saved}
-        </p>
-      )}
+      <PageHeader
+        title={department.name}
+        intro={department.contact || undefined}
+        back={{ href: "/admin/departments", label: m.back }}
+      />
+      {saved === "1" && <Notice>{m.saved}</Notice>}
       <section aria-labelledby="edit" className={`${ui.card} mb-6`}>
         <h2 id="edit" className={`${ui.cardTitle} mb-3`}>
           {m.edit}
         </h2>
         <DepartmentForm
+          action={updateDepartmentAction}
           key={JSON.stringify(department)}
           department={department}
           permalink={permalink}
@@ -61,61 +53,11 @@ export default async function DepartmentPage({
         <h2 id="transfers" className="mb-3 text-lg font-semibold">
           {m.transfers}
         </h2>
-        {department.transfers.length === 0 ? (
-          <p className={`${ui.card} text-muted`}>{m.noTransfers}</p>
-        ) : (
-          <div className="overflow-x-auto rounded-md border border-stone-200 bg-white">
-            <table className={ui.table}>
-              <caption className="sr-only">{m.transfers}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className={ui.th}>
-                    {m.note}
-                  </th>
-                  <th scope="col" className={ui.th}>
-                    {adminMessages.note.transferDueOn}
-                  </th>
-                  <th scope="col" className={ui.th}>
-                    {adminMessages.queue.columns.status}
-                  </th>
-                  <th scope="col" className={`${ui.th} hidden sm:table-cell`}>
-                    {adminMessages.note.answerSatisfaction}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {department.transfers.map((t) => (
-                  <tr key={t.id}>
-                    <td className={ui.td}>
-                      <Link href={`/admin/notes/${t.noteId}`} className={ui.link}>
-                        {t.noteTitle || adminMessages.queue.untitled}
-                      </Link>
-                    </td>
-                    <td className={`${ui.td} whitespace-nowrap`}>
-                      {t.dueOn}
-                      {isTransferOverdue(t, today) && (
-                        <span className="ml-2 rounded bg-brand-50 px-1.5 py-0.5 text-xs font-medium text-brand-800">
-                          {m.overdue}
-                        </span>
-                      )}
-                    </td>
-                    <td className={`${ui.td} whitespace-nowrap`}>
-                      {adminMessages.transferStatuses[t.status]}
-                      {t.answeredAt && (
-                        <span className="block text-sm text-muted">
-                          {formatDate(t.answeredAt, timeZone)}
-                        </span>
-                      )}
-                    </td>
-                    <td className={`${ui.td} hidden sm:table-cell`}>
-                      {t.satisfaction ? adminMessages.satisfaction[t.satisfaction] : "—"}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DepartmentTransferTable
+          transfers={department.transfers}
+          today={today}
+          timeZone={timeZone}
+        />
       </section>
     </>
   );

@@ -4,10 +4,10 @@ import { DutyRecordView } from "@/components/admin/duty-record";
 import { ui } from "@/components/admin/ui";
 import { parseYear } from "@/components/admin/year";
 import { YearPicker } from "@/components/admin/year-picker";
-import { getDutyRecord } from "@/db/queries/duty";
+import { getDutyRecord } from "@/db/queries/pipeline/duty";
 import { adminMessages } from "@/lib/messages/admin";
 import { can } from "@/lib/permissions";
-import { committeeToday, requireStaff, staffPageTitle } from "../../../staff";
+import { committeeToday, requireStaff, staffPageTitle } from "@/server/action";
 
 export const generateMetadata = staffPageTitle(adminMessages.duty.title);
 

@@ -1,18 +1,19 @@
 import type { Metadata } from "next";
-import { EventForm } from "@/components/admin/content/event-form";
-import { AdminPageHeader } from "@/components/admin/content/page-parts";
-import { requireStaff } from "@/components/admin/content/staff";
-import { getEventFormOptions } from "@/db/queries/admin-events";
+import { PageHeader } from "@/components/admin/kit";
+import { EventForm } from "@/components/calendar/admin/event-form";
+import { getEventFormOptions } from "@/db/queries/events/staff";
+import { emptyEventValues } from "@/lib/events/schema";
 import { cmsMessages } from "@/lib/messages/cms";
-import { emptyEventValues } from "../schema";
-import { eventOptions } from "../view";
+import { requireStaff } from "@/server/action";
+import { eventOptions } from "../_components/options";
+import { saveEventAction } from "../actions";
 
 const m = cmsMessages.events;
 
 export const metadata: Metadata = { title: m.newTitle, robots: { index: false } };
 
 export default async function NewEventPage() {
-  const user = await requireStaff("event.create", { next: "/admin/events/new" });
+  const user = await requireStaff("event.create", "/admin/events/new");
   const options = await getEventFormOptions();
   // An editor's own office and sector start ticked: their events must include them.
   const initial = {
@@ -23,11 +24,12 @@ export default async function NewEventPage() {
   };
   return (
     <div>
-      <AdminPageHeader
+      <PageHeader
         title={m.newTitle}
         back={{ href: "/admin/events", label: cmsMessages.common.back }}
       />
       <EventForm
+        action={saveEventAction}
         id={null}
         initial={initial}
         updatedAt={null}

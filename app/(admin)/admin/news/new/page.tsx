@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { ArticleForm } from "@/components/admin/content/article-form";
-import { AdminPageHeader } from "@/components/admin/content/page-parts";
-import { requireStaff } from "@/components/admin/content/staff";
-import { getArticleFormOptions } from "@/db/queries/admin-news";
+import { PageHeader } from "@/components/admin/kit";
+import { getArticleFormOptions } from "@/db/queries/news/staff";
 import { getCommitteeInfo } from "@/db/queries/settings";
 import { cmsMessages } from "@/lib/messages/cms";
-import { emptyArticleValues } from "../schema";
+import { emptyArticleValues } from "@/lib/news/schema";
+import { requireStaff } from "@/server/action";
+import { saveArticleAction } from "../actions";
 import { articleOptions } from "../view";
 
 const m = cmsMessages.news;
@@ -13,16 +14,17 @@ const m = cmsMessages.news;
 export const metadata: Metadata = { title: m.newTitle, robots: { index: false } };
 
 export default async function NewArticlePage() {
-  await requireStaff("article.create", { next: "/admin/news/new" });
+  await requireStaff("article.create", "/admin/news/new");
   const [options, committee] = await Promise.all([getArticleFormOptions(), getCommitteeInfo()]);
   const choices = articleOptions(options, committee.timeZone);
   return (
     <div>
-      <AdminPageHeader
+      <PageHeader
         title={m.newTitle}
         back={{ href: "/admin/news", label: cmsMessages.common.back }}
       />
       <ArticleForm
+        action={saveArticleAction}
         id={null}
         initial={{ ...emptyArticleValues, columnId: choices.columns[0]?.value ?? "" }}
         updatedAt={null}

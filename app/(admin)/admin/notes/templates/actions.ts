@@ -1,55 +1,49 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import type { AdminFormState } from "@/components/admin/form-state";
-import { deleteAnswerTemplate, saveAnswerTemplate } from "@/db/queries/answer-templates";
-import { adminMessages } from "@/lib/messages/admin";
-import { authorizeStaffAction, forbiddenState, idField, refusal, textField } from "../../../staff";
+import type { z } from "zod";
+import { deleteAnswerTemplate, saveAnswerTemplate } from "@/db/queries/pipeline/answer-templates";
+import { type FormState, type FormValues, idFromForm } from "@/lib/form-state";
+import { pipelineErrors as errors, pipelineNoteMessages } from "@/lib/messages/pipeline/notes";
+import { templateSchema } from "@/lib/pipeline/forms";
+import { gatedAction } from "@/server/action";
 
-const m = adminMessages.templates;
-const TITLE_MAX = 40;
-const BODY_MAX = 1000;
+const m = pipelineNoteMessages.templates;
 
 /** Create (no id) or update a template. */
-export async function saveTemplate(
-  _previous: AdminFormState,
-  formData: FormData,
-): Promise<AdminFormState> {
-  const title = textField(formData, "title", TITLE_MAX + 1).trim();
-  const body = textField(formData, "body", BODY_MAX + 1).trim();
-  const values = { title, body };
-  const ctx = await authorizeStaffAction("template.manage");
-  if (!ctx) return forbiddenState(values);
-  const fieldErrors: Record<string, string> = {};
-  if (title === "" || title.length > TITLE_MAX) fieldErrors.title = m.nameRequired;
-  if (body === "" || body.length > BODY_MAX) fieldErrors.body = m.bodyRequired;
-  if (Object.keys(fieldErrors).length > 0) {
-    return { status: "error", message: adminMessages.errors.invalid, fieldErrors, values };
-  }
-  const id = idField(formData, "id");
-  try {
-    await saveAnswerTemplate(ctx, { id: id ?? undefined, title, body });
-  } catch (error) {
-    return refusal(error, values);
-  }
-  revalidatePath("/admin/notes/templates");
-  return { status: "ok", message: m.saved, fieldErrors: {}, values: id ? values : {} };
+export async function saveTemplate(_previous: FormState, formData: FormData): Promise<FormState> {
+  return gatedAction<FormValues, z.output<typeof templateSchema>>(formData, {
+    label: "templates.save",
+    permission: "template.manage",
+    fields: ["title", "body", "id"],
+    errors,
+    schema: templateSchema,
+    run: async (input, actor, values) => {
+      await saveAnswerTemplate(actor, {
+        id: input.id ?? undefined,
+        title: input.title,
+        body: input.body,
+      });
+      revalidatePath("/admin/notes/templates");
+      return { status: "ok", message: m.saved, fieldErrors: {}, values: input.id ? values : {} };
+    },
+  });
 }
 
-export async function deleteTemplate(
-  _previous: AdminFormState,
-  formData: FormData,
-): Promise<AdminFormState> {
-  const ctx = await authorizeStaffAction("template.manage");
-  if (!ctx) return forbiddenState({});
-  const id = idField(formData, "id");
-  if (id === null)
-    return { status: "error", message: adminMessages.errors.invalid, fieldErrors: {}, values: {} };
-  try {
-    await deleteAnswerTemplate(ctx, id);
-  } catch (error) {
-    return refusal(error, {});
-  }
-  revalidatePath("/admin/notes/templates");
-  return { status: "ok", message: m.deleted, fieldErrors: {}, values: {} };
+export async function deleteTemplate(_previous: FormState, formData: FormData): Promise<FormState> {
+  return gatedAction<FormValues, { id: number }>(formData, {
+    label: "templates.delete",
+    permission: "template.manage",
+    fields: [],
+    errors,
+    parse: () => {
+      const id = idFromForm(formData, "id");
+      return id === null ? { ok: false, fieldErrors: {} } : { ok: true, data: { id } };
+    },
+    run: async ({ id }, actor) => {
+      await deleteAnswerTemplate(actor, id);
+      revalidatePath("/admin/notes/templates");
+      return { status: "ok", message: m.deleted, fieldErrors: {}, values: {} };
+    },
+  });
 }

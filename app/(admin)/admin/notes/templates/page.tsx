@@ -1,10 +1,9 @@
-import Link from "next/link";
-import { PageHeader } from "@/components/admin/page-header";
 import { TemplateForm } from "@/components/admin/template-form";
-import { ui } from "@/components/admin/ui";
-import { listAnswerTemplates } from "@/db/queries/answer-templates";
+import { PageHeader } from "@/components/ui/page-header";
+import { listAnswerTemplates } from "@/db/queries/pipeline/answer-templates";
 import { adminMessages } from "@/lib/messages/admin";
-import { requireStaff, staffPageTitle } from "../../../staff";
+import { requireStaff, staffPageTitle } from "@/server/action";
+import { deleteTemplate, saveTemplate } from "./actions";
 
 export const generateMetadata = staffPageTitle(adminMessages.templates.title);
 
@@ -16,22 +15,25 @@ export default async function TemplatesPage() {
   const templates = await listAnswerTemplates();
   return (
     <>
-      <PageHeader title={m.title} intro={m.intro}>
-        <p className="mb-1 text-sm">
-          <Link href="/admin/notes" className={ui.link}>
-            ← {adminMessages.note.back}
-          </Link>
-        </p>
-      </PageHeader>
+      <PageHeader
+        title={m.title}
+        intro={m.intro}
+        back={{ href: "/admin/notes", label: adminMessages.note.back }}
+      />
       <div className="grid gap-4 lg:grid-cols-2">
         {templates.length === 0 && <p className="text-muted">{m.empty}</p>}
         {templates.map((t) => (
-          <TemplateForm key={`${t.id}:${t.title}:${t.body}`} template={t} />
+          <TemplateForm
+            key={`${t.id}:${t.title}:${t.body}`}
+            template={t}
+            saveAction={saveTemplate}
+            deleteAction={deleteTemplate}
+          />
         ))}
       </div>
       <h2 className="mb-3 mt-8 text-lg font-semibold">{m.create}</h2>
       <div className="lg:w-1/2">
-        <TemplateForm />
+        <TemplateForm saveAction={saveTemplate} deleteAction={deleteTemplate} />
       </div>
     </>
   );

@@ -1,11 +1,11 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
-import { PageHeader } from "@/components/admin/page-header";
 import { ProposalForm } from "@/components/admin/proposal-form";
 import { ui } from "@/components/admin/ui";
-import { getProposal } from "@/db/queries/proposals";
+import { PageHeader } from "@/components/ui/page-header";
+import { getProposal } from "@/db/queries/pipeline/proposals";
 import { adminMessages } from "@/lib/messages/admin";
-import { requireStaff, staffPageTitle } from "../../../staff";
+import { requireStaff, staffPageTitle } from "@/server/action";
+import { saveProposalAction } from "../actions";
 import { proposalFormChoices } from "../form-data";
 
 export const generateMetadata = staffPageTitle(adminMessages.proposals.title);
@@ -39,13 +39,8 @@ export default async function ProposalPage({
       <PageHeader
         title={proposal.title}
         intro={`${adminMessages.proposalKinds[proposal.kind]} · ${proposal.year}${proposal.number ? ` · ${proposal.number}` : ""}`}
-      >
-        <p className="mb-1 text-sm">
-          <Link href={`/admin/proposals?year=${proposal.year}`} className={ui.link}>
-            ← {m.back}
-          </Link>
-        </p>
-      </PageHeader>
+        back={{ href: `/admin/proposals?year=${proposal.year}`, label: m.back }}
+      />
       {created === "1" && (
         <p
           role="status"
@@ -56,6 +51,7 @@ export default async function ProposalPage({
       )}
       <div className={ui.card}>
         <ProposalForm
+          action={saveProposalAction}
           key={`${proposal.id}:${proposal.title}`}
           proposal={{
             id: proposal.id,

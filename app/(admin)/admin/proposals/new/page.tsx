@@ -1,10 +1,10 @@
-import Link from "next/link";
-import { PageHeader } from "@/components/admin/page-header";
 import { ProposalForm } from "@/components/admin/proposal-form";
 import { ui } from "@/components/admin/ui";
 import { parseYear } from "@/components/admin/year";
+import { PageHeader } from "@/components/ui/page-header";
 import { adminMessages } from "@/lib/messages/admin";
-import { committeeToday, requireStaff, staffPageTitle } from "../../../staff";
+import { committeeToday, requireStaff, staffPageTitle } from "@/server/action";
+import { saveProposalAction } from "../actions";
 import { proposalFormChoices } from "../form-data";
 
 export const generateMetadata = staffPageTitle(adminMessages.proposals.create);
@@ -23,15 +23,13 @@ export default async function NewProposalPage({
   const choices = await proposalFormChoices(year, null);
   return (
     <>
-      <PageHeader title={`${m.create}（${year}）`}>
-        <p className="mb-1 text-sm">
-          <Link href={`/admin/proposals?year=${year}`} className={ui.link}>
-            ← {m.back}
-          </Link>
-        </p>
-      </PageHeader>
+      <PageHeader
+        title={`${m.create}（${year}）`}
+        back={{ href: `/admin/proposals?year=${year}`, label: m.back }}
+      />
       <div className={ui.card}>
         <ProposalForm
+          action={saveProposalAction}
           proposal={{
             id: null,
             kind: "proposal",

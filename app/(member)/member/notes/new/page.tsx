@@ -2,12 +2,14 @@ import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { toFormLists } from "@/components/notes/form-lists";
 import { NoteForm } from "@/components/notes/note-form";
-import { getNoteFormOptions } from "@/db/queries/notes";
+import { getNoteFormOptions } from "@/db/queries/notes/choices";
 import { getCommitteeInfo } from "@/db/queries/settings";
+import { idleForm } from "@/lib/form-state";
 import { notesMessages as m } from "@/lib/messages/notes";
 import { emptyNoteValues, type NoteFormState } from "@/lib/notes/form-state";
 import { localDateKey } from "@/lib/time";
 import { requireUser } from "@/server/auth/session";
+import { noteFormActions } from "../form-actions";
 
 export const metadata: Metadata = { title: m.form.newTitle };
 
@@ -21,16 +23,14 @@ export default async function NewNotePage() {
   const [committee, options] = await Promise.all([getCommitteeInfo(), getNoteFormOptions(now)]);
   const today = localDateKey(now, committee.timeZone);
   const initialState: NoteFormState = {
-    clientId: randomUUID(),
-    values: emptyNoteValues({
-      visitDate: today,
-      sectorId: user.sectorId === null ? "" : String(user.sectorId),
+    ...idleForm({
+      ...emptyNoteValues({
+        visitDate: today,
+        sectorId: user.sectorId === null ? "" : String(user.sectorId),
+      }),
+      clientId: randomUUID(),
     }),
-    fieldErrors: {},
-    message: null,
-    photos: [],
-    status: null,
-    noteId: null,
+    result: { photos: [], status: null, noteId: null },
   };
   return (
     <div className="mx-auto max-w-3xl space-y-5">
@@ -41,6 +41,7 @@ export default async function NewNotePage() {
         <p className="mt-2 text-muted">{m.form.intro}</p>
       </header>
       <NoteForm
+        actions={noteFormActions}
         initialState={initialState}
         permalink="/member/notes/new"
         lists={toFormLists(options, committee.timeZone)}

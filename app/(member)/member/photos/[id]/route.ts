@@ -1,8 +1,8 @@
-import { getNotePhotoForViewer } from "@/db/queries/notes";
+import { getNotePhotoForViewer } from "@/db/queries/notes/photos";
 import { notesMessages as m } from "@/lib/messages/notes";
-import { etagMatches, notFoundText } from "@/lib/news";
 import { mayViewNotePhoto } from "@/lib/notes/access";
 import { getCurrentUser } from "@/server/auth/session";
+import { etagMatches, notFoundText } from "@/server/http/responses";
 
 /**
  * A note photo (re-encoded, no metadata), only to those who may see its note: the

@@ -1,15 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { TotpSetup } from "@/app/(auth)/_components/totp-setup";
-import { getCommitteeInfo } from "@/db/queries/settings";
-import { isTotpSecretInForce } from "@/db/queries/users";
+import { TotpSetup } from "@/components/auth/totp-setup";
 import { requiresTotp } from "@/lib/auth/policy";
-import { formatSecret, qrCodeDataUri, totpUri } from "@/lib/auth/totp";
-import { messages } from "@/lib/messages";
 import { authMessages as m } from "@/lib/messages/auth";
 import { readPendingEnrolment } from "@/server/auth/request";
 import { requireUser } from "@/server/auth/session";
+import { totpSetupFor } from "@/server/auth/totp-setup";
 import { confirmTotpEnrolmentAction } from "../actions";
 
 export const metadata: Metadata = { title: m.enrol.title };
@@ -19,17 +16,7 @@ export default async function ProfileTotpPage() {
   const user = await requireUser({ next: "/member/profile" });
   const pending = await readPendingEnrolment();
   if (!pending || pending.uid !== user.id) redirect("/member/profile");
-  const [committee, done] = await Promise.all([
-    getCommitteeInfo(),
-    isTotpSecretInForce(user.id, pending.secret),
-  ]);
-  const issuer = `${committee.shortName}${messages.site.product}`;
-  const setup = done
-    ? null
-    : {
-        qrDataUri: await qrCodeDataUri(totpUri(pending.secret, user.username, issuer)),
-        secret: formatSecret(pending.secret),
-      };
+  const setup = await totpSetupFor(user, pending.secret);
   const back = (
     <Link
       href="/member/profile"

@@ -1,6 +1,6 @@
-import { getEventDetail } from "@/db/queries/events";
+import { getEventDetail } from "@/db/queries/events/public";
 import { getCommitteeInfo } from "@/db/queries/settings";
-import { parseEventId } from "@/lib/calendar";
+import { parseEventId } from "@/lib/calendar/query";
 import { env } from "@/lib/env";
 import { buildCalendar, icalHeaders } from "@/lib/ical";
 import { messages } from "@/lib/messages";

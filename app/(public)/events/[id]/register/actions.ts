@@ -2,43 +2,38 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { registerForEvent } from "@/db/queries/registrations";
+import { registerForEvent } from "@/db/queries/registrations/write";
 import {
-  AttendanceError,
   attendanceRateLimits,
   HONEYPOT_FIELD,
   isHoneypotFilled,
   parseRegistrationInput,
   type RegistrationFormState,
+  readRegistrationValues,
 } from "@/lib/attendance";
 import { clientIpFrom } from "@/lib/client-ip";
-import { fillMessage, attendanceMessages as m } from "@/lib/messages/attendance";
+import { isAppError } from "@/lib/errors";
+import { refusedForm } from "@/lib/form-state";
+import {
+  fillMessage,
+  attendanceMessages as m,
+  registrationErrors,
+} from "@/lib/messages/attendance";
 import { sharedRateLimiter } from "@/server/rate-limit";
 
-/** Long enough for anything a person types into these fields; a flood is cut, not echoed. */
-const ECHO_LIMIT = 200;
-const text = (value: FormDataEntryValue | null) =>
-  typeof value === "string" ? value.slice(0, ECHO_LIMIT) : "";
-
 /**
- * The registration form's action (public, no login): honeypot, validate, rate-limit
- * per IP, then register under the event's row lock. Success goes to the confirmation
- * page; every refusal comes back with what was typed. Works as a plain form post too.
+ * The registration form's action (public, no login, so not the staff gate): honeypot,
+ * validate, rate-limit per IP, then register under the event's row lock. Success goes to
+ * the confirmation page; every refusal comes back as the one FormState with what was
+ * typed. Works as a plain form post too.
  */
 export async function submitRegistration(
   _previous: RegistrationFormState,
   formData: FormData,
 ): Promise<RegistrationFormState> {
-  const values = {
-    name: text(formData.get("name")),
-    phone: text(formData.get("phone")),
-    organisation: text(formData.get("organisation")),
-    consent: formData.get("consent") === "yes",
-  };
-  const refuse = (
-    message: string,
-    fieldErrors: RegistrationFormState["fieldErrors"] = {},
-  ): RegistrationFormState => ({ values, fieldErrors, message });
+  const values = readRegistrationValues(formData);
+  const refuse = (message: string, fieldErrors: RegistrationFormState["fieldErrors"] = {}) =>
+    refusedForm(values, message, fieldErrors);
 
   const eventId = Number(formData.get("eventId"));
   if (!Number.isSafeInteger(eventId) || eventId <= 0) return refuse(m.errors.not_found);
@@ -70,8 +65,8 @@ export async function submitRegistration(
   try {
     ({ code } = await registerForEvent({ ...parsed.data, eventId, ip }));
   } catch (error) {
-    if (error instanceof AttendanceError && error.code in m.errors) {
-      const message = m.errors[error.code as keyof typeof m.errors];
+    const message = isAppError(error) ? registrationErrors[error.code] : undefined;
+    if (isAppError(error) && message) {
       return refuse(
         message,
         error.code === "duplicate_phone" ? { phone: m.fieldErrors.phoneDuplicate } : {},

@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RegistrationPanel } from "@/components/attendance/registration-panel";
-import { getRegistrationEvent } from "@/db/queries/registrations";
+import { getRegistrationEvent, getSeatSummary } from "@/db/queries/registrations/public";
 import { getCommitteeInfo } from "@/db/queries/settings";
 import { formatEventWhen } from "@/lib/attendance";
 import { attendanceMessages as m } from "@/lib/messages/attendance";
+import { submitRegistration } from "./actions";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -33,6 +34,7 @@ export default async function EventRegistrationPage({ params }: Props) {
   if (!id) notFound();
   const [event, committee] = await Promise.all([getRegistrationEvent(id), getCommitteeInfo()]);
   if (!event?.openToPublic) notFound();
+  const seats = await getSeatSummary(event.id);
 
   return (
     <div className="mx-auto max-w-2xl space-y-5">
@@ -53,7 +55,12 @@ export default async function EventRegistrationPage({ params }: Props) {
           {event.venue && <> · {event.venue}</>}
         </p>
       </header>
-      <RegistrationPanel event={event} timeZone={committee.timeZone} />
+      <RegistrationPanel
+        event={event}
+        seats={seats}
+        action={submitRegistration}
+        timeZone={committee.timeZone}
+      />
     </div>
   );
 }

@@ -1,12 +1,12 @@
-import { csvNotFound, statsCsvResponse } from "@/components/stats/csv-response";
+import { getCommitteeInfo } from "@/db/queries/settings";
+import { getPublicFigures, getStatsOptions } from "@/db/queries/stats/public";
 import {
   buildStatsTables,
   parseStatsParams,
   publicDatasets,
   scopeLabel,
-} from "@/components/stats/datasets";
-import { getCommitteeInfo } from "@/db/queries/settings";
-import { getPublicFigures, getStatsOptions } from "@/db/queries/stats";
+} from "@/lib/stats/datasets";
+import { csvNotFound, statsCsvResponse } from "@/server/stats/csv-response";
 
 /** /stats/csv/events-by-sector?year=2026&campaign=… : one public figures table as CSV. */
 export async function GET(request: Request, { params }: { params: Promise<{ dataset: string }> }) {

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { DirectoryForm } from "@/components/admin/content/directory-form";
-import { AdminPageHeader, Notice } from "@/components/admin/content/page-parts";
-import { requireStaff } from "@/components/admin/content/staff";
-import { getDirectoryFormOptions, getDirectoryRecord } from "@/db/queries/admin-directory";
+import { Notice, PageHeader } from "@/components/admin/kit";
+import { DirectoryForm } from "@/components/directory/admin/directory-form";
+import { getDirectoryFormOptions, getDirectoryRecord } from "@/db/queries/directory/staff";
 import { cmsMessages } from "@/lib/messages/cms";
-import { directoryChoices, kindFrom, recordValues } from "../../view";
+import { requireStaff } from "@/server/action";
+import { directoryChoices, kindFrom, recordValues } from "../../_components/options";
+import { saveDirectoryAction } from "../../actions";
 
 const m = cmsMessages.directory;
 
@@ -18,10 +19,7 @@ type Props = {
 
 export default async function EditDirectoryRecordPage({ params, searchParams }: Props) {
   const { kind: rawKind, id: rawId } = await params;
-  await requireStaff("directory.manage", {
-    roles: ["admin"],
-    next: `/admin/directory/${rawKind}/${rawId}`,
-  });
+  await requireStaff("directory.manage", `/admin/directory/${rawKind}/${rawId}`);
   const kind = kindFrom(rawKind);
   if (!kind || !/^[1-9]\d{0,8}$/.test(rawId)) notFound();
   const [record, options, query] = await Promise.all([
@@ -33,12 +31,13 @@ export default async function EditDirectoryRecordPage({ params, searchParams }: 
   const done = query.done === "created" ? m.created : query.done === "saved" ? m.saved : null;
   return (
     <div>
-      <AdminPageHeader
+      <PageHeader
         title={`${m.editOf[kind]}：${record.name}`}
         back={{ href: `/admin/directory?tab=${kind}`, label: cmsMessages.common.back }}
       />
       <Notice>{done}</Notice>
       <DirectoryForm
+        action={saveDirectoryAction}
         kind={kind}
         id={record.id}
         initial={recordValues(kind, record)}

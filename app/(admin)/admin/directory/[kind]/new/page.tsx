@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { DirectoryForm } from "@/components/admin/content/directory-form";
-import { AdminPageHeader } from "@/components/admin/content/page-parts";
-import { requireStaff } from "@/components/admin/content/staff";
-import { getDirectoryFormOptions } from "@/db/queries/admin-directory";
+import { PageHeader } from "@/components/admin/kit";
+import { DirectoryForm } from "@/components/directory/admin/directory-form";
+import { getDirectoryFormOptions } from "@/db/queries/directory/staff";
+import { emptyDirectoryValues } from "@/lib/directory/schema";
 import { cmsMessages } from "@/lib/messages/cms";
-import { emptyDirectoryValues } from "../../schema";
-import { directoryChoices, kindFrom } from "../../view";
+import { requireStaff } from "@/server/action";
+import { directoryChoices, kindFrom } from "../../_components/options";
+import { saveDirectoryAction } from "../../actions";
 
 const m = cmsMessages.directory;
 
@@ -18,17 +19,18 @@ export default async function NewDirectoryRecordPage({
   params: Promise<{ kind: string }>;
 }) {
   const { kind: raw } = await params;
-  await requireStaff("directory.manage", { roles: ["admin"], next: `/admin/directory/${raw}/new` });
+  await requireStaff("directory.manage", `/admin/directory/${raw}/new`);
   const kind = kindFrom(raw);
   if (!kind) notFound();
   const options = await getDirectoryFormOptions();
   return (
     <div>
-      <AdminPageHeader
+      <PageHeader
         title={m.newOf[kind]}
         back={{ href: `/admin/directory?tab=${kind}`, label: cmsMessages.common.back }}
       />
       <DirectoryForm
+        action={saveDirectoryAction}
         kind={kind}
         id={null}
         initial={{

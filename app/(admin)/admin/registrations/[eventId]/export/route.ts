@@ -1,13 +1,14 @@
-import { compactDateTime } from "@/components/admin/content/format";
-import { actorOf } from "@/components/admin/content/staff";
-import { CmsError } from "@/db/queries/admin-content";
-import { exportRegistrations } from "@/db/queries/admin-registrations";
+import { exportRegistrations } from "@/db/queries/registrations/staff";
 import { getCommitteeInfo } from "@/db/queries/settings";
 import { csvHeaders, toCsv } from "@/lib/csv";
 import { env } from "@/lib/env";
+import { type ErrorMessages, isAppError } from "@/lib/errors";
+import { compactDateTime } from "@/lib/format";
 import { cmsMessages } from "@/lib/messages/cms";
+import { cmsGateErrors } from "@/lib/messages/cms/gate";
 import { can } from "@/lib/permissions";
 import { isSameOriginRequest } from "@/lib/security/origin";
+import { actorOf } from "@/server/action";
 import { getCurrentUser } from "@/server/auth/session";
 
 const m = cmsMessages.registrations;
@@ -41,8 +42,13 @@ export async function POST(request: Request, { params }: { params: Promise<{ eve
   try {
     rows = await exportRegistrations(await actorOf(user), eventId, { revealPhones });
   } catch (error) {
-    if (error instanceof CmsError)
-      return text(cmsMessages.errors[error.code], error.code === "forbidden" ? 403 : 404);
+    if (isAppError(error)) {
+      const words: ErrorMessages = cmsGateErrors;
+      return text(
+        words[error.code] ?? words.not_found ?? "",
+        error.code === "forbidden" ? 403 : 404,
+      );
+    }
     throw error;
   }
   const { timeZone } = await getCommitteeInfo();

@@ -1,15 +1,15 @@
-import { csvNotFound, statsCsvResponse } from "@/components/stats/csv-response";
+import { getCommitteeInfo } from "@/db/queries/settings";
+import { getStaffFigures, getStaffStatsOptions } from "@/db/queries/stats/staff";
+import { can } from "@/lib/permissions";
 import {
   buildStatsTables,
   parseStatsParams,
   scopeLabel,
   staffDatasets,
-} from "@/components/stats/datasets";
-import { getCommitteeInfo } from "@/db/queries/settings";
-import { getStaffFigures, getStaffStatsOptions } from "@/db/queries/stats";
-import { can } from "@/lib/permissions";
+} from "@/lib/stats/datasets";
 import { localDateKey } from "@/lib/time";
 import { getCurrentUser } from "@/server/auth/session";
+import { csvNotFound, statsCsvResponse } from "@/server/stats/csv-response";
 
 /** The staff dashboard's tables as CSV (live figures, departments included). Staff only. */
 export async function GET(request: Request, { params }: { params: Promise<{ dataset: string }> }) {

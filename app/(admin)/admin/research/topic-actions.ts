@@ -1,0 +1,14 @@
+import {
+  gatherNotesAction,
+  removeNoteAction,
+  setMembersAction,
+  updateTopicAction,
+} from "./actions";
+
+/** The forms of one research topic's page and their server actions. */
+export const researchTopicActions = {
+  update: updateTopicAction,
+  removeNote: removeNoteAction,
+  gather: gatherNotesAction,
+  members: setMembersAction,
+};

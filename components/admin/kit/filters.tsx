@@ -1,0 +1,171 @@
+import type { ReactNode } from "react";
+import { cmsCommonMessages } from "@/lib/messages/cms";
+import { buttonClass } from "./fields";
+
+/**
+ * A list's filters: a plain GET form to the list's own address, so it works without
+ * JavaScript and every view can be bookmarked. `keep` carries the parameters the form
+ * does not show (the current tab); the count sits at the row's end.
+ */
+export function FilterForm({
+  action,
+  label,
+  keep = {},
+  count,
+  reset,
+  layout = "row",
+  submitLabel = cmsCommonMessages.filter,
+  after,
+  children,
+}: {
+  action: string;
+  /** The form's accessible name. */
+  label: string;
+  keep?: Record<string, string | number | null | undefined>;
+  count?: ReactNode;
+  /** "清除筛选": a link back to the unfiltered list. */
+  reset?: { href: string; label?: string };
+  /** "row": fields in a line; "panel": a boxed grid for many fields. */
+  layout?: "row" | "panel";
+  submitLabel?: string;
+  /** After the fields, inside the form (a datalist). */
+  after?: ReactNode;
+  children: ReactNode;
+}) {
+  const hidden = Object.entries(keep).map(([name, value]) =>
+    value === null || value === undefined || value === "" ? null : (
+      <input key={name} type="hidden" name={name} value={value} />
+    ),
+  );
+  const controls = (
+    <>
+      <button type="submit" className={buttonClass.quiet}>
+        {submitLabel}
+      </button>
+      {reset && (
+        <a href={reset.href} className="text-sm text-brand-700 hover:underline">
+          {reset.label ?? cmsCommonMessages.reset}
+        </a>
+      )}
+      {count !== undefined && <p className="ml-auto text-sm text-muted">{count}</p>}
+    </>
+  );
+  if (layout === "panel") {
+    return (
+      <form
+        method="get"
+        action={action}
+        aria-label={label}
+        className="mb-4 rounded-md border border-stone-300 bg-white p-4"
+      >
+        {hidden}
+        <div className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6">{children}</div>
+        {after}
+        <div className="mt-3 flex flex-wrap items-center gap-3">{controls}</div>
+      </form>
+    );
+  }
+  return (
+    <form
+      method="get"
+      action={action}
+      className="mb-4 flex flex-wrap items-end gap-3"
+      aria-label={label}
+    >
+      {hidden}
+      {children}
+      {after}
+      {controls}
+    </form>
+  );
+}
+
+const filterInput = "mt-1 rounded-md border border-stone-500 bg-white px-2 py-1.5";
+
+function FilterLabel({ id, children }: { id: string; children: ReactNode }) {
+  return (
+    <label htmlFor={id} className="block text-sm font-medium">
+      {children}
+    </label>
+  );
+}
+
+/** A choice among options, with "all" (the empty value) first. */
+export function FilterSelect({
+  id,
+  name,
+  label,
+  value,
+  allLabel = cmsCommonMessages.all,
+  options,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  value: string;
+  allLabel?: string;
+  options: readonly { value: string | number; label: string }[];
+}) {
+  return (
+    <div>
+      <FilterLabel id={id}>{label}</FilterLabel>
+      <select id={id} name={name} defaultValue={value} className={filterInput}>
+        <option value="">{allLabel}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** A keyword, a date or any typed filter; the hint is linked to the field. */
+export function FilterInput({
+  id,
+  name,
+  label,
+  value,
+  type = "search",
+  maxLength,
+  hint,
+  list,
+  placeholder,
+  className,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  value: string;
+  type?: "search" | "text" | "date";
+  maxLength?: number;
+  hint?: string;
+  /** The id of a datalist of suggestions. */
+  list?: string;
+  placeholder?: string;
+  /** Classes of the wrapper (a grid span). */
+  className?: string;
+}) {
+  return (
+    <div className={className}>
+      <FilterLabel id={id}>{label}</FilterLabel>
+      <input
+        id={id}
+        name={name}
+        type={type}
+        defaultValue={value}
+        maxLength={maxLength}
+        list={list}
+        placeholder={placeholder}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        className={`${filterInput} w-full`}
+      />
+      {hint && (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-muted">
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,188 @@
+import Link from "next/link";
+import type { RegistrationView } from "@/db/queries/registrations/public";
+import { formatEventWhen } from "@/lib/attendance";
+import { attendanceMessages, fillMessage } from "@/lib/messages/attendance";
+import { formatDateTime } from "@/lib/time";
+
+const m = attendanceMessages.confirmation;
+
+/**
+ * A registration as its owner sees it (the code is the key): the code, the status, the
+ * event and what was given (the phone masked).
+ */
+export function RegistrationReceipt({
+  registration,
+  timeZone: tz,
+}: {
+  registration: RegistrationView;
+  timeZone: string;
+}) {
+  const { event } = registration;
+  return (
+    <>
+      <section
+        aria-labelledby="registration-code"
+        className="rounded-lg border-2 border-dashed border-brand-600 bg-white p-5 text-center"
+      >
+        <h2 id="registration-code" className="text-sm font-medium text-muted">
+          {m.codeLabel}
+        </h2>
+        <p className="mt-1 font-mono text-4xl font-bold tracking-[0.2em] text-brand-800 sm:text-5xl">
+          {registration.code}
+        </p>
+        <p className="mt-2 text-sm text-muted">{m.codeHint}</p>
+      </section>
+      <StatusBox registration={registration} />
+      <section aria-labelledby="registration-details">
+        <h2 id="registration-details" className="sr-only">
+          {m.heading}
+        </h2>
+        <dl className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
+          <Row label={m.event}>
+            <Link href={`/events/${event.id}`} className="text-brand-700 hover:underline">
+              {event.title}
+            </Link>
+            {event.status === "cancelled" && (
+              <span className="mt-1 block font-medium text-brand-700">{m.eventCancelled}</span>
+            )}
+          </Row>
+          <Row label={m.time}>{formatEventWhen(event.startsAt, event.endsAt, tz)}</Row>
+          {event.venue && <Row label={m.venue}>{event.venue}</Row>}
+          <Row label={m.name}>{registration.name}</Row>
+          <Row label={m.phone}>{registration.phoneMasked}</Row>
+          {registration.organisation && (
+            <Row label={m.organisation}>{registration.organisation}</Row>
+          )}
+          <Row label={m.registeredAt}>{formatDateTime(registration.createdAt, tz)}</Row>
+          {registration.cancelledAt && (
+            <Row label={m.cancelledAt}>{formatDateTime(registration.cancelledAt, tz)}</Row>
+          )}
+        </dl>
+      </section>
+    </>
+  );
+}
+
+function StatusBox({ registration }: { registration: RegistrationView }) {
+  const { status } = registration;
+  const label =
+    status === "waitlisted"
+      ? fillMessage(m.statuses.waitlisted, { position: registration.waitlistPosition ?? 1 })
+      : m.statuses[status];
+  const tone = {
+    confirmed: "border-emerald-700/30 bg-emerald-50 text-emerald-900",
+    waitlisted: "border-gold-700/30 bg-gold-100 text-gold-700",
+    cancelled: "border-stone-300 bg-stone-100 text-stone-800",
+  }[status];
+  return (
+    <section aria-labelledby="registration-status" className={`rounded-lg border p-4 ${tone}`}>
+      <h2 id="registration-status" className="text-sm font-medium">
+        {m.status}
+      </h2>
+      <p className="mt-1 font-serif text-2xl font-bold">{label}</p>
+      {status === "confirmed" && registration.promotedAt && (
+        <p className="mt-1 text-sm">{m.promoted}</p>
+      )}
+      <p className="mt-1 text-sm">{m.statusNotes[status]}</p>
+    </section>
+  );
+}
+
+function Row({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="grid grid-cols-[5.5rem_minmax(0,1fr)] gap-3 px-4 py-2.5 sm:grid-cols-[7rem_minmax(0,1fr)]">
+      <dt className="text-muted">{label}</dt>
+      <dd className="min-w-0 break-words">{children}</dd>
+    </div>
+  );
+}
+
+/** Cancelling (a plain form post to the page's server action, which redirects back). */
+export function CancelRegistrationForm({
+  code,
+  action,
+}: {
+  code: string;
+  action: (formData: FormData) => Promise<void>;
+}) {
+  return (
+    <section
+      aria-labelledby="cancel-title"
+      className="rounded-lg border border-stone-200 bg-white p-4 sm:p-5"
+    >
+      <h2 id="cancel-title" className="font-serif text-lg font-bold text-ink">
+        {m.cancelTitle}
+      </h2>
+      <p className="mt-1 text-sm text-muted">{m.cancelIntro}</p>
+      <form action={action} className="mt-3 space-y-3">
+        <input type="hidden" name="code" value={code} />
+        <div className="flex items-start gap-2">
+          <input
+            id="cancel-confirm"
+            name="confirm"
+            type="checkbox"
+            value="yes"
+            required
+            className="mt-1 size-5 shrink-0 accent-brand-700"
+          />
+          <label htmlFor="cancel-confirm">{m.cancelConfirm}</label>
+        </div>
+        <button
+          type="submit"
+          className="rounded-md border-2 border-brand-700 bg-white px-5 py-2 font-semibold text-brand-700 hover:bg-brand-50"
+        >
+          {m.cancelSubmit}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+/** The notices after a redirect: registered, cancelled, or a cancellation refused. */
+export function RegistrationNotices({
+  created,
+  cancelled,
+  error,
+}: {
+  created: boolean;
+  cancelled: boolean;
+  error: string | null;
+}) {
+  return (
+    <>
+      {created && (
+        <p
+          role="status"
+          className="rounded-md border border-emerald-700/30 bg-emerald-50 px-3 py-2 text-emerald-900"
+        >
+          {m.created}
+        </p>
+      )}
+      {cancelled && (
+        <p role="status" className="rounded-md border border-stone-300 bg-stone-100 px-3 py-2">
+          {m.cancelDone}
+        </p>
+      )}
+      {error && (
+        <p
+          role="alert"
+          className="rounded-md border border-brand-200 bg-brand-50 px-3 py-2 text-brand-800"
+        >
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** Too many codes looked up that do not exist, from this address: nothing is looked up. */
+export function LookupRefused() {
+  return (
+    <div className="mx-auto max-w-2xl">
+      <h1 className="font-serif text-2xl font-bold text-ink">{m.heading}</h1>
+      <p role="alert" className="mt-4 rounded-md bg-brand-50 px-3 py-2 text-brand-800">
+        {attendanceMessages.lookup.rateLimited}
+      </p>
+    </div>
+  );
+}

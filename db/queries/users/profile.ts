@@ -1,0 +1,167 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import type { UserRole } from "@/lib/vocabulary";
+import type { Database } from "../../client";
+import { getDb } from "../../runtime";
+import { organisations, recoveryCodes, sectors, users } from "../../schema";
+import { auditAccountChange } from "./audit";
+import type { AuditActor, Executor } from "./types";
+
+/**
+ * A person's own account (the profile page; server/auth/account.ts decides): what it
+ * shows, the password, and the second factor. Every write audits itself in its
+ * transaction; nothing here returns a hash or a secret to a caller that renders.
+ */
+
+export interface ProfileView {
+  username: string;
+  displayName: string;
+  role: UserRole;
+  phoneMasked: string | null;
+  sectorName: string | null;
+  organisationName: string | null;
+  totpEnabled: boolean;
+  recoveryCodesLeft: number;
+  passwordChangedAt: Date | null;
+  lastLoginAt: Date | null;
+}
+
+export async function getProfileIn(db: Executor, userId: number): Promise<ProfileView | null> {
+  const [row] = await db
+    .select({
+      username: users.username,
+      displayName: users.displayName,
+      role: users.role,
+      phone: users.phone,
+      sectorName: sectors.name,
+      organisationName: organisations.name,
+      totpEnabledAt: users.totpEnabledAt,
+      passwordChangedAt: users.passwordChangedAt,
+      lastLoginAt: users.lastLoginAt,
+      recoveryCodesLeft: sql<number>`(
+        select count(*) from ${recoveryCodes}
+        where ${recoveryCodes.userId} = ${users.id} and ${recoveryCodes.usedAt} is null
+      )`.mapWith(Number),
+    })
+    .from(users)
+    .leftJoin(sectors, eq(sectors.id, users.sectorId))
+    .leftJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(eq(users.id, userId))
+    .limit(1);
+  if (!row) return null;
+  const { phone, totpEnabledAt, ...rest } = row;
+  return {
+    ...rest,
+    phoneMasked: phone ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : null,
+    totpEnabled: totpEnabledAt !== null,
+  };
+}
+
+export async function getProfile(userId: number) {
+  return getProfileIn(await getDb(), userId);
+}
+
+/** What checking a "current password" needs; never leaves the server. */
+export async function findPasswordOwnerIn(
+  db: Executor,
+  userId: number,
+): Promise<{ passwordHash: string; username: string; phone: string | null } | null> {
+  const [row] = await db
+    .select({ passwordHash: users.passwordHash, username: users.username, phone: users.phone })
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.status, "active")))
+    .limit(1);
+  return row?.passwordHash ? { ...row, passwordHash: row.passwordHash } : null;
+}
+
+/** A new password ends every session of the account at once (session version + 1). */
+export async function setPasswordIn(
+  db: Database,
+  input: { userId: number; passwordHash: string; now: Date; actor: AuditActor },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({
+        passwordHash: input.passwordHash,
+        passwordChangedAt: input.now,
+        sessionVersion: sql`${users.sessionVersion} + 1`,
+        failedLoginCount: 0,
+        lockedUntil: null,
+        updatedAt: input.now,
+      })
+      .where(eq(users.id, input.userId));
+    await auditAccountChange(tx, "auth.password.change", input);
+  });
+}
+
+/**
+ * Turns TOTP on with a confirmed secret and a fresh set of hashed recovery codes (the
+ * old ones stop working). `step` is the step of the code that confirmed it.
+ */
+export async function enableTotpIn(
+  db: Database,
+  input: {
+    userId: number;
+    secret: string;
+    step: number;
+    recoveryCodeHashes: string[];
+    now: Date;
+    actor: AuditActor;
+    reenrol: boolean;
+  },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ totpSecret: input.secret, totpEnabledAt: input.now, updatedAt: input.now })
+      .where(eq(users.id, input.userId));
+    await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, input.userId));
+    await tx
+      .insert(recoveryCodes)
+      .values(input.recoveryCodeHashes.map((codeHash) => ({ userId: input.userId, codeHash })));
+    await auditAccountChange(tx, "auth.totp.enrol", input, {
+      totpStep: input.step,
+      reenrol: input.reenrol,
+    });
+  });
+}
+
+/** Whether `secret` is the account's TOTP secret in force (an enrolment just confirmed). */
+export async function isTotpSecretInForceIn(
+  db: Executor,
+  userId: number,
+  secret: string,
+): Promise<boolean> {
+  const [row] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(
+      and(
+        eq(users.id, userId),
+        eq(users.totpSecret, secret),
+        sql`${users.totpEnabledAt} is not null`,
+      ),
+    )
+    .limit(1);
+  return Boolean(row);
+}
+
+export async function isTotpSecretInForce(userId: number, secret: string) {
+  return isTotpSecretInForceIn(await getDb(), userId, secret);
+}
+
+/** A member turns the second factor off (staff cannot: the caller checks the role). */
+export async function disableTotpIn(
+  db: Database,
+  input: { userId: number; now: Date; actor: AuditActor },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ totpSecret: null, totpEnabledAt: null, updatedAt: input.now })
+      .where(eq(users.id, input.userId));
+    await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, input.userId));
+    await auditAccountChange(tx, "auth.totp.disable", input);
+  });
+}

@@ -1,0 +1,139 @@
+import { and, count, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/types";
+import { AppError } from "@/lib/errors";
+import { auditLog, sectors, users } from "../../schema";
+import { seedDemoData } from "../../seed";
+import { driverLabel } from "../../test-utils";
+import { findSessionAccountIn } from "./sessions";
+import { createUserIn, resetTotpIn, setUserEnabledIn, updateUserIn } from "./staff-write";
+import { accountsHarness } from "./test-accounts";
+
+/** Accounts as the console changes them: each write audited, rights changes end sessions. */
+
+const h = accountsHarness();
+
+/** A seeded account as the console's actor (or a plain user). */
+async function actorFor(username: string): Promise<Actor> {
+  const [row] = await h.db.select({ id: users.id }).from(users).where(eq(users.username, username));
+  const account = row && (await findSessionAccountIn(h.db, row.id));
+  if (!account) throw new Error(`no account ${username}`);
+  const { id, displayName, role, sectorId, organisationId } = account;
+  return { user: { id, username, displayName, role, sectorId, organisationId }, ip: "192.0.2.1" };
+}
+
+async function auditCount(action: string, targetId: number) {
+  const [row] = await h.db
+    .select({ n: count() })
+    .from(auditLog)
+    .where(and(eq(auditLog.action, action), eq(auditLog.targetId, String(targetId))));
+  return row?.n ?? 0;
+}
+
+/** The promise fails with this AppError (code, and the field when given). */
+async function expectCmsError(promise: Promise<unknown>, code: string, field?: string) {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  expect(error).toMatchObject(field === undefined ? { code } : { code, field });
+}
+
+describe(`accounts on ${driverLabel()}`, () => {
+  it("creates an invited account, changes its role (sessions end), resets TOTP, disables it", async () => {
+    const db = h.db;
+    const password = "demo-password-123";
+    await seedDemoData(db, {
+      withAccounts: true,
+      passwords: { admin: password, editor: password },
+    });
+    const admin = await actorFor("admin");
+    const editor = await actorFor("editor");
+    const [keji] = await db
+      .select({ id: sectors.id })
+      .from(sectors)
+      .where(eq(sectors.slug, "keji"));
+    const ids = { keji: keji?.id ?? 0 };
+    const { userId } = await createUserIn(
+      db,
+      admin,
+      {
+        username: "zhangwei",
+        displayName: "张伟",
+        role: "member",
+        phone: "13700000009",
+        sectorId: ids.keji,
+        organisationId: null,
+      },
+      "a".repeat(64),
+    );
+    expect(await auditCount("user.create", userId)).toBe(1);
+    expect(await auditCount("auth.invite.create", userId)).toBe(1);
+    await expectCmsError(
+      createUserIn(
+        db,
+        admin,
+        {
+          username: "ZhangWei",
+          displayName: "x",
+          role: "member",
+          phone: null,
+          sectorId: null,
+          organisationId: null,
+        },
+        "b".repeat(64),
+      ),
+      "username_taken",
+      "username",
+    );
+
+    const [before] = await db
+      .select({ v: users.sessionVersion })
+      .from(users)
+      .where(eq(users.id, userId));
+    await updateUserIn(db, admin, userId, {
+      displayName: "张伟",
+      role: "editor",
+      sectorId: ids.keji,
+      organisationId: null,
+    });
+    const [after] = await db
+      .select({ v: users.sessionVersion, role: users.role })
+      .from(users)
+      .where(eq(users.id, userId));
+    expect(after?.role).toBe("editor");
+    expect(after?.v).toBe((before?.v ?? 0) + 1);
+
+    await db
+      .update(users)
+      .set({ totpSecret: "JBSWY3DPEHPK3PXP", totpEnabledAt: new Date() })
+      .where(eq(users.id, userId));
+    await resetTotpIn(db, admin, userId);
+    const [reset] = await db
+      .select({ secret: users.totpSecret, at: users.totpEnabledAt })
+      .from(users)
+      .where(eq(users.id, userId));
+    expect(reset).toEqual({ secret: null, at: null });
+    expect(await auditCount("user.totp_reset", userId)).toBe(1);
+
+    await setUserEnabledIn(db, admin, userId, false);
+    const [disabled] = await db
+      .select({ status: users.status })
+      .from(users)
+      .where(eq(users.id, userId));
+    expect(disabled?.status).toBe("disabled");
+    await expectCmsError(setUserEnabledIn(db, admin, admin.user.id, false), "invalid_state");
+    await expectCmsError(
+      updateUserIn(db, admin, admin.user.id, {
+        displayName: "x",
+        role: "member",
+        sectorId: null,
+        organisationId: null,
+      }),
+      "invalid_state",
+      "role",
+    );
+    await expectCmsError(resetTotpIn(db, editor, userId), "forbidden");
+  });
+});

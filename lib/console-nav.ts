@@ -1,0 +1,49 @@
+import type { SessionUser } from "@/lib/auth/types";
+import { can, type PermissionAction } from "@/lib/permissions";
+
+/** The staff console's pages as its navigation lists them, by section. */
+export const consoleSections = [
+  ["pipeline", ["dashboard", "notes", "departments", "research", "proposals", "duty"]],
+  ["content", ["news", "events", "registrations", "cases", "opinions"]],
+  ["system", ["directory", "users", "stats", "audit"]],
+] as const;
+
+export type ConsoleSection = (typeof consoleSections)[number][0];
+export type ConsolePage = (typeof consoleSections)[number][1][number];
+
+/** What opens each page: the navigation shows a link only to a user who may. */
+export const consolePagePermission = {
+  dashboard: "console.enter",
+  notes: "note.review",
+  departments: "department.manage",
+  research: "research.manage",
+  proposals: "proposal.manage",
+  duty: "duty.list",
+  news: "article.create",
+  events: "event.create",
+  registrations: "registration.view",
+  cases: "case.publish",
+  opinions: "opinion.moderate",
+  directory: "directory.manage",
+  users: "user.manage",
+  stats: "stats.view",
+  audit: "audit.view",
+} as const satisfies Record<ConsolePage, PermissionAction>;
+
+export function consoleHref(page: ConsolePage): string {
+  return page === "dashboard" ? "/admin" : `/admin/${page}`;
+}
+
+/** The sections and pages `user` may open (empty sections left out). */
+export function consoleNavFor(
+  user: SessionUser,
+): { section: ConsoleSection; pages: { page: ConsolePage; href: string }[] }[] {
+  return consoleSections
+    .map(([section, pages]) => ({
+      section,
+      pages: pages
+        .filter((page) => can(user, consolePagePermission[page]))
+        .map((page) => ({ page, href: consoleHref(page) })),
+    }))
+    .filter((s) => s.pages.length > 0);
+}
