@@ -5,7 +5,9 @@ import {
   listHref,
   pageCount,
   pageParam,
+  pagerFor,
   queryString,
+  tabParam,
   textParam,
 } from "./list-params";
 
@@ -47,5 +49,22 @@ describe("list parameters", () => {
     const link = listHref("/admin/news", { status: "draft", q: "a" });
     expect(link()).toBe("/admin/news?status=draft&q=a");
     expect(link({ status: null, page: 3 })).toBe("/admin/news?q=a&page=3");
+  });
+
+  it("reads a tab, the default one left out of links", () => {
+    const tab = tabParam({ filter: "past" }, "filter", ["upcoming", "past"], "upcoming");
+    expect(tab.current).toBe("past");
+    expect(tab.shown).toBe("past");
+    expect(tab.param("upcoming")).toBeNull();
+    expect(
+      tabParam({ filter: "odd" }, "filter", ["upcoming", "past"], "upcoming").shown,
+    ).toBeNull();
+  });
+
+  it("gives a list's pager its page count and links", () => {
+    const pager = pagerFor(2, 41, 20, listHref("/admin/events", { q: "x" }));
+    expect(pager.pages).toBe(3);
+    expect(pager.hrefFor(3)).toBe("/admin/events?q=x&page=3");
+    expect(pager.hrefFor(1)).toBe("/admin/events?q=x");
   });
 });

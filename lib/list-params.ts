@@ -7,6 +7,12 @@
 export type SearchParams = Record<string, string | string[] | undefined>;
 export type QueryValue = string | number | null | undefined;
 
+/** A list page's props (Next.js hands the search parameters over as a promise). */
+export type ListPageProps = { searchParams: Promise<SearchParams> };
+
+/** Rows per page of the console's content lists (news, events, registrations). */
+export const ADMIN_PAGE_SIZE = 20;
+
 /** "page" search parameter → a page number ≥ 1 (anything odd is page 1). */
 export function pageParam(raw: string | string[] | undefined): number {
   if (typeof raw !== "string" || !/^[1-9]\d{0,4}$/.test(raw)) return 1;
@@ -58,4 +64,31 @@ export function listHref(
   current: Record<string, QueryValue>,
 ): (over?: Record<string, QueryValue>) => string {
   return (over = {}) => `${path}${queryString({ ...current, ...over })}`;
+}
+
+/**
+ * A list's tab: the choice read from the parameter `name` (an unknown one is `fallback`),
+ * and `param(choice)`, the value a link carries (null for the default, which is left out).
+ */
+export function tabParam<T extends string>(
+  params: SearchParams,
+  name: string,
+  choices: readonly T[],
+  fallback: T,
+) {
+  const current = choiceParam(params[name], choices, fallback);
+  const param = (choice: T): T | null => (choice === fallback ? null : choice);
+  return { name, choices, current, shown: param(current), param };
+}
+
+export type TabParam<T extends string> = ReturnType<typeof tabParam<T>>;
+
+/** The pager of a list: `link` is the list's `listHref`. */
+export function pagerFor(
+  page: number,
+  total: number,
+  pageSize: number,
+  link: (over?: Record<string, QueryValue>) => string,
+) {
+  return { page, pages: pageCount(total, pageSize), hrefFor: (p: number) => link({ page: p }) };
 }

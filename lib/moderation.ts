@@ -55,12 +55,6 @@ export function isDateKey(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-/** "YYYY-MM-DD" plus `days`. */
-export function addDays(dateKey: string, days: number): string {
-  const [y, m, d] = dateKey.split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
 /** Days from `from` to `to` (both "YYYY-MM-DD"); negative when `to` is earlier. */
 export function daysBetween(from: string, to: string): number {
   const ms = (key: string) => {

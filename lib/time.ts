@@ -101,6 +101,13 @@ export function formatDateSpan(startsOn: string, endsOn: string): string {
   return `${y1}年${m1}月${d1}日至${d2}日`;
 }
 
+/** "2026-05-08" + 3 → "2026-05-11": calendar-date arithmetic on "YYYY-MM-DD" keys (no zone). */
+export function addDays(dateKey: string, days: number): string {
+  const [y, m, d] = dateKey.split("-").map(Number);
+  const date = new Date(Date.UTC(y ?? 0, (m ?? 1) - 1, (d ?? 1) + days));
+  return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+}
+
 /** The offset of a time zone from UTC at an instant, in minutes (Asia/Shanghai: +480). */
 export function zoneOffsetMinutes(instant: Date, timeZone = DEFAULT_TIME_ZONE): number {
   const p = localParts(instant, timeZone);

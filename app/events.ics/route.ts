@@ -4,12 +4,12 @@ import {
   getCalendarFilterOptions,
 } from "@/db/queries/events/calendar";
 import { getCommitteeInfo } from "@/db/queries/settings";
-import { addDays, monthRange } from "@/lib/calendar/month";
+import { monthRange } from "@/lib/calendar/month";
 import { dropUnknownSlugs, filterLabels, parseCalendarQuery } from "@/lib/calendar/query";
 import { env } from "@/lib/env";
 import { buildCalendar, icalHeaders } from "@/lib/ical";
 import { messages } from "@/lib/messages";
-import { localDateKey, zonedInstant } from "@/lib/time";
+import { addDays, localDateKey, zonedInstant } from "@/lib/time";
 
 /** How far back a subscription without a month or campaign reaches. */
 const LOOKBACK_DAYS = 365;

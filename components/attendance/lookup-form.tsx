@@ -1,3 +1,4 @@
+import { Field, wireControl } from "@/components/forms/fields";
 import { attendanceMessages } from "@/lib/messages/attendance";
 
 const m = attendanceMessages.lookup;
@@ -19,12 +20,9 @@ export function RegistrationLookupForm({ typed, error }: { typed: string; error:
           {error}
         </p>
       )}
-      <div>
-        <label htmlFor="code" className="font-medium">
-          {m.label}
-        </label>
+      {/* The refusal above is the field's error (code-error). */}
+      <Field id="code" label={m.label} hint={m.hint}>
         <input
-          id="code"
           name="code"
           type="text"
           required
@@ -33,16 +31,12 @@ export function RegistrationLookupForm({ typed, error }: { typed: string; error:
           autoCapitalize="characters"
           spellCheck={false}
           defaultValue={typed}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? "code-hint code-error" : "code-hint"}
+          {...wireControl("code", true, error ?? undefined)}
           className={`mt-1 block w-full rounded-md border bg-white px-3 py-2 font-mono text-lg uppercase tracking-widest ${
             error ? "border-brand-700 ring-1 ring-brand-700" : "border-stone-500"
           }`}
         />
-        <p id="code-hint" className="mt-1 text-sm text-muted">
-          {m.hint}
-        </p>
-      </div>
+      </Field>
       <button
         type="submit"
         className="rounded-md bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800"

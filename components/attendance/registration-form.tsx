@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useId, useRef } from "react";
+import { bindFields, Checkbox, Honeypot, Input, submitClass } from "@/components/forms/fields";
 // Types only from lib/attendance: its zod schema must not reach the browser.
 import type { RegistrationField, RegistrationFormState } from "@/lib/attendance";
 import { idleForm } from "@/lib/form-state";
@@ -51,21 +52,7 @@ export function RegistrationForm({
     if (state.message) alertRef.current?.focus();
   }, [state]);
 
-  const fieldId = (field: RegistrationField) => `${id}-${field}`;
-  const describedBy = (field: RegistrationField, hint: boolean) =>
-    [hint ? `${fieldId(field)}-hint` : "", fieldErrors[field] ? `${fieldId(field)}-error` : ""]
-      .filter(Boolean)
-      .join(" ") || undefined;
-  const errorText = (field: RegistrationField) =>
-    fieldErrors[field] ? (
-      <p id={`${fieldId(field)}-error`} className="mt-1 text-sm font-medium text-brand-700">
-        {fieldErrors[field]}
-      </p>
-    ) : null;
-  const inputClass = (field: RegistrationField) =>
-    `mt-1 block w-full rounded-md border bg-white px-3 py-2 text-base ${
-      fieldErrors[field] ? "border-brand-700 ring-1 ring-brand-700" : "border-stone-500"
-    }`;
+  const field = bindFields((name: RegistrationField) => `${id}-${name}`, state, m);
 
   return (
     <form action={formAction} noValidate className="mt-4 space-y-4">
@@ -82,118 +69,37 @@ export function RegistrationForm({
       <input type="hidden" name="eventId" value={eventId} />
       <fieldset className="space-y-4">
         <legend className="sr-only">{m.legend}</legend>
-
-        <div>
-          <label htmlFor={fieldId("name")} className="font-medium">
-            {m.name}
-            <span className="text-sm font-normal text-muted">{m.required}</span>
-          </label>
-          <input
-            id={fieldId("name")}
-            name="name"
-            type="text"
-            autoComplete="name"
-            maxLength={30}
-            required
-            defaultValue={values.name}
-            aria-invalid={fieldErrors.name ? true : undefined}
-            aria-describedby={describedBy("name", true)}
-            className={inputClass("name")}
-          />
-          <p id={`${fieldId("name")}-hint`} className="mt-1 text-sm text-muted">
-            {m.nameHint}
-          </p>
-          {errorText("name")}
-        </div>
-
-        <div>
-          <label htmlFor={fieldId("phone")} className="font-medium">
-            {m.phone}
-            <span className="text-sm font-normal text-muted">{m.required}</span>
-          </label>
-          <input
-            id={fieldId("phone")}
-            name="phone"
-            type="tel"
-            inputMode="tel"
-            autoComplete="tel"
-            maxLength={20}
-            required
-            defaultValue={values.phone}
-            aria-invalid={fieldErrors.phone ? true : undefined}
-            aria-describedby={describedBy("phone", true)}
-            className={inputClass("phone")}
-          />
-          <p id={`${fieldId("phone")}-hint`} className="mt-1 text-sm text-muted">
-            {m.phoneHint}
-          </p>
-          {errorText("phone")}
-        </div>
-
-        <div>
-          <label htmlFor={fieldId("organisation")} className="font-medium">
-            {m.organisation}
-            <span className="text-sm font-normal text-muted">{m.optional}</span>
-          </label>
-          <input
-            id={fieldId("organisation")}
-            name="organisation"
-            type="text"
-            autoComplete="organization"
-            maxLength={60}
-            defaultValue={values.organisation}
-            aria-invalid={fieldErrors.organisation ? true : undefined}
-            aria-describedby={describedBy("organisation", true)}
-            className={inputClass("organisation")}
-          />
-          <p id={`${fieldId("organisation")}-hint`} className="mt-1 text-sm text-muted">
-            {m.organisationHint}
-          </p>
-          {errorText("organisation")}
-        </div>
-
-        {/* A trap for bots: off-screen, hidden from assistive technology, out of the tab order. */}
-        <div
-          aria-hidden="true"
-          className="absolute -left-[10000px] top-auto h-px w-px overflow-hidden"
-        >
-          <label htmlFor={`${id}-hp`}>{m.honeypot}</label>
-          <input
-            id={`${id}-hp`}
-            name={honeypotName}
-            type="text"
-            tabIndex={-1}
-            autoComplete="off"
-            defaultValue=""
-          />
-        </div>
-
-        <div>
-          <div className="flex items-start gap-2">
-            <input
-              id={fieldId("consent")}
-              name="consent"
-              type="checkbox"
-              value="yes"
-              required
-              defaultChecked={values.consent === "yes"}
-              aria-invalid={fieldErrors.consent ? true : undefined}
-              aria-describedby={describedBy("consent", false)}
-              className="mt-1.5 size-5 shrink-0 accent-brand-700"
-            />
-            <label htmlFor={fieldId("consent")} className="text-sm leading-relaxed">
-              {m.consent}
-            </label>
-          </div>
-          {errorText("consent")}
-        </div>
+        <Input
+          {...field("name", m.name, { hint: m.nameHint })}
+          autoComplete="name"
+          maxLength={30}
+        />
+        <Input
+          {...field("phone", m.phone, { hint: m.phoneHint })}
+          type="tel"
+          inputMode="tel"
+          autoComplete="tel"
+          maxLength={20}
+        />
+        <Input
+          {...field("organisation", m.organisation, { hint: m.organisationHint, optional: true })}
+          autoComplete="organization"
+          maxLength={60}
+        />
+        <Honeypot id={`${id}-hp`} name={honeypotName} label={m.honeypot} />
+        <Checkbox
+          id={`${id}-consent`}
+          name="consent"
+          value="yes"
+          required
+          defaultChecked={values.consent === "yes"}
+          error={fieldErrors.consent}
+          label={m.consent}
+          labelClassName="text-sm leading-relaxed"
+        />
       </fieldset>
 
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded-md bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-70 sm:w-auto"
-      >
+      <button type="submit" disabled={pending} className={submitClass}>
         {pending ? m.submitting : waitlist ? m.submitWaitlist : m.submit}
       </button>
     </form>

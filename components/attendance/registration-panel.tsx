@@ -6,6 +6,7 @@ import {
   freeSeats,
   HONEYPOT_FIELD,
   type RegistrationState,
+  type RegistrationWindow,
   registrationClosesAt,
 } from "@/lib/attendance";
 import { attendanceMessages } from "@/lib/messages/attendance";
@@ -19,15 +20,9 @@ import { type RegistrationAction, RegistrationForm } from "./registration-form";
  *   <RegistrationPanel event={…} seats={…} action={submitRegistration} timeZone={…} />
  * Renders nothing for an event that is not open to the public (or without seats read).
  */
-export interface RegistrationPanelEvent {
+export interface RegistrationPanelEvent extends RegistrationWindow {
   id: number;
   title: string;
-  status: "scheduled" | "cancelled";
-  openToPublic: boolean;
-  capacity: number | null;
-  startsAt: Date;
-  registrationOpensAt: Date | null;
-  registrationClosesAt: Date | null;
 }
 
 const m = attendanceMessages.panel;

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { Checkbox } from "@/components/forms/fields";
+import { Panel } from "@/components/forms/panel";
 import type { RegistrationView } from "@/db/queries/registrations/public";
 import { formatEventWhen } from "@/lib/attendance";
 import { attendanceMessages, fillMessage } from "@/lib/messages/attendance";
@@ -20,23 +22,19 @@ export function RegistrationReceipt({
   const { event } = registration;
   return (
     <>
-      <section
-        aria-labelledby="registration-code"
+      <Panel
+        id="registration-code"
+        title={m.codeLabel}
         className="rounded-lg border-2 border-dashed border-brand-600 bg-white p-5 text-center"
+        titleClassName="text-sm font-medium text-muted"
       >
-        <h2 id="registration-code" className="text-sm font-medium text-muted">
-          {m.codeLabel}
-        </h2>
         <p className="mt-1 font-mono text-4xl font-bold tracking-[0.2em] text-brand-800 sm:text-5xl">
           {registration.code}
         </p>
         <p className="mt-2 text-sm text-muted">{m.codeHint}</p>
-      </section>
+      </Panel>
       <StatusBox registration={registration} />
-      <section aria-labelledby="registration-details">
-        <h2 id="registration-details" className="sr-only">
-          {m.heading}
-        </h2>
+      <Panel id="registration-details" title={m.heading} titleClassName="sr-only">
         <dl className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
           <Row label={m.event}>
             <Link href={`/events/${event.id}`} className="text-brand-700 hover:underline">
@@ -58,7 +56,7 @@ export function RegistrationReceipt({
             <Row label={m.cancelledAt}>{formatDateTime(registration.cancelledAt, tz)}</Row>
           )}
         </dl>
-      </section>
+      </Panel>
     </>
   );
 }
@@ -75,16 +73,18 @@ function StatusBox({ registration }: { registration: RegistrationView }) {
     cancelled: "border-stone-300 bg-stone-100 text-stone-800",
   }[status];
   return (
-    <section aria-labelledby="registration-status" className={`rounded-lg border p-4 ${tone}`}>
-      <h2 id="registration-status" className="text-sm font-medium">
-        {m.status}
-      </h2>
+    <Panel
+      id="registration-status"
+      title={m.status}
+      className={`rounded-lg border p-4 ${tone}`}
+      titleClassName="text-sm font-medium"
+    >
       <p className="mt-1 font-serif text-2xl font-bold">{label}</p>
       {status === "confirmed" && registration.promotedAt && (
         <p className="mt-1 text-sm">{m.promoted}</p>
       )}
       <p className="mt-1 text-sm">{m.statusNotes[status]}</p>
-    </section>
+    </Panel>
   );
 }
 
@@ -106,27 +106,16 @@ export function CancelRegistrationForm({
   action: (formData: FormData) => Promise<void>;
 }) {
   return (
-    <section
-      aria-labelledby="cancel-title"
+    <Panel
+      id="cancel-title"
+      title={m.cancelTitle}
       className="rounded-lg border border-stone-200 bg-white p-4 sm:p-5"
+      titleClassName="font-serif text-lg font-bold text-ink"
     >
-      <h2 id="cancel-title" className="font-serif text-lg font-bold text-ink">
-        {m.cancelTitle}
-      </h2>
       <p className="mt-1 text-sm text-muted">{m.cancelIntro}</p>
       <form action={action} className="mt-3 space-y-3">
         <input type="hidden" name="code" value={code} />
-        <div className="flex items-start gap-2">
-          <input
-            id="cancel-confirm"
-            name="confirm"
-            type="checkbox"
-            value="yes"
-            required
-            className="mt-1 size-5 shrink-0 accent-brand-700"
-          />
-          <label htmlFor="cancel-confirm">{m.cancelConfirm}</label>
-        </div>
+        <Checkbox id="cancel-confirm" name="confirm" value="yes" required label={m.cancelConfirm} />
         <button
           type="submit"
           className="rounded-md border-2 border-brand-700 bg-white px-5 py-2 font-semibold text-brand-700 hover:bg-brand-50"
@@ -134,7 +123,7 @@ export function CancelRegistrationForm({
           {m.cancelSubmit}
         </button>
       </form>
-    </section>
+    </Panel>
   );
 }
 

@@ -1,7 +1,11 @@
-import { DataTable } from "@/components/admin/kit";
-import { buttonClass } from "@/components/admin/kit/fields";
+import {
+  buttonClass,
+  type Column,
+  columnsFor,
+  DataTable,
+  HiddenFields,
+} from "@/components/admin/kit";
 import type { AuditRow } from "@/db/queries/audit/staff";
-import { compactDateTime } from "@/lib/format";
 import { cmsMessages } from "@/lib/messages/cms";
 
 const m = cmsMessages.audit;
@@ -30,38 +34,28 @@ function ActorCell({ row }: { row: AuditRow }) {
 
 /** The audit log's entries: when, who, what, on what, from where, the details. */
 export function AuditTable({ rows, timeZone }: { rows: readonly AuditRow[]; timeZone: string }) {
-  return (
-    <DataTable
-      caption={m.table.caption}
-      rows={rows}
-      rowKey={(r) => r.id}
-      empty={m.empty}
-      columns={[
-        {
-          header: m.table.at,
-          className: "whitespace-nowrap text-sm",
-          cell: (r) => compactDateTime(r.at, timeZone),
-        },
-        {
-          header: m.table.actor,
-          className: "whitespace-nowrap text-sm",
-          cell: (r) => <ActorCell row={r} />,
-        },
-        { header: m.table.action, className: "font-mono text-sm", cell: (r) => r.action },
-        {
-          header: m.table.target,
-          className: "whitespace-nowrap font-mono text-sm",
-          cell: (r) => (r.targetType ? `${r.targetType}:${r.targetId ?? ""}` : ""),
-        },
-        { header: m.table.ip, className: "font-mono text-sm", cell: (r) => r.ip ?? "" },
-        {
-          header: m.table.details,
-          className: "min-w-[16rem] max-w-xs break-all font-mono text-xs",
-          cell: (r) => detailsText(r.details),
-        },
-      ]}
-    />
-  );
+  const col = columnsFor<AuditRow>(timeZone);
+  const columns: Column<AuditRow>[] = [
+    col.time(m.table.at, (r) => r.at),
+    {
+      header: m.table.actor,
+      className: "whitespace-nowrap text-sm",
+      cell: (r) => <ActorCell row={r} />,
+    },
+    { header: m.table.action, className: "font-mono text-sm", cell: (r) => r.action },
+    {
+      header: m.table.target,
+      className: "whitespace-nowrap font-mono text-sm",
+      cell: (r) => (r.targetType ? `${r.targetType}:${r.targetId ?? ""}` : ""),
+    },
+    { header: m.table.ip, className: "font-mono text-sm", cell: (r) => r.ip ?? "" },
+    {
+      header: m.table.details,
+      className: "min-w-[16rem] max-w-xs break-all font-mono text-xs",
+      cell: (r) => detailsText(r.details),
+    },
+  ];
+  return <DataTable caption={m.table.caption} rows={rows} empty={m.empty} columns={columns} />;
 }
 
 /** The CSV export of the filtered log (a POST: the route checks the origin, then the admin). */
@@ -78,9 +72,7 @@ export function AuditExportForm({
       action="/admin/audit/export"
       className="mb-5 flex flex-wrap items-center gap-3"
     >
-      {Object.entries(query).map(([name, value]) =>
-        value ? <input key={name} type="hidden" name={name} value={value} /> : null,
-      )}
+      <HiddenFields values={query} />
       <button type="submit" className={buttonClass.secondary}>
         {m.export}
       </button>

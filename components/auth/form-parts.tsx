@@ -1,8 +1,9 @@
 "use client";
 
-import { type ReactNode, useEffect, useRef } from "react";
+import { type ReactNode, useActionState, useEffect, useRef } from "react";
 import { useFormStatus } from "react-dom";
-import type { FormState } from "@/lib/form-state";
+import { Input } from "@/components/forms/fields";
+import { type FormState, idleForm } from "@/lib/form-state";
 
 /**
  * The parts of the login, invitation and account forms (the public look: larger fields,
@@ -35,19 +36,11 @@ export function FormMessage({ state }: { state: Pick<FormState, "status" | "mess
   );
 }
 
+/** A text field of the public look: every field required unless said, no "（必填）" mark. */
 export function Field({
-  id,
-  name,
-  label,
   type = "text",
-  autoComplete,
-  hint,
-  error,
-  defaultValue,
-  inputMode,
-  maxLength,
   required = true,
-  autoFocus,
+  ...props
 }: {
   id: string;
   name: string;
@@ -60,43 +53,66 @@ export function Field({
   inputMode?: "numeric" | "text" | "tel";
   maxLength?: number;
   required?: boolean;
+  /** The one field of a step the person just reached. */
   autoFocus?: boolean;
 }) {
-  const describedBy =
-    [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+  return <Input {...props} type={type} required={required} labelClassName="block font-medium" />;
+}
+
+/**
+ * A one-time code from the authenticator app; with `recovery`, a recovery code is taken
+ * too (letters, and longer).
+ */
+export function CodeField({
+  recovery = false,
+  ...props
+}: {
+  id: string;
+  label: string;
+  recovery?: boolean;
+  hint?: ReactNode;
+  error?: string;
+  autoFocus?: boolean;
+}) {
   return (
-    <div>
-      <label htmlFor={id} className="block font-medium">
-        {label}
-      </label>
-      <input
-        id={id}
-        name={name}
-        type={type}
-        autoComplete={autoComplete}
-        inputMode={inputMode}
-        maxLength={maxLength}
-        required={required}
-        defaultValue={defaultValue}
-        // biome-ignore lint/a11y/noAutofocus: the one field of a step the person just reached
-        autoFocus={autoFocus}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        className={`mt-1 block w-full rounded-md border bg-white px-3 py-2 text-base ${
-          error ? "border-brand-700 ring-1 ring-brand-700" : "border-stone-500"
-        }`}
-      />
-      {hint && (
-        <p id={`${id}-hint`} className="mt-1 text-sm text-muted">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="mt-1 text-sm font-medium text-brand-700">
-          {error}
-        </p>
-      )}
-    </div>
+    <Field
+      {...props}
+      name="code"
+      autoComplete="one-time-code"
+      inputMode={recovery ? "text" : "numeric"}
+      maxLength={recovery ? 40 : 10}
+    />
+  );
+}
+
+/**
+ * A form posting to its server action (`useActionState`, `permalink` for no JavaScript):
+ * the form's message first, then what `children` renders for the current state.
+ */
+export function ActionForm<S extends FormState>({
+  action,
+  initial,
+  permalink,
+  className = "space-y-5",
+  children,
+}: {
+  action: (state: S, formData: FormData) => Promise<S>;
+  initial?: S;
+  permalink: string;
+  className?: string;
+  children: (state: S) => ReactNode;
+}) {
+  // A FormState is plain data, never a promise: Awaited<S> is S.
+  const [state, formAction] = useActionState<S, FormData>(
+    action as (state: Awaited<S>, formData: FormData) => Promise<S>,
+    (initial ?? idleForm()) as Awaited<S>,
+    permalink,
+  );
+  return (
+    <form action={formAction} className={className} noValidate>
+      <FormMessage state={state} />
+      {children(state)}
+    </form>
   );
 }
 
@@ -147,6 +163,16 @@ export function PasswordField({
       maxLength={autoComplete === "new-password" ? 128 : 1024}
     />
   );
+}
+
+/** The account's current password, asked before a change. */
+export function CurrentPasswordField(props: {
+  id: string;
+  label: string;
+  hint?: ReactNode;
+  error?: string;
+}) {
+  return <PasswordField {...props} name="current" autoComplete="current-password" />;
 }
 
 /** A new password typed twice (invitation, change of password). */

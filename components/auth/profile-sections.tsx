@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { Panel } from "@/components/forms/panel";
 import type { ProfileView } from "@/db/queries/users/profile";
 import { fillAuthMessage, authMessages as m } from "@/lib/messages/auth";
 import { SubmitButton } from "./form-parts";
@@ -14,15 +15,14 @@ export function ProfileSection({
   children: ReactNode;
 }) {
   return (
-    <section
-      aria-labelledby={id}
+    <Panel
+      id={id}
+      title={title}
       className="rounded-lg border border-stone-300 bg-white px-5 py-5 sm:px-6"
+      titleClassName="mb-3 text-lg font-bold text-brand-800"
     >
-      <h2 id={id} className="mb-3 text-lg font-bold text-brand-800">
-        {title}
-      </h2>
       {children}
-    </section>
+    </Panel>
   );
 }
 

@@ -4,7 +4,7 @@ import { type ReactNode, useActionState } from "react";
 import type { EnrolFormState } from "@/lib/auth/forms";
 import { idleForm } from "@/lib/form-state";
 import { authMessages as m } from "@/lib/messages/auth";
-import { Field, FormMessage, SubmitButton } from "./form-parts";
+import { CodeField, FormMessage, SubmitButton } from "./form-parts";
 
 /**
  * Setting up an authenticator app: the QR code (an SVG data URI: no script, no request),
@@ -84,15 +84,7 @@ export function TotpSetup({
       </div>
       <form action={formAction} className="space-y-5" noValidate>
         <FormMessage state={state} />
-        <Field
-          id="enrol-code"
-          name="code"
-          label={m.enrol.code}
-          autoComplete="one-time-code"
-          inputMode="numeric"
-          maxLength={10}
-          error={state.fieldErrors.code}
-        />
+        <CodeField id="enrol-code" label={m.enrol.code} error={state.fieldErrors.code} />
         <div className="flex flex-wrap items-center gap-4">
           <SubmitButton>{m.enrol.submit}</SubmitButton>
         </div>

@@ -1,3 +1,4 @@
+import { FieldError } from "@/components/forms/fields";
 import { fillNoteMessage, notesMessages as m } from "@/lib/messages/notes";
 import type {
   AutosaveResult,
@@ -26,6 +27,63 @@ export interface NoteFormServerActions {
   submit: (previous: NoteFormState, formData: FormData) => Promise<NoteFormState>;
   autosave: (input: { clientId: string; values: NoteFormValues }) => Promise<AutosaveResult>;
   removePhoto: (input: { clientId: string; photoId: number }) => Promise<PhotoRemoveResult>;
+}
+
+/** One framed part of the form, named by its legend. */
+export function NoteFormPart({ legend, children }: { legend: string; children: React.ReactNode }) {
+  return (
+    <div className="space-y-5 rounded-md border border-stone-200 bg-white p-4 shadow-sm sm:p-6">
+      <fieldset className="min-w-0 space-y-5">
+        <legend className="font-serif text-lg font-bold text-brand-800">{legend}</legend>
+        {children}
+      </fieldset>
+    </div>
+  );
+}
+
+const categories = ["industry", "livelihood", "governance"] as const;
+
+/** The category: three radio buttons under a legend, required at submit. */
+export function CategoryChoice({
+  id,
+  value,
+  error,
+  onChange,
+}: {
+  id: string;
+  value: string;
+  error: string | undefined;
+  onChange: (category: string) => void;
+}) {
+  return (
+    <fieldset aria-describedby={error ? `${id}-error` : undefined}>
+      <legend className="font-medium">
+        {m.fields.category}
+        <span className="text-sm font-normal text-muted">{m.required}</span>
+      </legend>
+      <div className="mt-2 grid gap-2 sm:grid-cols-3">
+        {categories.map((category) => (
+          <label
+            key={category}
+            className={`flex cursor-pointer items-center gap-2 rounded-md border px-3 py-2.5 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50 ${
+              error ? "border-brand-700" : "border-stone-300"
+            }`}
+          >
+            <input
+              type="radio"
+              name="category"
+              value={category}
+              checked={value === category}
+              onChange={() => onChange(category)}
+              className="size-4 accent-brand-700"
+            />
+            {m.categories[category]}
+          </label>
+        ))}
+      </div>
+      <FieldError id={id} error={error} icon />
+    </fieldset>
+  );
 }
 
 /** The form's last row: what submitting does, the autosave status, the two buttons. */

@@ -9,6 +9,7 @@ import {
   useRef,
   useState,
 } from "react";
+import { Input, Select, TextArea } from "@/components/forms/fields";
 import { notesMessages as m } from "@/lib/messages/notes";
 import {
   type AutosaveResult,
@@ -18,17 +19,17 @@ import {
   type NoteFormState,
   type NotePhotoSummary,
 } from "@/lib/notes/form-state";
-import { controlClass, describedBy, Field, FieldError } from "./form-field";
 import {
   autosaveText,
+  CategoryChoice,
   NoteFormFooter,
   type NoteFormLists,
+  type NoteFormOption,
+  NoteFormPart,
   type NoteFormServerActions,
 } from "./note-form-parts";
 import { PhotoPicker } from "./photo-picker";
 import { useAutosave } from "./use-autosave";
-
-const categories = ["industry", "livelihood", "governance"] as const;
 
 /**
  * The field note form. It works as a plain multipart form post without JavaScript (the
@@ -148,23 +149,33 @@ export function NoteForm({
   }, [pending, autosave.resume]);
 
   const fid = (field: NoteField) => `${id}-${field}`;
-  const text = (field: NoteField, options: { hint?: string } = {}) => ({
-    id: fid(field),
-    name: field,
-    value: values[field],
+  /** A controlled field: its id, value and error, its label's mark, its counter if counted. */
+  const field = (
+    name: NoteField,
+    label: string,
+    options: { hint?: string; optional?: boolean; counted?: boolean } = {},
+  ) => ({
+    id: fid(name),
+    name,
+    value: values[name],
     onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) =>
-      update(field, e.target.value),
-    "aria-invalid": fieldErrors[field] ? true : undefined,
-    "aria-describedby": describedBy(fid(field), Boolean(options.hint), fieldErrors[field]),
-    className: controlClass(fieldErrors[field]),
+      update(name, e.target.value),
+    label,
+    hint: options.hint,
+    error: fieldErrors[name],
+    errorIcon: true,
+    mark: options.optional ? m.optional : m.required,
+    counter:
+      options.counted && name in fieldMaxLength
+        ? {
+            count: values[name].length,
+            max: fieldMaxLength[name as keyof typeof fieldMaxLength],
+          }
+        : undefined,
   });
-  const counter = (field: keyof typeof fieldMaxLength) => ({
-    count: values[field].length,
-    max: fieldMaxLength[field],
-  });
-
-  const legend = "font-serif text-lg font-bold text-brand-800";
-  const box = "space-y-5 rounded-md border border-stone-200 bg-white p-4 shadow-sm sm:p-6";
+  const options = (list: NoteFormOption[]) =>
+    list.map((o) => ({ value: String(o.id), label: o.name }));
+  const h = m.hints;
 
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-6">
@@ -180,201 +191,91 @@ export function NoteForm({
       )}
       <input type="hidden" name="clientId" value={state.values.clientId} />
 
-      <div className={box}>
-        <fieldset className="min-w-0 space-y-5">
-          <legend className={legend}>{m.form.legendBasics}</legend>
-          <Field
-            id={fid("title")}
-            label={m.fields.title}
-            required
-            hint={m.hints.title}
-            error={fieldErrors.title}
-            counter={counter("title")}
-          >
-            <input
-              type="text"
-              autoComplete="off"
-              maxLength={fieldMaxLength.title + 20}
-              {...text("title", { hint: m.hints.title })}
-            />
-          </Field>
-          <div className="grid gap-5 sm:grid-cols-2">
-            <Field
-              id={fid("visitDate")}
-              label={m.fields.visitDate}
-              required
-              hint={m.hints.visitDate}
-              error={fieldErrors.visitDate}
-            >
-              <input
-                type="date"
-                min="2000-01-01"
-                max={today}
-                {...text("visitDate", { hint: m.hints.visitDate })}
-              />
-            </Field>
-            <Field
-              id={fid("sectorId")}
-              label={m.fields.sector}
-              required
-              error={fieldErrors.sectorId}
-            >
-              <select {...text("sectorId")}>
-                <option value="">{m.choose}</option>
-                {lists.sectors.map((s) => (
-                  <option key={s.id} value={String(s.id)}>
-                    {s.name}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field id={fid("townId")} label={m.fields.town} required error={fieldErrors.townId}>
-              <select {...text("townId")}>
-                <option value="">{m.choose}</option>
-                {lists.towns.map((t) => (
-                  <option key={t.id} value={String(t.id)}>
-                    {t.name}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field
-              id={fid("place")}
-              label={m.fields.place}
-              required={false}
-              hint={m.hints.place}
-              error={fieldErrors.place}
-            >
-              <input
-                type="text"
-                maxLength={fieldMaxLength.place + 20}
-                {...text("place", { hint: m.hints.place })}
-              />
-            </Field>
-          </div>
-        </fieldset>
-      </div>
-
-      <div className={box}>
-        <fieldset className="min-w-0 space-y-5">
-          <legend className={legend}>{m.form.legendContent}</legend>
-          <Field
-            id={fid("observation")}
-            label={m.fields.observation}
-            required
-            hint={m.hints.observation}
-            error={fieldErrors.observation}
-            counter={counter("observation")}
-          >
-            <textarea rows={8} {...text("observation", { hint: m.hints.observation })} />
-          </Field>
-          <Field
-            id={fid("suggestion")}
-            label={m.fields.suggestion}
-            required
-            hint={m.hints.suggestion}
-            error={fieldErrors.suggestion}
-            counter={counter("suggestion")}
-          >
-            <textarea rows={5} {...text("suggestion", { hint: m.hints.suggestion })} />
-          </Field>
-          <Field
-            id={fid("peopleMet")}
-            label={m.fields.peopleMet}
-            required={false}
-            hint={m.hints.peopleMet}
-            error={fieldErrors.peopleMet}
-            counter={counter("peopleMet")}
-          >
-            <textarea rows={2} {...text("peopleMet", { hint: m.hints.peopleMet })} />
-          </Field>
-        </fieldset>
-      </div>
-
-      <div className={box}>
-        <fieldset className="min-w-0 space-y-5">
-          <legend className={legend}>{m.form.legendLinks}</legend>
-          <fieldset
-            aria-describedby={fieldErrors.category ? `${fid("category")}-error` : undefined}
-          >
-            <legend className="font-medium">
-              {m.fields.category}
-              <span className="text-sm font-normal text-muted">{m.required}</span>
-            </legend>
-            <div className="mt-2 grid gap-2 sm:grid-cols-3">
-              {categories.map((category) => (
-                <label
-                  key={category}
-                  className={`flex cursor-pointer items-center gap-2 rounded-md border px-3 py-2.5 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50 ${
-                    fieldErrors.category ? "border-brand-700" : "border-stone-300"
-                  }`}
-                >
-                  <input
-                    type="radio"
-                    name="category"
-                    value={category}
-                    checked={values.category === category}
-                    onChange={() => update("category", category)}
-                    className="size-4 accent-brand-700"
-                  />
-                  {m.categories[category]}
-                </label>
-              ))}
-            </div>
-            <FieldError id={fid("category")} error={fieldErrors.category} />
-          </fieldset>
-          <div className="grid gap-5 sm:grid-cols-2">
-            <Field
-              id={fid("eventId")}
-              label={m.fields.event}
-              required={false}
-              hint={m.hints.event}
-              error={fieldErrors.eventId}
-            >
-              <select {...text("eventId", { hint: m.hints.event })}>
-                <option value="">{m.none}</option>
-                {lists.events.map((e) => (
-                  <option key={e.id} value={String(e.id)}>
-                    {e.label} {e.name}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field
-              id={fid("topicId")}
-              label={m.fields.topic}
-              required={false}
-              hint={m.hints.topic}
-              error={fieldErrors.topicId}
-            >
-              <select {...text("topicId", { hint: m.hints.topic })}>
-                <option value="">{m.none}</option>
-                {lists.topics.map((t) => (
-                  <option key={t.id} value={String(t.id)}>
-                    {t.name}
-                  </option>
-                ))}
-              </select>
-            </Field>
-          </div>
-        </fieldset>
-      </div>
-
-      <div className={box}>
-        <fieldset className="min-w-0 space-y-5">
-          <legend className={legend}>{m.form.legendPhotos}</legend>
-          <PhotoPicker
-            removePhoto={actions.removePhoto}
-            enhanced={enhanced}
-            clientId={state.values.clientId}
-            photos={photos}
-            onPhotosChange={setPhotos}
-            onNoteSaved={rememberNote}
-            onBusyChange={setUploading}
-            error={fieldErrors.photos}
+      <NoteFormPart legend={m.form.legendBasics}>
+        <Input
+          {...field("title", m.fields.title, { hint: h.title, counted: true })}
+          autoComplete="off"
+          maxLength={fieldMaxLength.title + 20}
+        />
+        <div className="grid gap-5 sm:grid-cols-2">
+          <Input
+            {...field("visitDate", m.fields.visitDate, { hint: h.visitDate })}
+            type="date"
+            min="2000-01-01"
+            max={today}
           />
-        </fieldset>
-      </div>
+          <Select
+            {...field("sectorId", m.fields.sector)}
+            placeholder={m.choose}
+            options={options(lists.sectors)}
+          />
+          <Select
+            {...field("townId", m.fields.town)}
+            placeholder={m.choose}
+            options={options(lists.towns)}
+          />
+          <Input
+            {...field("place", m.fields.place, { hint: h.place, optional: true })}
+            maxLength={fieldMaxLength.place + 20}
+          />
+        </div>
+      </NoteFormPart>
+
+      <NoteFormPart legend={m.form.legendContent}>
+        <TextArea
+          {...field("observation", m.fields.observation, { hint: h.observation, counted: true })}
+          rows={8}
+        />
+        <TextArea
+          {...field("suggestion", m.fields.suggestion, { hint: h.suggestion, counted: true })}
+          rows={5}
+        />
+        <TextArea
+          {...field("peopleMet", m.fields.peopleMet, {
+            hint: h.peopleMet,
+            optional: true,
+            counted: true,
+          })}
+          rows={2}
+        />
+      </NoteFormPart>
+
+      <NoteFormPart legend={m.form.legendLinks}>
+        <CategoryChoice
+          id={fid("category")}
+          value={values.category}
+          error={fieldErrors.category}
+          onChange={(category) => update("category", category)}
+        />
+        <div className="grid gap-5 sm:grid-cols-2">
+          <Select
+            {...field("eventId", m.fields.event, { hint: h.event, optional: true })}
+            placeholder={m.none}
+            options={lists.events.map((e) => ({
+              value: String(e.id),
+              label: `${e.label} ${e.name}`,
+            }))}
+          />
+          <Select
+            {...field("topicId", m.fields.topic, { hint: h.topic, optional: true })}
+            placeholder={m.none}
+            options={options(lists.topics)}
+          />
+        </div>
+      </NoteFormPart>
+
+      <NoteFormPart legend={m.form.legendPhotos}>
+        <PhotoPicker
+          removePhoto={actions.removePhoto}
+          enhanced={enhanced}
+          clientId={state.values.clientId}
+          photos={photos}
+          onPhotosChange={setPhotos}
+          onNoteSaved={rememberNote}
+          onBusyChange={setUploading}
+          error={fieldErrors.photos}
+        />
+      </NoteFormPart>
 
       <NoteFormFooter
         pending={pending}

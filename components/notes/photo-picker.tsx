@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { describedBy, FieldError } from "@/components/forms/fields";
 import { fillNoteMessage, notesMessages as m } from "@/lib/messages/notes";
 import {
   MAX_PHOTO_BYTES,
@@ -12,7 +13,6 @@ import {
   type PhotoUploadResult,
 } from "@/lib/notes/form-state";
 import { PHOTO_ACCEPT } from "@/lib/notes/image-type";
-import { describedBy, FieldError } from "./form-field";
 
 interface Upload {
   key: string;
@@ -274,7 +274,7 @@ export function PhotoPicker({
       <p id={`${inputId}-hint`} className="mt-1 text-sm text-muted">
         {m.hints.photos} {fillNoteMessage(m.photos.count, { count: photos.length })}
       </p>
-      <FieldError id={inputId} error={shownError} />
+      <FieldError id={inputId} error={shownError} icon />
     </div>
   );
 }

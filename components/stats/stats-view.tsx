@@ -1,3 +1,4 @@
+import { FilterForm, FilterSelect } from "@/components/admin/kit";
 import { cmsMessages } from "@/lib/messages/cms";
 import { buildStatsTables, type Dataset, publicDatasets } from "@/lib/stats/datasets";
 import type { DepartmentRow, PublicFigures, StatsFilters, StatsOptions } from "@/lib/stats/types";
@@ -17,57 +18,25 @@ export function StatsFilterForm({
   filters: StatsFilters;
   campaignSlug: string | null;
 }) {
-  const select = "mt-1 block rounded-md border border-stone-500 bg-white px-2 py-1.5";
   return (
-    <form
-      method="get"
-      action={action}
-      className="flex flex-wrap items-end gap-3"
-      aria-label={m.filters}
-    >
-      <div>
-        <label htmlFor="stats-year" className="text-sm font-medium">
-          {m.year}
-        </label>
-        <select
-          id="stats-year"
-          name="year"
-          defaultValue={filters.year === null ? "" : String(filters.year)}
-          className={select}
-        >
-          <option value="">{m.allYears}</option>
-          {options.years.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="stats-campaign" className="text-sm font-medium">
-          {m.campaign}
-        </label>
-        <select
-          id="stats-campaign"
-          name="campaign"
-          defaultValue={campaignSlug ?? ""}
-          className={select}
-        >
-          <option value="">{m.allCampaigns}</option>
-          {options.campaigns.map((c) => (
-            <option key={c.slug} value={c.slug}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <button
-        type="submit"
-        className="rounded-md bg-brand-700 px-4 py-1.5 font-semibold text-white hover:bg-brand-800"
-      >
-        {m.apply}
-      </button>
-    </form>
+    <FilterForm action={action} label={m.filters} submitLabel={m.apply}>
+      <FilterSelect
+        id="stats-year"
+        name="year"
+        label={m.year}
+        value={filters.year === null ? "" : String(filters.year)}
+        allLabel={m.allYears}
+        options={options.years.map((y) => ({ value: y, label: String(y) }))}
+      />
+      <FilterSelect
+        id="stats-campaign"
+        name="campaign"
+        label={m.campaign}
+        value={campaignSlug ?? ""}
+        allLabel={m.allCampaigns}
+        options={options.campaigns.map((c) => ({ value: c.slug, label: c.name }))}
+      />
+    </FilterForm>
   );
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { addDays } from "@/lib/time";
 import {
-  addDays,
   buildMonthGrid,
   defaultMonth,
   eventDays,

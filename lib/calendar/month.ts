@@ -2,25 +2,13 @@
  * Month arithmetic on the committee's local calendar dates ("YYYY-MM-DD" keys, computed in
  * its time zone): the month grid, the instants a grid or a month covers, events by day.
  */
-import { localDateKey, zonedInstant } from "@/lib/time";
+import { addDays, localDateKey, zonedInstant } from "@/lib/time";
 import { MIN_YEAR, monthSchema } from "./query";
 
 const pad = (n: number) => String(n).padStart(2, "0");
-const DAY_MS = 86_400_000;
-
-function dateKeyOfUtc(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-}
-
 function utcOfDateKey(date: string): number {
   const [y, m, d] = date.split("-").map(Number);
   return Date.UTC(y ?? MIN_YEAR, (m ?? 1) - 1, d ?? 1);
-}
-
-/** "2026-05-08" + 3 → "2026-05-11" */
-export function addDays(date: string, days: number): string {
-  return dateKeyOfUtc(utcOfDateKey(date) + days * DAY_MS);
 }
 
 /** "2026-05" of "2026-05-08". */

@@ -73,6 +73,15 @@ describe("pipeline forms", () => {
       sortOrder: 0,
       active: true,
     });
+    const ticked = departmentSchema.safeParse({
+      name: "区民政局",
+      contact: "",
+      sortOrder: "1",
+      active: "on",
+    });
+    expect(ticked.success && ticked.data.active).toBe(true);
+    const unticked = departmentSchema.safeParse({ name: "区民政局", contact: "", sortOrder: "1" });
+    expect(unticked.success && unticked.data.active).toBe(false);
     expect(
       firstMessages(departmentSchema.safeParse({ name: "  ", contact: "", sortOrder: "1" })).name,
     ).toBe(d.nameRequired);

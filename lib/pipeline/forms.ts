@@ -125,7 +125,8 @@ export const departmentSchema = z.object({
   active: z
     .string()
     .optional()
-    .transform((s) => s === "yes"),
+    // The kit's checkbox sends "on"; "yes" is what older pages sent.
+    .transform((s) => s === "on" || s === "yes"),
 });
 
 const topicCommon = {

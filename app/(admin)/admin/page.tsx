@@ -1,4 +1,4 @@
-import { PipelineDashboard } from "@/components/admin/dashboard";
+import { PipelineDashboard } from "@/components/pipeline/dashboard";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDashboardFigures, getScopeNames } from "@/db/queries/pipeline/dashboard";
 import { adminMessages } from "@/lib/messages/admin";

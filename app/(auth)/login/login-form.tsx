@@ -1,7 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
-import { Field, FormMessage, PasswordField, SubmitButton } from "@/components/auth/form-parts";
+import { ActionForm, Field, PasswordField, SubmitButton } from "@/components/auth/form-parts";
 import { type FormState, idleForm } from "@/lib/form-state";
 import { authMessages as m } from "@/lib/messages/auth";
 import { loginAction } from "./actions";
@@ -20,32 +19,36 @@ export function LoginForm({
   const initial: FormState = notice
     ? { ...idleForm(), status: notice.tone === "success" ? "ok" : "error", message: notice.text }
     : idleForm();
-  const [state, formAction] = useActionState(loginAction, initial, "/login");
-  const typed = (name: string) => {
-    const value = state.values[name];
-    return typeof value === "string" ? value : undefined;
-  };
   return (
-    <form action={formAction} className="space-y-5" noValidate>
-      <FormMessage state={state} />
-      <input type="hidden" name="next" value={typed("next") ?? next} />
-      <Field
-        id="login-identifier"
-        name="identifier"
-        label={m.login.identifier}
-        autoComplete="username"
-        maxLength={100}
-        defaultValue={typed("identifier")}
-        error={state.fieldErrors.identifier}
-      />
-      <PasswordField
-        id="login-password"
-        name="password"
-        label={m.login.password}
-        autoComplete="current-password"
-        error={state.fieldErrors.password}
-      />
-      <SubmitButton pendingLabel={m.login.submitting}>{m.login.submit}</SubmitButton>
-    </form>
+    <ActionForm action={loginAction} initial={initial} permalink="/login">
+      {(state) => {
+        const typed = (name: string) => {
+          const value = state.values[name];
+          return typeof value === "string" ? value : undefined;
+        };
+        return (
+          <>
+            <input type="hidden" name="next" value={typed("next") ?? next} />
+            <Field
+              id="login-identifier"
+              name="identifier"
+              label={m.login.identifier}
+              autoComplete="username"
+              maxLength={100}
+              defaultValue={typed("identifier")}
+              error={state.fieldErrors.identifier}
+            />
+            <PasswordField
+              id="login-password"
+              name="password"
+              label={m.login.password}
+              autoComplete="current-password"
+              error={state.fieldErrors.password}
+            />
+            <SubmitButton pendingLabel={m.login.submitting}>{m.login.submit}</SubmitButton>
+          </>
+        );
+      }}
+    </ActionForm>
   );
 }

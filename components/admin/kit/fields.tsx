@@ -71,11 +71,18 @@ export function TextField({
   inputMode,
   readOnly,
   className,
+  min,
+  max,
+  placeholder,
   ...props
 }: FieldProps & {
   type?: "text" | "tel" | "email" | "datetime-local" | "date" | "number" | "search";
   defaultValue: string;
   maxLength?: number;
+  /** Bounds of a date or number field. */
+  min?: string;
+  max?: string;
+  placeholder?: string;
   autoComplete?: string;
   inputMode?: "text" | "numeric" | "tel" | "email";
   readOnly?: boolean;
@@ -91,6 +98,9 @@ export function TextField({
         type={type}
         defaultValue={defaultValue}
         maxLength={maxLength}
+        min={min}
+        max={max}
+        placeholder={placeholder}
         autoComplete={autoComplete ?? "off"}
         inputMode={inputMode}
         readOnly={readOnly}
@@ -154,10 +164,13 @@ export function SelectField({
 }: FieldProps & {
   options: readonly Option[];
   defaultValue: string;
+  /** The empty first option's text (default: "无" when `optional`, none otherwise). */
   placeholder?: string;
   className?: string;
 }) {
   const { id, name, label, hint, error, required, optional } = props;
+  // An optional choice starts with "无" (the empty value) unless told otherwise.
+  const first = placeholder ?? (optional ? m.none : undefined);
   return (
     <div className={className}>
       <Label id={id} label={label} required={required} optional={optional} />
@@ -173,7 +186,7 @@ export function SelectField({
         aria-describedby={describedBy(id, Boolean(hint), Boolean(error))}
         className={inputClass(Boolean(error))}
       >
-        {placeholder !== undefined && <option value="">{placeholder}</option>}
+        {first !== undefined && <option value="">{first}</option>}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { cmsCommonMessages } from "@/lib/messages/cms";
+import { HiddenFields } from "./console-form";
 import { buttonClass } from "./fields";
 
 /**
@@ -32,11 +33,7 @@ export function FilterForm({
   after?: ReactNode;
   children: ReactNode;
 }) {
-  const hidden = Object.entries(keep).map(([name, value]) =>
-    value === null || value === undefined || value === "" ? null : (
-      <input key={name} type="hidden" name={name} value={value} />
-    ),
-  );
+  const hidden = <HiddenFields values={keep} />;
   const controls = (
     <>
       <button type="submit" className={buttonClass.quiet}>
@@ -167,5 +164,45 @@ export function FilterInput({
         </p>
       )}
     </div>
+  );
+}
+
+/** One select of a `ListFilter` ("all" first, unless `all` says otherwise). */
+export interface SelectFilter {
+  name: string;
+  label: string;
+  value: string;
+  all?: string;
+  options: readonly { value: string | number; label: string }[];
+}
+
+/**
+ * The usual filter row of a console list: selects, then a keyword search, the count of
+ * rows at the end, the tab kept (`keep`). Field ids are `<list>-<name>` ("news-q"), the
+ * list being the last part of `action`.
+ */
+export function ListFilter({
+  action,
+  label,
+  keep,
+  total,
+  selects = [],
+  search,
+}: {
+  action: string;
+  label: string;
+  keep?: Record<string, string | number | null | undefined>;
+  total: number;
+  selects?: readonly SelectFilter[];
+  search?: { label: string; value: string; maxLength: number };
+}) {
+  const idOf = (name: string) => `${action.split("/").pop()}-${name}`;
+  return (
+    <FilterForm action={action} label={label} keep={keep} count={cmsCommonMessages.count(total)}>
+      {selects.map(({ all, ...s }) => (
+        <FilterSelect key={s.name} id={idOf(s.name)} allLabel={all} {...s} />
+      ))}
+      {search && <FilterInput id={idOf("q")} name="q" {...search} />}
+    </FilterForm>
   );
 }

@@ -8,28 +8,15 @@ type Outcome = Pick<FormState, "status" | "message">;
 /**
  * The form-wide message after a submission: an alert for a refusal, a status for a
  * success. With JavaScript, focus moves to it so the reader hears what happened.
- * Pass the form's `state`. (`message` + `tone` are the older spelling, kept until the
- * last form has moved to `FormState`.)
  */
-export function FormAlert({
-  state,
-  message: legacyMessage,
-  tone,
-  children,
-}: {
-  state?: Outcome;
-  message?: string | null;
-  tone?: "error" | "success";
-  children?: ReactNode;
-}) {
+export function FormAlert({ state, children }: { state: Outcome; children?: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
-  const message = state ? state.message : (legacyMessage ?? null);
-  const error = state ? state.status !== "ok" : tone !== "success";
+  const { message } = state;
+  const error = state.status !== "ok";
   // A new state object is a new submission: focus again even when the text repeats.
-  const trigger = state ?? message;
   useEffect(() => {
-    if (trigger && message) ref.current?.focus();
-  }, [trigger, message]);
+    if (state && message) ref.current?.focus();
+  }, [state, message]);
   if (!message) return null;
   return (
     <div

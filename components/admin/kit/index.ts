@@ -6,6 +6,7 @@
 export { PageHeader } from "@/components/ui/page-header";
 export { Pager, type PagerLabels } from "@/components/ui/pager";
 export { type BoundFields, bindFields } from "./bind";
+export { ConsoleForm, type EditorProps, HiddenFields } from "./console-form";
 export { ConsoleShell } from "./console-shell";
 export {
   buttonClass,
@@ -21,17 +22,20 @@ export {
   TextArea,
   TextField,
 } from "./fields";
-export { FilterForm, FilterInput, FilterSelect } from "./filters";
+export { FilterForm, FilterInput, FilterSelect, ListFilter, type SelectFilter } from "./filters";
 export { FormAlert } from "./form-alert";
 export {
   Badge,
   type BadgeTone,
   type Column,
   choiceTabs,
+  columnsFor,
   DataTable,
   EmptyState,
   LinkTabs,
+  listTabs,
   Notice,
+  Panel,
   rowLinkClass,
   Section,
   type TabItem,

@@ -3,10 +3,12 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { Pager } from "@/components/ui/pager";
 import { idleForm, refusedForm } from "@/lib/form-state";
+import { listHref, tabParam } from "@/lib/list-params";
 import { bindFields } from "./bind";
+import { ConsoleForm } from "./console-form";
 import { TextField } from "./fields";
-import { FilterForm, FilterInput } from "./filters";
-import { DataTable } from "./list";
+import { FilterForm, FilterInput, ListFilter } from "./filters";
+import { columnsFor, DataTable, listTabs, Section } from "./list";
 
 describe("bindFields", () => {
   it("shows what was typed, else the fallback, with the field's error and a stable id", () => {
@@ -35,6 +37,24 @@ describe("bindFields", () => {
     expect(html).toContain('aria-describedby="f-title-error"');
     expect(html).toContain('id="f-title-error"');
     expect(html).toContain('<label for="f-title"');
+  });
+
+  it("passes a date field's bounds and a placeholder", () => {
+    const html = renderToStaticMarkup(
+      h(TextField, {
+        id: "t-due",
+        name: "due",
+        label: "期限",
+        type: "date",
+        defaultValue: "",
+        min: "2026-01-01",
+        max: "2027-01-01",
+        placeholder: "可留空",
+      }),
+    );
+    expect(html).toContain('min="2026-01-01"');
+    expect(html).toContain('max="2027-01-01"');
+    expect(html).toContain('placeholder="可留空"');
   });
 });
 
@@ -118,5 +138,86 @@ describe("Pager", () => {
     expect(html).toMatch(/aria-current="page" aria-label="第 1 页"/);
     expect(html).toContain('aria-label="第 2 页"');
     expect(html).not.toContain('rel="prev"');
+  });
+});
+
+describe("list page helpers", () => {
+  it("builds tabs from the tab parameter, the default choice without a parameter", () => {
+    const tab = tabParam({ status: "draft", page: "3" }, "status", ["all", "draft"], "all");
+    const link = listHref("/admin/news", { status: tab.shown, page: 3 });
+    const tabs = listTabs("状态", tab, (s) => s.toUpperCase(), link);
+    expect(tabs.label).toBe("状态");
+    expect(tabs.items).toEqual([
+      { href: "/admin/news", label: "ALL", current: false },
+      { href: "/admin/news?status=draft", label: "DRAFT", current: true },
+    ]);
+  });
+
+  it("renders the usual filter row: selects, the keyword, the count, the tab kept", () => {
+    const html = renderToStaticMarkup(
+      ListFilter({
+        action: "/admin/news",
+        label: "筛选文章",
+        keep: { status: "draft" },
+        total: 7,
+        selects: [{ name: "column", label: "栏目", value: "a", all: "全部栏目", options: [] }],
+        search: { label: "关键词", value: "x", maxLength: 50 },
+      }),
+    );
+    expect(html).toContain('aria-label="筛选文章"');
+    expect(html).toContain('<input type="hidden" name="status" value="draft"/>');
+    expect(html).toContain('<label for="news-column"');
+    expect(html).toContain(">全部栏目</option>");
+    expect(html).toContain('<label for="news-q"');
+    expect(html).toContain("共 7 条");
+  });
+
+  it("builds link and time columns for a row type", () => {
+    const col = columnsFor<{ id: number; title: string; at: Date | null }>("Asia/Shanghai");
+    const html = renderToStaticMarkup(
+      h(DataTable<{ id: number; title: string; at: Date | null }>, {
+        caption: "列表",
+        rows: [{ id: 3, title: "一行", at: new Date("2026-03-01T02:30:00Z") }],
+        columns: [
+          col.link("标题", (r) => ({ href: `/admin/x/${r.id}`, text: r.title })),
+          col.time("时间", (r) => r.at),
+        ],
+      }),
+    );
+    expect(html).toContain(
+      '<a class="font-medium text-brand-800 hover:underline" href="/admin/x/3">一行</a>',
+    );
+    expect(html).toContain("2026-03-01 10:30");
+    expect(html).toContain("<tr>"); // keyed by id without a rowKey
+  });
+
+  it("names a section, boxed or not, by its heading", () => {
+    const plain = renderToStaticMarkup(Section({ id: "s", title: "列表", children: "x" }));
+    const boxed = renderToStaticMarkup(
+      Section({ id: "p", title: "操作", boxed: true, children: "x" }),
+    );
+    expect(plain).toContain('<section aria-labelledby="s"><h2 id="s"');
+    expect(boxed).toMatch(/<section aria-labelledby="p" class="rounded-md border[^"]*"><h2 id="p"/);
+  });
+});
+
+describe("ConsoleForm", () => {
+  it("sends the hidden fields, leaves out empty ones, names the save button", () => {
+    const html = renderToStaticMarkup(
+      // No hooks of its own: called directly.
+      ConsoleForm({
+        form: { state: idleForm(), formAction: () => {}, pending: false },
+        hidden: { id: 4, updatedAt: null },
+        submit: "保存",
+        intent: "save",
+        children: h("p", null, "字段"),
+      }),
+    );
+    expect(html).toContain('<input type="hidden" name="id" value="4"/>');
+    expect(html).not.toContain('name="updatedAt"');
+    expect(html).toContain("<p>字段</p>");
+    expect(html).toMatch(
+      /<button type="submit"[^>]* value="save"[^>]*name="intent">保存<\/button>/,
+    );
   });
 });

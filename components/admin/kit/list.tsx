@@ -1,5 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { compactDateTime } from "@/lib/format";
+import type { QueryValue, TabParam } from "@/lib/list-params";
 
 /** The pieces of a console list: tabs, notices, badges, a table from a column list, its empty state. */
 
@@ -94,6 +96,20 @@ export function choiceTabs<T extends string>(
   return choices.map((c) => ({ href: href(c), label: label(c), current: c === current }));
 }
 
+/**
+ * A list page's `tabs` from its tab parameter (`tabParam`): each tab links to the list's
+ * address (`link`, a `listHref`) with that choice, back on page 1.
+ */
+export function listTabs<T extends string>(
+  label: string,
+  tab: TabParam<T>,
+  labelOf: (choice: T) => string,
+  link: (over?: Record<string, QueryValue>) => string,
+): { label: string; items: TabItem[] } {
+  const hrefOf = (c: T) => link({ [tab.name]: tab.param(c), page: null });
+  return { label, items: choiceTabs(tab.choices, tab.current, labelOf, hrefOf) };
+}
+
 /** "Nothing here": a dashed box with one line. */
 export function EmptyState({ children }: { children: ReactNode }) {
   return (
@@ -136,15 +152,49 @@ export interface Column<Row> {
   /** Numbers: right-aligned, tabular figures. */
   numeric?: boolean;
   /** Hidden on narrow screens below this breakpoint. */
-  hideBelow?: "sm" | "md";
+  hideBelow?: "sm" | "md" | "lg";
 }
 
-const hidden = { sm: "hidden sm:table-cell", md: "hidden md:table-cell" } as const;
+const hidden = {
+  sm: "hidden sm:table-cell",
+  md: "hidden md:table-cell",
+  lg: "hidden lg:table-cell",
+} as const;
+
+/**
+ * Column builders for one table's row type (the lambdas are typed by it):
+ * `const col = columnsFor<AuditRow>(timeZone)`, then `col.link(…)`, `col.time(…)`.
+ */
+export function columnsFor<Row>(timeZone: string) {
+  return {
+    /** The cell is the link that opens the row (usually the first column). */
+    link: (
+      header: ReactNode,
+      link: (row: Row) => { href: string; text: ReactNode },
+    ): Column<Row> => ({
+      header,
+      cell: (row) => {
+        const { href, text } = link(row);
+        return (
+          <Link href={href} className={rowLinkClass}>
+            {text}
+          </Link>
+        );
+      },
+    }),
+    /** Instants, short and unbroken, in the committee's time zone ("" when none). */
+    time: (header: ReactNode, at: (row: Row) => Date | null | undefined): Column<Row> => ({
+      header,
+      className: "whitespace-nowrap text-sm",
+      cell: (row) => compactDateTime(at(row), timeZone),
+    }),
+  };
+}
 
 /**
  * A list's table: caption (its accessible name, read by `getByRole("table", { name })`),
- * a head from the column list, a row per item. With `empty`, no rows render the empty
- * state instead of the table.
+ * a head from the column list, a row per item (keyed by `rowKey`, by default its `id`).
+ * With `empty`, no rows render the empty state instead of the table.
  */
 export function DataTable<Row>({
   caption,
@@ -154,12 +204,14 @@ export function DataTable<Row>({
   empty,
 }: {
   caption: string;
-  columns: readonly Column<Row>[];
+  /** Typed by the rows (`NoInfer`): column builders like `linkColumn` take the row type from them. */
+  columns: readonly Column<NoInfer<Row>>[];
   rows: readonly Row[];
-  rowKey: (row: Row) => string | number;
+  rowKey?: (row: Row) => string | number;
   empty?: ReactNode;
 }) {
   if (rows.length === 0 && empty !== undefined) return <EmptyState>{empty}</EmptyState>;
+  const keyOf = rowKey ?? ((row: Row) => (row as { id: string | number }).id);
   const extra = (c: Column<Row>) =>
     [c.numeric ? "text-right" : "", c.hideBelow ? hidden[c.hideBelow] : ""]
       .filter(Boolean)
@@ -181,7 +233,7 @@ export function DataTable<Row>({
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={rowKey(row)}>
+            <tr key={keyOf(row)}>
               {columns.map((c, i) => (
                 <td
                   // biome-ignore lint/suspicious/noArrayIndexKey: columns are fixed per page
@@ -204,25 +256,43 @@ export function DataTable<Row>({
   );
 }
 
-/** A titled part of a console page (a second list, a form under the list). */
+/**
+ * A titled part of a console page (a second list, a form under the list): a section named
+ * by its h2. `boxed`: a white panel (a group of fields, a side form, account actions).
+ * `className` adds spacing ("space-y-4", "mt-8").
+ */
 export function Section({
   id,
   title,
+  boxed = false,
   className,
   children,
 }: {
   /** The heading's id: the section is named by it. */
   id: string;
   title: ReactNode;
+  boxed?: boolean;
   className?: string;
   children: ReactNode;
 }) {
+  const frame = boxed ? "rounded-md border border-stone-300 bg-white p-4 sm:p-5" : "";
   return (
-    <section aria-labelledby={id} className={className}>
-      <h2 id={id} className="mb-3 font-serif text-xl font-bold text-brand-800">
+    <section
+      aria-labelledby={id}
+      className={[frame, className].filter(Boolean).join(" ") || undefined}
+    >
+      <h2
+        id={id}
+        className={`font-serif font-bold text-brand-800 ${boxed ? "text-lg" : "mb-3 text-xl"}`}
+      >
         {title}
       </h2>
       {children}
     </section>
   );
+}
+
+/** A boxed `Section`. */
+export function Panel(props: Omit<Parameters<typeof Section>[0], "boxed">) {
+  return <Section boxed {...props} />;
 }

@@ -1,4 +1,4 @@
-import { buttonClass, Notice } from "@/components/admin/kit";
+import { buttonClass, Notice, Panel } from "@/components/admin/kit";
 import type { UserForEdit } from "@/db/queries/users/staff";
 import { compactDateTime } from "@/lib/format";
 import { cmsMessages } from "@/lib/messages/cms";
@@ -91,39 +91,23 @@ export function AccountActions({
   };
 }) {
   const id = account.id;
+  const button = (
+    action: PlainAction,
+    label: string,
+    tone: "secondary" | "danger",
+    hint?: string,
+  ) => <AccountButton action={action} id={id} hint={hint} label={label} tone={tone} />;
   return (
-    <section
-      aria-labelledby="account-actions"
-      className="mt-8 max-w-3xl space-y-5 rounded-md border border-stone-300 bg-white p-4 sm:p-5"
-    >
-      <h2 id="account-actions" className="font-serif text-lg font-bold text-brand-800">
-        {m.accountActions}
-      </h2>
+    <Panel id="account-actions" title={m.accountActions} className="mt-8 max-w-3xl space-y-5">
       {account.status !== "disabled" && (
         <ReinviteForm action={actions.reinvite} id={id} permalink={permalink} />
       )}
-      {account.totpEnabled && (
-        <AccountButton
-          action={actions.resetTotp}
-          id={id}
-          hint={m.resetTotpHint}
-          label={m.resetTotp}
-          tone="secondary"
-        />
-      )}
+      {account.totpEnabled && button(actions.resetTotp, m.resetTotp, "secondary", m.resetTotpHint)}
       {!isSelf &&
-        (account.status === "disabled" ? (
-          <AccountButton action={actions.enable} id={id} label={m.enable} tone="secondary" />
-        ) : (
-          <AccountButton
-            action={actions.disable}
-            id={id}
-            hint={m.disableHint}
-            label={m.disable}
-            tone="danger"
-          />
-        ))}
+        (account.status === "disabled"
+          ? button(actions.enable, m.enable, "secondary")
+          : button(actions.disable, m.disable, "danger", m.disableHint))}
       {isSelf && <p className="text-sm text-muted">{m.selfNote}</p>}
-    </section>
+    </Panel>
   );
 }

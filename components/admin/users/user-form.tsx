@@ -3,6 +3,8 @@
 import Link from "next/link";
 import {
   buttonClass,
+  ConsoleForm,
+  type EditorProps,
   FormAlert,
   type Option,
   SelectField,
@@ -46,17 +48,13 @@ function InvitationLink({ link, expiresAt }: InvitationResult) {
   );
 }
 
-export interface UserFormProps {
-  /** createUserAction (mode "new") or updateUserAction (mode "edit"), from the page. */
-  action: (previous: UserFormState, formData: FormData) => Promise<UserFormState>;
+/** `action`: createUserAction (mode "new") or updateUserAction (mode "edit"), from the page. */
+export interface UserFormProps extends EditorProps<UserFormState, UserFormValues> {
   mode: "new" | "edit";
-  id: number | null;
-  initial: UserFormValues;
   roles: Option[];
   sectors: Option[];
   organisations: Option[];
   isSelf: boolean;
-  permalink: string;
 }
 
 /** An account: username and phone when new; name, role and scope always. */
@@ -69,11 +67,11 @@ export function UserForm({
   permalink,
   ...choices
 }: UserFormProps) {
-  const { state, formAction, pending, field } = useFormAction(
-    action,
-    idleForm(initial) as UserFormState,
-    { formId: "user", permalink },
-  );
+  const { field, ...form } = useFormAction(action, idleForm(initial) as UserFormState, {
+    formId: "user",
+    permalink,
+  });
+  const { state } = form;
   const role = field.text("role");
 
   if (mode === "new" && state.result) {
@@ -95,9 +93,11 @@ export function UserForm({
   }
 
   return (
-    <form action={formAction} noValidate className="max-w-3xl space-y-5">
-      <FormAlert state={state} />
-      {id !== null && <input type="hidden" name="id" value={id} />}
+    <ConsoleForm
+      form={form}
+      hidden={{ id }}
+      submit={mode === "new" ? m.newUser : cmsMessages.common.save}
+    >
       <div className="grid gap-4 sm:grid-cols-2">
         {mode === "new" ? (
           <TextField
@@ -150,23 +150,16 @@ export function UserForm({
           label={f.sector}
           optional
           options={choices.sectors}
-          placeholder={cmsMessages.common.none}
         />
         <SelectField
           {...field.text("organisationId")}
           label={f.organisation}
           optional
           options={choices.organisations}
-          placeholder={cmsMessages.common.none}
           hint={f.scopeHint}
         />
       </div>
-      <div className="border-t border-stone-300 pt-4">
-        <SubmitButton pending={pending}>
-          {mode === "new" ? m.newUser : cmsMessages.common.save}
-        </SubmitButton>
-      </div>
-    </form>
+    </ConsoleForm>
   );
 }
 

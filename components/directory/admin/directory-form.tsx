@@ -1,16 +1,6 @@
 "use client";
 
-import {
-  Checkbox,
-  CheckboxGroup,
-  FormAlert,
-  type Option,
-  SelectField,
-  SubmitButton,
-  TextArea,
-  TextField,
-  useFormAction,
-} from "@/components/admin/kit";
+import * as kit from "@/components/admin/kit";
 import type {
   DirectoryFormState,
   DirectoryFormValues,
@@ -19,36 +9,35 @@ import type {
 import { idleForm } from "@/lib/form-state";
 import { cmsMessages } from "@/lib/messages/cms";
 
+const { Checkbox, SelectField, TextField } = kit;
 const m = cmsMessages.directory;
 const f = m.fields;
 
-export interface DirectoryFormProps {
-  /** The page's server action (app/(admin)/admin/directory/actions.ts). */
-  action: (previous: DirectoryFormState, formData: FormData) => Promise<DirectoryFormState>;
+type Option = kit.Option;
+
+export interface DirectoryFormProps
+  extends kit.EditorProps<DirectoryFormState, DirectoryFormValues> {
   kind: DirectoryKind;
-  id: number | null;
-  initial: DirectoryFormValues;
   kinds: Option[];
   towns: Option[];
   sectors: Option[];
   campaigns: Option[];
-  permalink: string;
 }
 
 /** Sectors, towns, organisations and topics: the fields each kind has. */
 export function DirectoryForm(props: DirectoryFormProps) {
-  const { state, formAction, pending, field } = useFormAction(
-    props.action,
-    idleForm(props.initial),
-    { formId: "directory", permalink: props.permalink },
-  );
+  const { field, ...form } = kit.useFormAction(props.action, idleForm(props.initial), {
+    formId: "directory",
+    permalink: props.permalink,
+  });
   const { kind } = props;
 
   return (
-    <form action={formAction} noValidate className="max-w-3xl space-y-5">
-      <FormAlert state={state} />
-      <input type="hidden" name="directoryKind" value={kind} />
-      {props.id !== null && <input type="hidden" name="id" value={props.id} />}
+    <kit.ConsoleForm
+      form={form}
+      hidden={{ directoryKind: kind, id: props.id }}
+      submit={cmsMessages.common.save}
+    >
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField {...field.text("name")} label={f.name} required maxLength={60} />
         <TextField
@@ -68,13 +57,7 @@ export function DirectoryForm(props: DirectoryFormProps) {
           />
         )}
         {kind === "organisations" && (
-          <SelectField
-            {...field.text("townId")}
-            label={f.town}
-            optional
-            options={props.towns}
-            placeholder={cmsMessages.common.none}
-          />
+          <SelectField {...field.text("townId")} label={f.town} optional options={props.towns} />
         )}
         {kind === "topics" && (
           <SelectField
@@ -82,7 +65,6 @@ export function DirectoryForm(props: DirectoryFormProps) {
             label={f.campaign}
             optional
             options={props.campaigns}
-            placeholder={cmsMessages.common.none}
           />
         )}
         <TextField
@@ -97,11 +79,11 @@ export function DirectoryForm(props: DirectoryFormProps) {
         <TextField {...field.text("address")} label={f.address} optional maxLength={120} />
       )}
       {kind !== "towns" && (
-        <TextArea {...field.text("description")} label={f.description} optional rows={4} />
+        <kit.TextArea {...field.text("description")} label={f.description} optional rows={4} />
       )}
       {kind === "organisations" && (
         <>
-          <CheckboxGroup
+          <kit.CheckboxGroup
             {...field.list("sectorIds")}
             legend={f.sectors}
             options={props.sectors}
@@ -113,9 +95,6 @@ export function DirectoryForm(props: DirectoryFormProps) {
       {kind === "topics" && (
         <Checkbox {...field.check("openForOpinions")} label={f.openForOpinions} />
       )}
-      <div className="border-t border-stone-300 pt-4">
-        <SubmitButton pending={pending}>{cmsMessages.common.save}</SubmitButton>
-      </div>
-    </form>
+    </kit.ConsoleForm>
   );
 }

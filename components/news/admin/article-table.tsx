@@ -1,7 +1,5 @@
-import Link from "next/link";
-import { Badge, DataTable, rowLinkClass } from "@/components/admin/kit";
+import { Badge, type Column, columnsFor, DataTable } from "@/components/admin/kit";
 import type { AdminArticleRow } from "@/db/queries/news/staff";
-import { compactDateTime } from "@/lib/format";
 import { cmsMessages } from "@/lib/messages/cms";
 
 const m = cmsMessages.news;
@@ -23,37 +21,20 @@ export function ArticleTable({
       : row.publishedAt && row.publishedAt.getTime() > now
         ? "scheduled"
         : "published";
-  return (
-    <DataTable
-      caption={m.table.caption}
-      rows={rows}
-      rowKey={(r) => r.id}
-      empty={m.empty}
-      columns={[
-        {
-          header: m.table.title,
-          cell: (r) => (
-            <Link href={`/admin/news/${r.id}`} className={rowLinkClass}>
-              {r.title}
-            </Link>
-          ),
-        },
-        { header: m.table.column, className: "whitespace-nowrap", cell: (r) => r.columnName },
-        {
-          header: m.table.status,
-          cell: (r) => <Badge tone={tones[stateOf(r)]}>{m.status[stateOf(r)]}</Badge>,
-        },
-        {
-          header: m.table.publishedAt,
-          className: "whitespace-nowrap text-sm",
-          cell: (r) => compactDateTime(r.publishedAt, timeZone),
-        },
-        {
-          header: m.table.author,
-          className: "whitespace-nowrap text-sm",
-          cell: (r) => r.authorName ?? "",
-        },
-      ]}
-    />
-  );
+  const col = columnsFor<AdminArticleRow>(timeZone);
+  const columns: Column<AdminArticleRow>[] = [
+    col.link(m.table.title, (r) => ({ href: `/admin/news/${r.id}`, text: r.title })),
+    { header: m.table.column, className: "whitespace-nowrap", cell: (r) => r.columnName },
+    {
+      header: m.table.status,
+      cell: (r) => <Badge tone={tones[stateOf(r)]}>{m.status[stateOf(r)]}</Badge>,
+    },
+    col.time(m.table.publishedAt, (r) => r.publishedAt),
+    {
+      header: m.table.author,
+      className: "whitespace-nowrap text-sm",
+      cell: (r) => r.authorName ?? "",
+    },
+  ];
+  return <DataTable caption={m.table.caption} rows={rows} empty={m.empty} columns={columns} />;
 }

@@ -1,4 +1,4 @@
-import { buttonClass } from "@/components/admin/kit/fields";
+import { buttonClass, Panel } from "@/components/admin/kit";
 import { cmsMessages } from "@/lib/messages/cms";
 
 const m = cmsMessages.news;
@@ -12,13 +12,7 @@ export function UnpublishPanel({
   action: (formData: FormData) => Promise<void>;
 }) {
   return (
-    <section
-      aria-labelledby="unpublish-title"
-      className="mt-8 rounded-md border border-stone-300 bg-white p-4"
-    >
-      <h2 id="unpublish-title" className="font-semibold">
-        {m.unpublish}
-      </h2>
+    <Panel id="unpublish-title" title={m.unpublish} className="mt-8">
       <p className="mt-1 text-sm text-muted">{m.unpublishHint}</p>
       <form action={action} className="mt-3">
         <input type="hidden" name="id" value={articleId} />
@@ -26,6 +20,6 @@ export function UnpublishPanel({
           {m.unpublish}
         </button>
       </form>
-    </section>
+    </Panel>
   );
 }

@@ -1,5 +1,4 @@
-import { Badge, DataTable, EmptyState } from "@/components/admin/kit";
-import { buttonClass } from "@/components/admin/kit/fields";
+import { Badge, buttonClass, columnsFor, DataTable, EmptyState } from "@/components/admin/kit";
 import type { OpinionForModeration } from "@/db/queries/opinions/staff";
 import { compactDateTime } from "@/lib/format";
 import { cmsMessages } from "@/lib/messages/cms";
@@ -44,6 +43,7 @@ export function ModerationTable({
   back: string;
 }) {
   if (rows.length === 0) return <EmptyState>{m.empty}</EmptyState>;
+  const col = columnsFor<OpinionForModeration>(timeZone);
   return (
     <form action={action}>
       <input type="hidden" name="back" value={back} />
@@ -59,7 +59,6 @@ export function ModerationTable({
       <DataTable
         caption={m.table.caption}
         rows={rows}
-        rowKey={(o) => o.id}
         columns={[
           {
             header: <span className="sr-only">{m.table.select}</span>,
@@ -77,11 +76,7 @@ export function ModerationTable({
           { header: m.table.topic, className: "whitespace-nowrap", cell: (o) => o.topicName },
           { header: m.table.name, className: "whitespace-nowrap", cell: (o) => o.name },
           { header: m.table.contact, className: "text-sm", cell: (o) => o.contact },
-          {
-            header: m.table.submittedAt,
-            className: "whitespace-nowrap text-sm",
-            cell: (o) => compactDateTime(o.createdAt, timeZone),
-          },
+          col.time(m.table.submittedAt, (o) => o.createdAt),
           {
             header: m.table.status,
             cell: (o) => (

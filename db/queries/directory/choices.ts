@@ -14,26 +14,20 @@ export interface DirectoryChoice {
   name: string;
 }
 
-export function listTownChoices(db: Executor): Promise<DirectoryChoice[]> {
+/** A sorted directory table's rows by its own order, then by id. */
+function listSortedChoices(
+  db: Executor,
+  table: typeof towns | typeof sectors | typeof topics,
+): Promise<DirectoryChoice[]> {
   return db
-    .select({ id: towns.id, name: towns.name })
-    .from(towns)
-    .orderBy(asc(towns.sortOrder), asc(towns.id));
+    .select({ id: table.id, name: table.name })
+    .from(table)
+    .orderBy(asc(table.sortOrder), asc(table.id));
 }
 
-export function listSectorChoices(db: Executor): Promise<DirectoryChoice[]> {
-  return db
-    .select({ id: sectors.id, name: sectors.name })
-    .from(sectors)
-    .orderBy(asc(sectors.sortOrder), asc(sectors.id));
-}
-
-export function listTopicChoices(db: Executor): Promise<DirectoryChoice[]> {
-  return db
-    .select({ id: topics.id, name: topics.name })
-    .from(topics)
-    .orderBy(asc(topics.sortOrder), asc(topics.id));
-}
+export const listTownChoices = (db: Executor) => listSortedChoices(db, towns);
+export const listSectorChoices = (db: Executor) => listSortedChoices(db, sectors);
+export const listTopicChoices = (db: Executor) => listSortedChoices(db, topics);
 
 export function listCampaignChoices(db: Executor): Promise<DirectoryChoice[]> {
   return db

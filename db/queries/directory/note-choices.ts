@@ -1,17 +1,21 @@
 import "server-only";
-import { asc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Database } from "../../client";
 import { sectors, topics, towns } from "../../schema";
+import {
+  type DirectoryChoice,
+  listSectorChoices,
+  listTopicChoices,
+  listTownChoices,
+} from "./choices";
 
 /**
  * The directory as the field-note form needs it: towns, sectors and consultation topics
- * to choose from, and whether the ids a form sent name any. Owned by the note pipeline.
+ * to choose from (the directory's own pick-lists, ./choices.ts), and whether the ids a
+ * form sent name any. Owned by the note pipeline.
  */
 
-export interface NoteDirectoryChoice {
-  id: number;
-  name: string;
-}
+export type NoteDirectoryChoice = DirectoryChoice;
 
 export interface NoteDirectoryChoices {
   towns: NoteDirectoryChoice[];
@@ -21,18 +25,9 @@ export interface NoteDirectoryChoices {
 
 export async function listNoteDirectoryChoicesIn(db: Database): Promise<NoteDirectoryChoices> {
   const [townRows, sectorRows, topicRows] = await Promise.all([
-    db
-      .select({ id: towns.id, name: towns.name })
-      .from(towns)
-      .orderBy(asc(towns.sortOrder), asc(towns.id)),
-    db
-      .select({ id: sectors.id, name: sectors.name })
-      .from(sectors)
-      .orderBy(asc(sectors.sortOrder), asc(sectors.id)),
-    db
-      .select({ id: topics.id, name: topics.name })
-      .from(topics)
-      .orderBy(asc(topics.sortOrder), asc(topics.id)),
+    listTownChoices(db),
+    listSectorChoices(db),
+    listTopicChoices(db),
   ]);
   return { towns: townRows, sectors: sectorRows, topics: topicRows };
 }

@@ -1,9 +1,9 @@
 import "server-only";
-import { and, asc, desc, eq, gte, inArray, lt, lte, ne } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lt, lte, ne } from "drizzle-orm";
 import type { Database } from "../../client";
-import { eventOrganisers, events, towns } from "../../schema";
+import { eventOrganisers, events } from "../../schema";
 import { withDb } from "../with-db";
-import { type EventListItem, withOrganiserNames } from "./organisers";
+import { type EventListItem, listEventItems } from "./organisers";
 
 /**
  * Events as the field-note pipeline needs them: the member's dashboard (their sector's
@@ -17,38 +17,22 @@ export async function listSectorUpcomingEventsIn(
   sectorId: number,
   options: { now: Date; until: Date; limit: number },
 ): Promise<EventListItem[]> {
-  const rows = await db
-    .select({
-      id: events.id,
-      title: events.title,
-      kind: events.kind,
-      serviceType: events.serviceType,
-      status: events.status,
-      startsAt: events.startsAt,
-      endsAt: events.endsAt,
-      venue: events.venue,
-      townName: towns.name,
-      openToPublic: events.openToPublic,
-    })
-    .from(events)
-    .leftJoin(towns, eq(towns.id, events.townId))
-    .where(
-      and(
-        eq(events.status, "scheduled"),
-        gte(events.endsAt, options.now),
-        lt(events.startsAt, options.until),
-        inArray(
-          events.id,
-          db
-            .select({ id: eventOrganisers.eventId })
-            .from(eventOrganisers)
-            .where(eq(eventOrganisers.sectorId, sectorId)),
-        ),
+  return listEventItems(
+    db,
+    and(
+      eq(events.status, "scheduled"),
+      gte(events.endsAt, options.now),
+      lt(events.startsAt, options.until),
+      inArray(
+        events.id,
+        db
+          .select({ id: eventOrganisers.eventId })
+          .from(eventOrganisers)
+          .where(eq(eventOrganisers.sectorId, sectorId)),
       ),
-    )
-    .orderBy(asc(events.startsAt), asc(events.id))
-    .limit(options.limit);
-  return withOrganiserNames(db, rows);
+    ),
+    options.limit,
+  );
 }
 
 export interface NoteEventChoice {
@@ -57,6 +41,7 @@ export interface NoteEventChoice {
   startsAt: Date;
 }
 
+const noteEventChoiceColumns = { id: events.id, name: events.title, startsAt: events.startsAt };
 const EVENT_OPTION_DAYS = 365;
 const EVENT_OPTION_LIMIT = 200;
 
@@ -72,7 +57,7 @@ export async function listNoteEventChoicesIn(
   const since = new Date(now.getTime() - EVENT_OPTION_DAYS * 86_400_000);
   const until = new Date(now.getTime() + 86_400_000);
   const rows = await db
-    .select({ id: events.id, name: events.title, startsAt: events.startsAt })
+    .select(noteEventChoiceColumns)
     .from(events)
     .where(
       and(ne(events.status, "cancelled"), gte(events.startsAt, since), lte(events.startsAt, until)),
@@ -81,7 +66,7 @@ export async function listNoteEventChoicesIn(
     .limit(EVENT_OPTION_LIMIT);
   if (includeEventId !== null && !rows.some((e) => e.id === includeEventId)) {
     const [linked] = await db
-      .select({ id: events.id, name: events.title, startsAt: events.startsAt })
+      .select(noteEventChoiceColumns)
       .from(events)
       .where(eq(events.id, includeEventId));
     if (linked) rows.unshift(linked);

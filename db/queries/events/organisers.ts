@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/queries/shared/write";
 import { eventOrganisers, events, organisations, sectors, towns } from "@/db/schema";
 import type { OrganisationKind } from "@/lib/vocabulary";
@@ -37,6 +37,22 @@ export const eventListColumns = {
   townName: towns.name,
   openToPublic: events.openToPublic,
 };
+
+/** Events matching `where` as list items, soonest first, with their organisers' names. */
+export async function listEventItems(
+  db: Executor,
+  where: SQL | undefined,
+  limit: number,
+): Promise<EventListItem[]> {
+  const rows = await db
+    .select(eventListColumns)
+    .from(events)
+    .leftJoin(towns, eq(towns.id, events.townId))
+    .where(where)
+    .orderBy(asc(events.startsAt), asc(events.id))
+    .limit(limit);
+  return withOrganiserNames(db, rows);
+}
 
 /** An event as the calendar, its feeds and the campaign programme show it. */
 export interface CalendarEvent extends EventListItem {

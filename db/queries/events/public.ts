@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, gte, inArray } from "drizzle-orm";
+import { and, eq, gte, inArray } from "drizzle-orm";
 import { cachedQuery, cacheTags } from "@/db/cache";
 import type { Database } from "@/db/client";
 import type { Executor } from "@/db/queries/shared/write";
@@ -9,9 +9,9 @@ import {
   type CalendarEvent,
   type EventListItem,
   eventListColumns,
+  listEventItems,
   loadOrganisers,
   type Organiser,
-  withOrganiserNames,
 } from "./organisers";
 
 /**
@@ -27,19 +27,14 @@ export async function listUpcomingEvents(options: {
 }): Promise<EventListItem[]> {
   const db = await getDb();
   const now = options.now ?? new Date();
-  const rows = await db
-    .select(eventListColumns)
-    .from(events)
-    .leftJoin(towns, eq(towns.id, events.townId))
-    .where(
-      and(
-        gte(events.endsAt, now),
-        options.campaignId === undefined ? undefined : eq(events.campaignId, options.campaignId),
-      ),
-    )
-    .orderBy(asc(events.startsAt), asc(events.id))
-    .limit(options.limit);
-  return withOrganiserNames(db, rows);
+  return listEventItems(
+    db,
+    and(
+      gte(events.endsAt, now),
+      options.campaignId === undefined ? undefined : eq(events.campaignId, options.campaignId),
+    ),
+    options.limit,
+  );
 }
 
 // ---------------------------------------------------------------------------
@@ -58,19 +53,10 @@ export interface EventDetail extends Omit<CalendarEvent, "organisers"> {
 export async function findEventDetail(db: Database, id: number): Promise<EventDetail | null> {
   const [row] = await db
     .select({
-      id: events.id,
-      title: events.title,
+      ...eventListColumns,
       summary: events.summary,
       body: events.body,
-      kind: events.kind,
-      serviceType: events.serviceType,
-      status: events.status,
-      startsAt: events.startsAt,
-      endsAt: events.endsAt,
-      venue: events.venue,
-      townName: towns.name,
       townSlug: towns.slug,
-      openToPublic: events.openToPublic,
       capacity: events.capacity,
       registrationOpensAt: events.registrationOpensAt,
       registrationClosesAt: events.registrationClosesAt,

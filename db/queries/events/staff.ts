@@ -7,12 +7,12 @@ import {
   listTopicChoices,
   listTownChoices,
 } from "@/db/queries/directory/choices";
-import { ADMIN_PAGE_SIZE } from "@/db/queries/news/staff";
 import type { Executor } from "@/db/queries/shared/write";
 import { getDb } from "@/db/runtime";
 import { eventOrganisers, events, organisations, towns } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/types";
 import type { EventInput } from "@/lib/events/schema";
+import { ADMIN_PAGE_SIZE } from "@/lib/list-params";
 import { can } from "@/lib/permissions";
 import type { EventKind, OrganisationKind } from "@/lib/vocabulary";
 import { countRegistrations, eventScopeWhere, scopeOf, selectEventScope } from "./scope";

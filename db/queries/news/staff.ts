@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, count, desc, eq, gt, ilike, lte, or, type SQL, sql } from "drizzle-orm";
 import type { SessionUser } from "@/lib/auth/types";
+import { ADMIN_PAGE_SIZE } from "@/lib/list-params";
 import { can, type Scope } from "@/lib/permissions";
 import type { Database } from "../../client";
 import { getDb } from "../../runtime";
@@ -21,8 +22,6 @@ import type { Executor } from "../shared/write";
  * sectors, the organisers of the event it reports on, and its author's sector and
  * liaison office: an editor sees and edits the articles of their own office and sector.
  */
-
-export const ADMIN_PAGE_SIZE = 20;
 
 export type ArticleListStatus = "all" | "draft" | "scheduled" | "published";
 

@@ -1,9 +1,9 @@
 import "server-only";
 import { and, asc, desc, eq, gte, ilike, lt, or, type SQL, sql } from "drizzle-orm";
 import type { SessionUser } from "@/lib/auth/types";
-import { addDays, escapeLike, QUEUE_PAGE_SIZE, type QueueFilters } from "@/lib/moderation";
+import { escapeLike, QUEUE_PAGE_SIZE, type QueueFilters } from "@/lib/moderation";
 import type { NoteStatus } from "@/lib/notes/workflow";
-import { zonedInstant } from "@/lib/time";
+import { addDays, zonedInstant } from "@/lib/time";
 import type { NoteCategory } from "@/lib/vocabulary";
 import type { Database } from "../../client";
 import { fieldNotes, sectors, towns, users } from "../../schema";

@@ -11,7 +11,7 @@ import {
 } from "@/db/queries/audit/staff";
 import { getCommitteeInfo } from "@/db/queries/settings";
 import { readAuditQuery, toAuditFilters } from "@/lib/audit/filters";
-import { listHref, pageCount, pageParam } from "@/lib/list-params";
+import { type ListPageProps, listHref, pageParam, pagerFor } from "@/lib/list-params";
 import { cmsMessages } from "@/lib/messages/cms";
 import { formatDate } from "@/lib/time";
 import { requireStaff } from "@/server/action";
@@ -20,9 +20,7 @@ const m = cmsMessages.audit;
 
 export const metadata: Metadata = { title: m.title, robots: { index: false } };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-export default async function AuditLogPage({ searchParams }: Props) {
+export default async function AuditLogPage({ searchParams }: ListPageProps) {
   await requireStaff("audit.view", "/admin/audit");
   const [params, committee] = await Promise.all([searchParams, getCommitteeInfo()]);
   const tz = committee.timeZone;
@@ -52,11 +50,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
           <AuditExportForm query={{ ...query }} limit={AUDIT_EXPORT_LIMIT} />
         </>
       }
-      pager={{
-        page,
-        pages: pageCount(total, AUDIT_PAGE_SIZE),
-        hrefFor: (p) => listHref("/admin/audit", { ...query })({ page: p }),
-      }}
+      pager={pagerFor(page, total, AUDIT_PAGE_SIZE, listHref("/admin/audit", { ...query }))}
     >
       <AuditTable rows={rows} timeZone={tz} />
     </ListPage>

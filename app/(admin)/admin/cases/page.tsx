@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { PageHeader, Pager } from "@/components/admin/kit";
-import { CasesSection, CaseTable, EligibleNoteTable } from "@/components/cases/admin/case-tables";
+import { PageHeader, Pager, Section } from "@/components/admin/kit";
+import { CaseTable, EligibleNoteTable } from "@/components/cases/admin/case-tables";
 import { ADMIN_CASES_PAGE_SIZE, listAdminCases, listEligibleNotes } from "@/db/queries/cases/staff";
 import { getCommitteeInfo } from "@/db/queries/settings";
-import { pageCount, pageParam } from "@/lib/list-params";
+import { type ListPageProps, listHref, pageParam, pagerFor } from "@/lib/list-params";
 import { cmsMessages } from "@/lib/messages/cms";
 import { requireStaff } from "@/server/action";
 
@@ -11,9 +11,7 @@ const m = cmsMessages.cases;
 
 export const metadata: Metadata = { title: m.adminTitle, robots: { index: false } };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-export default async function AdminCasesPage({ searchParams }: Props) {
+export default async function AdminCasesPage({ searchParams }: ListPageProps) {
   await requireStaff("case.publish", "/admin/cases");
   const page = pageParam((await searchParams).page);
   const [{ rows, total }, eligible, committee] = await Promise.all([
@@ -24,17 +22,13 @@ export default async function AdminCasesPage({ searchParams }: Props) {
   return (
     <div className="space-y-8">
       <PageHeader title={m.adminTitle} intro={m.adminIntro} />
-      <CasesSection id="cases-list" title={m.listTitle}>
+      <Section id="cases-list" title={m.listTitle}>
         <CaseTable rows={rows} timeZone={committee.timeZone} />
-        <Pager
-          page={page}
-          pages={pageCount(total, ADMIN_CASES_PAGE_SIZE)}
-          hrefFor={(p) => `/admin/cases?page=${p}`}
-        />
-      </CasesSection>
-      <CasesSection id="cases-eligible" title={m.eligibleTitle}>
+        <Pager {...pagerFor(page, total, ADMIN_CASES_PAGE_SIZE, listHref("/admin/cases", {}))} />
+      </Section>
+      <Section id="cases-eligible" title={m.eligibleTitle}>
         <EligibleNoteTable rows={eligible} timeZone={committee.timeZone} />
-      </CasesSection>
+      </Section>
     </div>
   );
 }

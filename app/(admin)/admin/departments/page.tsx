@@ -1,7 +1,6 @@
-import { DepartmentForm } from "@/components/admin/department-form";
-import { ListPage } from "@/components/admin/kit";
-import { DepartmentTable } from "@/components/admin/pipeline-lists";
-import { ui } from "@/components/admin/ui";
+import { ListPage, Panel } from "@/components/admin/kit";
+import { DepartmentForm } from "@/components/pipeline/department-form";
+import { DepartmentTable } from "@/components/pipeline/pipeline-lists";
 import { listDepartments } from "@/db/queries/pipeline/departments";
 import { adminMessages } from "@/lib/messages/admin";
 import { committeeToday, requireStaff, staffPageTitle } from "@/server/action";
@@ -19,12 +18,9 @@ export default async function DepartmentsPage() {
   return (
     <ListPage title={m.title} intro={m.intro}>
       <DepartmentTable rows={rows} />
-      <section aria-labelledby="new-department" className={`${ui.card} mt-6`}>
-        <h2 id="new-department" className={`${ui.cardTitle} mb-3`}>
-          {m.create}
-        </h2>
+      <Panel id="new-department" title={m.create} className="mt-6">
         <DepartmentForm action={createDepartmentAction} permalink="/admin/departments" />
-      </section>
+      </Panel>
     </ListPage>
   );
 }

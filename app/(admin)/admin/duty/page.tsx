@@ -1,7 +1,7 @@
 import { ListPage } from "@/components/admin/kit";
-import { DutyTable } from "@/components/admin/pipeline-lists";
 import { parseYear } from "@/components/admin/year";
 import { YearPicker } from "@/components/admin/year-picker";
+import { DutyTable } from "@/components/pipeline/pipeline-lists";
 import { listDutySummaries } from "@/db/queries/pipeline/duty";
 import { adminMessages } from "@/lib/messages/admin";
 import { committeeToday, requireStaff, staffPageTitle } from "@/server/action";

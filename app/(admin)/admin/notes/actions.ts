@@ -12,9 +12,11 @@ import {
   recordSatisfaction,
   transferNote,
 } from "@/db/queries/pipeline/moves";
+import type { Actor } from "@/lib/auth/types";
 import { type FormState, type FormValues, firstIssuePerField, idFromForm } from "@/lib/form-state";
 import { pipelineErrors as errors, pipelineNoteMessages as m } from "@/lib/messages/pipeline/notes";
-import { addDays, bulkNoteActions, parseNoteRefs, REASON_MAX } from "@/lib/moderation";
+import { bulkNoteActions, parseNoteRefs, REASON_MAX } from "@/lib/moderation";
+import type { PermissionAction } from "@/lib/permissions";
 import {
   answerSchema,
   commentSchema,
@@ -22,6 +24,7 @@ import {
   satisfactionSchema,
   transferSchema,
 } from "@/lib/pipeline/forms";
+import { addDays } from "@/lib/time";
 import { committeeToday, gatedAction, type Parsed } from "@/server/action";
 
 /**
@@ -37,6 +40,13 @@ const revalidateNote = (noteId: number) => {
   revalidatePath("/admin/notes");
   revalidatePath("/admin");
 };
+
+/** After a move: refresh the pages that show the note (and `also`), back to it saying `done`. */
+function backToNote(noteId: number, done: string, ...also: string[]): never {
+  revalidateNote(noteId);
+  for (const path of also) revalidatePath(path);
+  redirect(`/admin/notes/${noteId}?done=${done}`);
+}
 
 const text = (value: FormValues[string] | undefined) => (typeof value === "string" ? value : "");
 
@@ -80,28 +90,54 @@ function parseOrTemplate<S extends z.ZodType>(schema: S) {
   };
 }
 
-const isTemplate = (input: object): input is Template =>
-  (input as Partial<Template>).intent === "template";
+const isTemplate = (input: unknown): input is Template =>
+  typeof input === "object" && input !== null && (input as Partial<Template>).intent === "template";
+
+/**
+ * An action whose form can also ask for a template to be added to its `text` field
+ * (the review's reason, a department's answer).
+ */
+function templatedAction<S extends z.ZodType>(
+  formData: FormData,
+  spec: {
+    label: string;
+    permission: PermissionAction;
+    fields: string[];
+    schema: S;
+    text: string;
+    run: (input: z.output<S>, actor: Actor) => Promise<State>;
+  },
+): Promise<State> {
+  return gatedAction<FormValues, z.output<S> | Template>(formData, {
+    label: spec.label,
+    permission: spec.permission,
+    fields: spec.fields,
+    errors,
+    parse: parseOrTemplate(spec.schema),
+    run: async (input, actor, values) =>
+      isTemplate(input)
+        ? withTemplate(values, spec.text, input.templateId)
+        : spec.run(input as z.output<S>, actor),
+  });
+}
 
 /** Accept, return, reject or close one note (the buttons on the note's page). */
 export async function reviewNote(_previous: State, formData: FormData): Promise<State> {
-  return gatedAction<FormValues, z.output<typeof reviewSchema> | Template>(formData, {
+  return templatedAction(formData, {
     label: "notes.review",
     permission: "note.review",
     fields: ["reason"],
-    errors,
-    parse: parseOrTemplate(reviewSchema),
-    run: async (input, actor, values) => {
-      if (isTemplate(input)) return withTemplate(values, "reason", input.templateId);
+    schema: reviewSchema,
+    text: "reason",
+    run: async (input, actor) => {
       await applyNoteAction(actor, {
         noteId: input.noteId,
         expectedVersion: input.version,
         action: input.action,
         reason: input.reason,
       });
-      revalidateNote(input.noteId);
       // The form may be gone after the move (no action left): the page says what was done.
-      redirect(`/admin/notes/${input.noteId}?done=${input.action}`);
+      backToNote(input.noteId, input.action);
     },
   });
 }
@@ -178,39 +214,29 @@ export async function transferNoteAction(_previous: State, formData: FormData): 
       const fieldErrors = firstIssuePerField(parsed.error.issues, ["dueOn", "departments"]);
       return { ok: false, fieldErrors };
     },
-    run: async (input, actor) => {
+    run: async ({ noteId, version, departments, dueOn }, actor) => {
       await transferNote(actor, {
-        noteId: input.noteId,
-        expectedVersion: input.version,
-        departmentIds: input.departments,
-        dueOn: input.dueOn,
+        noteId,
+        expectedVersion: version,
+        departmentIds: departments,
+        dueOn,
       });
-      revalidateNote(input.noteId);
-      revalidatePath("/admin/departments");
-      redirect(`/admin/notes/${input.noteId}?done=transfer`);
+      backToNote(noteId, "transfer", "/admin/departments");
     },
   });
 }
 
 /** Record one department's answer (and the member's satisfaction when known). */
 export async function answerTransfer(_previous: State, formData: FormData): Promise<State> {
-  return gatedAction<FormValues, z.output<typeof answerSchema> | Template>(formData, {
+  return templatedAction(formData, {
     label: "notes.answer",
     permission: "note.answer",
     fields: ["answer", "satisfaction"],
-    errors,
-    parse: parseOrTemplate(answerSchema),
-    run: async (input, actor, values) => {
-      if (isTemplate(input)) return withTemplate(values, "answer", input.templateId);
-      await recordAnswer(actor, {
-        transferId: input.transferId,
-        expectedVersion: input.version,
-        answer: input.answer,
-        satisfaction: input.satisfaction,
-      });
-      revalidateNote(input.noteId);
-      revalidatePath("/admin/departments");
-      redirect(`/admin/notes/${input.noteId}?done=answer`);
+    schema: answerSchema,
+    text: "answer",
+    run: async ({ noteId, transferId, version, answer, satisfaction }, actor) => {
+      await recordAnswer(actor, { transferId, expectedVersion: version, answer, satisfaction });
+      backToNote(noteId, "answer", "/admin/departments");
     },
   });
 }

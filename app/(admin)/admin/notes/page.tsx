@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { ListPage } from "@/components/admin/kit";
-import { QueueFilterForm } from "@/components/admin/queue-filters";
-import { QueueTable } from "@/components/admin/queue-table";
 import { ui } from "@/components/admin/ui";
+import { QueueFilterForm } from "@/components/pipeline/queue-filters";
+import { QueueTable } from "@/components/pipeline/queue-table";
 import { listAnswerTemplates } from "@/db/queries/pipeline/answer-templates";
 import { getQueueOptions, listQueue } from "@/db/queries/pipeline/queue";
 import { adminMessages } from "@/lib/messages/admin";

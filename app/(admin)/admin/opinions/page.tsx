@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import { choiceTabs, ListPage, Notice } from "@/components/admin/kit";
+import { ListFilter, ListPage, listTabs, Notice } from "@/components/admin/kit";
 import { ModerationTable } from "@/components/opinions/admin/moderation-table";
-import { TopicFilter } from "@/components/opinions/admin/topic-filter";
 import {
   listOpinionsForModeration,
   listTopicsForModeration,
@@ -9,7 +8,7 @@ import {
   type ModerationFilter,
 } from "@/db/queries/opinions/staff";
 import { getCommitteeInfo } from "@/db/queries/settings";
-import { choiceParam, idParam, listHref, pageCount, pageParam } from "@/lib/list-params";
+import * as list from "@/lib/list-params";
 import { cmsMessages } from "@/lib/messages/cms";
 import { cmsErrorNotice } from "@/lib/messages/cms/gate";
 import { requireStaff } from "@/server/action";
@@ -20,22 +19,21 @@ const filters: readonly ModerationFilter[] = ["pending", "approved", "rejected",
 
 export const metadata: Metadata = { title: m.adminTitle, robots: { index: false } };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-export default async function AdminOpinionsPage({ searchParams }: Props) {
+export default async function AdminOpinionsPage({ searchParams }: list.ListPageProps) {
   await requireStaff("opinion.moderate", "/admin/opinions");
   const params = await searchParams;
-  const status = choiceParam(params.status, filters, "pending");
-  const topicRaw = idParam(params.topic);
-  const page = pageParam(params.page);
+  const tab = list.tabParam(params, "status", filters, "pending");
+  const topicRaw = list.idParam(params.topic);
+  const page = list.pageParam(params.page);
   const [{ rows, total }, topics, committee] = await Promise.all([
-    listOpinionsForModeration({ status, topicId: topicRaw, page }),
+    listOpinionsForModeration({ status: tab.current, topicId: topicRaw, page }),
     listTopicsForModeration(),
     getCommitteeInfo(),
   ]);
   const topicId = topics.some((t) => t.id === topicRaw) ? topicRaw : null;
-  const tab = status === "pending" ? null : status;
-  const link = listHref("/admin/opinions", { status: tab, topic: topicId, page });
+  const topic = topicId === null ? "" : String(topicId);
+  const options = topics.map((t) => ({ value: t.id, label: t.name }));
+  const link = list.listHref("/admin/opinions", { status: tab.shown, topic: topicId, page });
   const n = typeof params.n === "string" ? Number(params.n) || 0 : 0;
   const done =
     params.done === "approved" ? m.approved(n) : params.done === "rejected" ? m.rejected(n) : null;
@@ -50,21 +48,19 @@ export default async function AdminOpinionsPage({ searchParams }: Props) {
           {error && <Notice tone="error">{error}</Notice>}
         </>
       }
-      tabs={{
-        label: m.table.caption,
-        items: choiceTabs(
-          filters,
-          status,
-          (f) => m.statusFilter[f],
-          (f) => link({ status: f === "pending" ? null : f, page: null }),
-        ),
-      }}
-      filters={<TopicFilter status={tab} topics={topics} topicId={topicId} total={total} />}
-      pager={{
-        page,
-        pages: pageCount(total, MODERATION_PAGE_SIZE),
-        hrefFor: (p) => link({ page: p }),
-      }}
+      tabs={listTabs(m.table.caption, tab, (f) => m.statusFilter[f], link)}
+      filters={
+        <ListFilter
+          action="/admin/opinions"
+          label={m.topicFilter}
+          keep={{ status: tab.shown }}
+          total={total}
+          selects={[
+            { name: "topic", label: m.topicFilter, value: topic, all: m.allTopics, options },
+          ]}
+        />
+      }
+      pager={list.pagerFor(page, total, MODERATION_PAGE_SIZE, link)}
     >
       <ModerationTable
         rows={rows}

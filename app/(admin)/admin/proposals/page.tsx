@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { ListPage } from "@/components/admin/kit";
-import { ProposalTable } from "@/components/admin/pipeline-lists";
 import { ui } from "@/components/admin/ui";
 import { parseYear } from "@/components/admin/year";
 import { YearPicker } from "@/components/admin/year-picker";
+import { ProposalTable } from "@/components/pipeline/pipeline-lists";
 import { listProposals } from "@/db/queries/pipeline/proposals";
 import { listResearchYears } from "@/db/queries/pipeline/research";
 import { adminMessages } from "@/lib/messages/admin";

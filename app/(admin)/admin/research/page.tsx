@@ -1,10 +1,10 @@
 import Link from "next/link";
-import { ListPage } from "@/components/admin/kit";
-import { ResearchTopicList } from "@/components/admin/pipeline-lists";
-import { CreateTopicForm } from "@/components/admin/research-topic-form";
+import { ListPage, Panel } from "@/components/admin/kit";
 import { ui } from "@/components/admin/ui";
 import { parseYear } from "@/components/admin/year";
 import { YearPicker } from "@/components/admin/year-picker";
+import { ResearchTopicList } from "@/components/pipeline/pipeline-lists";
+import { CreateTopicForm } from "@/components/pipeline/research-topic-form";
 import {
   listResearchTopics,
   listResearchYears,
@@ -52,17 +52,14 @@ export default async function ResearchPage({
       }
     >
       <ResearchTopicList topics={topics} />
-      <section aria-labelledby="new-topic" className={`${ui.card} mt-6`}>
-        <h2 id="new-topic" className={`${ui.cardTitle} mb-3`}>
-          {m.create}（{year}）
-        </h2>
+      <Panel id="new-topic" title={`${m.create}（${year}）`} className="mt-6">
         <CreateTopicForm
           action={createTopicAction}
           year={year}
           topics={topicOptions}
           permalink={`/admin/research?year=${year}`}
         />
-      </section>
+      </Panel>
     </ListPage>
   );
 }

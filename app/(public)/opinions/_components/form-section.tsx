@@ -1,3 +1,4 @@
+import { Panel } from "@/components/forms/panel";
 import type { OpenTopic } from "@/db/queries/opinions/public";
 import { cmsMessages } from "@/lib/messages/cms";
 import { emptyOpinionValues, OPINION_HONEYPOT } from "@/lib/opinions/schema";
@@ -16,14 +17,13 @@ export function OpinionFormSection({
   submitted: boolean;
 }) {
   return (
-    <section
-      id="opinion-form"
-      aria-labelledby="opinion-form-title"
+    <Panel
+      sectionId="opinion-form"
+      id="opinion-form-title"
+      title={m.formTitle}
       className="h-fit rounded-md border-t-4 border-brand-700 bg-white p-4 shadow-sm sm:p-5 lg:col-start-2 lg:row-start-1"
+      titleClassName="mb-3 font-serif text-xl font-bold text-brand-800"
     >
-      <h2 id="opinion-form-title" className="mb-3 font-serif text-xl font-bold text-brand-800">
-        {m.formTitle}
-      </h2>
       {submitted && (
         <div
           role="status"
@@ -45,6 +45,6 @@ export function OpinionFormSection({
           submitting: m.submitting,
         }}
       />
-    </section>
+    </Panel>
   );
 }

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { CaseForm } from "@/components/admin/content/case-form";
 import { Badge, Notice, PageHeader } from "@/components/admin/kit";
 import { buttonClass } from "@/components/admin/kit/fields";
+import { CaseForm } from "@/components/cases/admin/case-form";
 import { getCaseForEdit, getTownOptions } from "@/db/queries/cases/staff";
 import { getCommitteeInfo } from "@/db/queries/settings";
 import { compactDateTime } from "@/lib/format";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { CaseForm } from "@/components/admin/content/case-form";
 import { PageHeader } from "@/components/admin/kit";
+import { CaseForm } from "@/components/cases/admin/case-form";
 import { buildCaseDraft, getTownOptions } from "@/db/queries/cases/staff";
 import { getCommitteeInfo } from "@/db/queries/settings";
 import { idParam } from "@/lib/list-params";

@@ -1,7 +1,6 @@
 import Link from "next/link";
-import { Badge, type Column, rowLinkClass } from "@/components/admin/kit";
+import { Badge, type Column, columnsFor } from "@/components/admin/kit";
 import type { AdminEventRow } from "@/db/queries/events/staff";
-import { compactDateTime } from "@/lib/format";
 import { messages } from "@/lib/messages";
 import { cmsMessages } from "@/lib/messages/cms";
 
@@ -9,20 +8,10 @@ const m = cmsMessages.events;
 
 /** The events list's columns: title, start, kind, town, status, seats (a link to the list). */
 export function eventColumns(timeZone: string): Column<AdminEventRow>[] {
+  const col = columnsFor<AdminEventRow>(timeZone);
   return [
-    {
-      header: m.table.title,
-      cell: (row) => (
-        <Link href={`/admin/events/${row.id}`} className={rowLinkClass}>
-          {row.title}
-        </Link>
-      ),
-    },
-    {
-      header: m.table.when,
-      className: "whitespace-nowrap text-sm",
-      cell: (row) => compactDateTime(row.startsAt, timeZone),
-    },
+    col.link(m.table.title, (row) => ({ href: `/admin/events/${row.id}`, text: row.title })),
+    col.time(m.table.when, (row) => row.startsAt),
     {
       header: m.table.kind,
       className: "whitespace-nowrap",

@@ -1,4 +1,4 @@
-import { buttonClass } from "@/components/admin/kit";
+import { buttonClass, Panel } from "@/components/admin/kit";
 import { cmsMessages } from "@/lib/messages/cms";
 import { cancelEventAction, restoreEventAction } from "../actions";
 
@@ -7,13 +7,11 @@ const m = cmsMessages.events;
 /** Call the event off (with a reason for the audit log), or put a cancelled one back on. */
 export function EventStatusForm({ id, cancelled }: { id: number; cancelled: boolean }) {
   return (
-    <section
-      aria-labelledby="event-status-title"
-      className="mt-8 rounded-md border border-stone-300 bg-white p-4 sm:p-5"
+    <Panel
+      id="event-status-title"
+      title={cancelled ? m.restore.button : m.cancel.title}
+      className="mt-8"
     >
-      <h2 id="event-status-title" className="font-serif text-lg font-bold text-brand-800">
-        {cancelled ? m.restore.button : m.cancel.title}
-      </h2>
       {cancelled ? (
         <form action={restoreEventAction} className="mt-3">
           <input type="hidden" name="id" value={id} />
@@ -43,6 +41,6 @@ export function EventStatusForm({ id, cancelled }: { id: number; cancelled: bool
           </button>
         </form>
       )}
-    </section>
+    </Panel>
   );
 }

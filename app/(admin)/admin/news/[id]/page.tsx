@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ArticleForm } from "@/components/admin/content/article-form";
 import { Badge, Notice, PageHeader } from "@/components/admin/kit";
 import { buttonClass } from "@/components/admin/kit/fields";
+import { ArticleForm } from "@/components/news/admin/article-form";
 import { UnpublishPanel } from "@/components/news/admin/unpublish-panel";
 import { getArticleForEdit, getArticleFormOptions } from "@/db/queries/news/staff";
 import { getCommitteeInfo } from "@/db/queries/settings";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { ArticleForm } from "@/components/admin/content/article-form";
 import { PageHeader } from "@/components/admin/kit";
+import { ArticleForm } from "@/components/news/admin/article-form";
 import { getArticleFormOptions } from "@/db/queries/news/staff";
 import { getCommitteeInfo } from "@/db/queries/settings";
 import { cmsMessages } from "@/lib/messages/cms";

@@ -1,32 +1,21 @@
 import { notFound } from "next/navigation";
-import { NoteBody, NoteHeader, NoteSide } from "@/components/admin/note";
+import { NoteBody, NoteHeader, NoteSide } from "@/components/pipeline/note";
 import { listAnswerTemplates } from "@/db/queries/pipeline/answer-templates";
 import { listDepartments } from "@/db/queries/pipeline/departments";
 import { getStaffNote } from "@/db/queries/pipeline/staff-note";
 import { adminMessages } from "@/lib/messages/admin";
 import { can } from "@/lib/permissions";
 import { staffNoteMoves } from "@/lib/pipeline/moves";
-import { committeeToday, requireStaff, staffPageTitle } from "@/server/action";
+import { committeeToday, staffPageTitle } from "@/server/action";
+import { openRecord, type RecordPageProps } from "../../record-page";
 import { staffNoteActions } from "../note-actions";
 
 export const generateMetadata = staffPageTitle(adminMessages.queue.title);
 
 /** One note in full, with what this user may do to it: review, transfer, answers, remarks. */
-export default async function StaffNotePage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<{ done?: string | string[] }>;
-}) {
-  const [{ id }, { done }] = await Promise.all([params, searchParams]);
-  if (!/^\d{1,9}$/.test(id)) notFound();
-  const permalink = `/admin/notes/${Number(id)}`;
-  const user = await requireStaff("note.review", permalink);
-  const [{ timeZone, today }, note] = await Promise.all([
-    committeeToday(),
-    getStaffNote(user, Number(id)),
-  ]);
+export default async function StaffNotePage(props: RecordPageProps<{ done?: string | string[] }>) {
+  const { id, query, permalink, user } = await openRecord(props, "/admin/notes", "note.review");
+  const [{ timeZone, today }, note] = await Promise.all([committeeToday(), getStaffNote(user, id)]);
   if (!note || !can(user, "note.view", note.target)) notFound();
   const may = {
     ...staffNoteMoves(user, note),
@@ -40,7 +29,7 @@ export default async function StaffNotePage({
   ]);
   return (
     <>
-      <NoteHeader note={note} done={done} />
+      <NoteHeader note={note} done={query.done} />
       <div className="grid gap-5 xl:grid-cols-[minmax(0,1fr)_26rem]">
         <NoteBody note={note} timeZone={timeZone} />
         <NoteSide

@@ -1,4 +1,4 @@
-import { TemplateForm } from "@/components/admin/template-form";
+import { TemplateForm } from "@/components/pipeline/template-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { listAnswerTemplates } from "@/db/queries/pipeline/answer-templates";
 import { adminMessages } from "@/lib/messages/admin";

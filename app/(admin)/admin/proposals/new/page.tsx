@@ -1,6 +1,6 @@
-import { ProposalForm } from "@/components/admin/proposal-form";
 import { ui } from "@/components/admin/ui";
 import { parseYear } from "@/components/admin/year";
+import { ProposalForm } from "@/components/pipeline/proposal-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { adminMessages } from "@/lib/messages/admin";
 import { committeeToday, requireStaff, staffPageTitle } from "@/server/action";

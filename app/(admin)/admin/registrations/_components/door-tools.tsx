@@ -1,4 +1,4 @@
-import { buttonClass } from "@/components/admin/kit";
+import { buttonClass, Panel } from "@/components/admin/kit";
 import { cmsMessages } from "@/lib/messages/cms";
 import { CheckInByCode } from "./registration-tools";
 
@@ -16,29 +16,17 @@ export function DoorTools({ eventId, mayReveal }: { eventId: number; mayReveal: 
   );
   return (
     <div className="mb-6 grid gap-4 lg:grid-cols-2">
-      <section
-        aria-labelledby="checkin-title"
-        className="rounded-md border border-stone-300 bg-white p-4"
-      >
-        <h2 id="checkin-title" className="mb-2 font-serif text-lg font-bold text-brand-800">
-          {m.checkIn.byCode}
-        </h2>
+      <Panel id="checkin-title" title={m.checkIn.byCode} className="space-y-2">
         <CheckInByCode eventId={eventId} permalink={`/admin/registrations/${eventId}`} />
-      </section>
-      <section
-        aria-labelledby="export-title"
-        className="rounded-md border border-stone-300 bg-white p-4"
-      >
-        <h2 id="export-title" className="mb-2 font-serif text-lg font-bold text-brand-800">
-          {m.export.title}
-        </h2>
+      </Panel>
+      <Panel id="export-title" title={m.export.title} className="space-y-2">
         <p className="text-sm text-muted">{cmsMessages.common.csvHint}</p>
         <div className="mt-3 flex flex-wrap gap-2">
           {exportForm("masked", m.export.masked, buttonClass.secondary)}
           {mayReveal && exportForm("full", m.export.full, buttonClass.danger)}
         </div>
         {mayReveal && <p className="mt-2 text-sm text-muted">{m.export.fullHint}</p>}
-      </section>
+      </Panel>
     </div>
   );
 }

@@ -1,13 +1,13 @@
 import Link from "next/link";
-import { Badge, type Column, rowLinkClass } from "@/components/admin/kit";
+import { Badge, type Column, columnsFor, rowLinkClass } from "@/components/admin/kit";
 import type { AdminEventRow } from "@/db/queries/events/staff";
-import { compactDateTime } from "@/lib/format";
 import { cmsMessages } from "@/lib/messages/cms";
 
 const m = cmsMessages.registrations;
 
 /** The open events' columns: title (a link to its registrations), start, seats, waiting, arrived. */
 export function registrationEventColumns(timeZone: string): Column<AdminEventRow>[] {
+  const col = columnsFor<AdminEventRow>(timeZone);
   return [
     {
       header: m.table.event,
@@ -24,11 +24,7 @@ export function registrationEventColumns(timeZone: string): Column<AdminEventRow
         </>
       ),
     },
-    {
-      header: m.table.when,
-      className: "whitespace-nowrap text-sm",
-      cell: (row) => compactDateTime(row.startsAt, timeZone),
-    },
+    col.time(m.table.when, (row) => row.startsAt),
     {
       header: m.table.seats,
       className: "whitespace-nowrap",

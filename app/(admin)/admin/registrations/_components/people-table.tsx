@@ -1,4 +1,4 @@
-import { Badge, buttonClass, DataTable } from "@/components/admin/kit";
+import { Badge, buttonClass, columnsFor, DataTable } from "@/components/admin/kit";
 import type { StaffRegistrationRow } from "@/db/queries/registrations/staff";
 import { compactDateTime } from "@/lib/format";
 import { cmsMessages } from "@/lib/messages/cms";
@@ -31,11 +31,11 @@ export function PeopleTable({
   timeZone: string;
 }) {
   const permalink = `/admin/registrations/${eventId}`;
+  const col = columnsFor<StaffRegistrationRow>(timeZone);
   return (
     <DataTable
       caption={m.people.caption}
       rows={people}
-      rowKey={(p) => p.id}
       empty={m.none}
       columns={[
         {
@@ -64,11 +64,7 @@ export function PeopleTable({
           header: m.people.status,
           cell: (p) => <Badge tone={statusTone[p.status]}>{m.status[p.status]}</Badge>,
         },
-        {
-          header: m.people.registeredAt,
-          className: "whitespace-nowrap text-sm",
-          cell: (p) => compactDateTime(p.createdAt, timeZone),
-        },
+        col.time(m.people.registeredAt, (p) => p.createdAt),
         {
           header: m.people.checkedIn,
           className: "whitespace-nowrap text-sm",

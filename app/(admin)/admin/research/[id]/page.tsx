@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Notice } from "@/components/admin/kit";
-import { TopicSections } from "@/components/admin/research-topic-parts";
 import { ui } from "@/components/admin/ui";
+import { TopicSections } from "@/components/pipeline/research-topic-parts";
 import { PageHeader } from "@/components/ui/page-header";
 import {
   getResearchTopic,
@@ -11,7 +11,8 @@ import {
   listTopicOptions,
 } from "@/db/queries/pipeline/research";
 import { adminMessages } from "@/lib/messages/admin";
-import { requireStaff, staffPageTitle } from "@/server/action";
+import { staffPageTitle } from "@/server/action";
+import { openRecord, type RecordPageProps } from "../../record-page";
 import { researchTopicActions } from "../topic-actions";
 
 export const generateMetadata = staffPageTitle(adminMessages.research.title);
@@ -19,18 +20,12 @@ export const generateMetadata = staffPageTitle(adminMessages.research.title);
 const m = adminMessages.research;
 
 /** One research topic: its fields, report and review; the notes it gathers; its members. */
-export default async function ResearchTopicPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<{ created?: string }>;
-}) {
-  const [{ id }, { created }] = await Promise.all([params, searchParams]);
-  if (!/^\d{1,9}$/.test(id)) notFound();
-  const permalink = `/admin/research/${id}`;
-  await requireStaff("research.manage", permalink);
-  const topicId = Number(id);
+export default async function ResearchTopicPage(props: RecordPageProps<{ created?: string }>) {
+  const {
+    id: topicId,
+    query,
+    permalink,
+  } = await openRecord(props, "/admin/research", "research.manage");
   const [topic, gatherable, members, topicOptions] = await Promise.all([
     getResearchTopic(topicId),
     listGatherableNotes(topicId),
@@ -50,7 +45,7 @@ export default async function ResearchTopicPage({
         }
         back={{ href: `/admin/research?year=${topic.year}`, label: m.back }}
       />
-      {created === "1" && <Notice>{m.created}</Notice>}
+      {query.created === "1" && <Notice>{m.created}</Notice>}
       <TopicSections
         topic={topic}
         topics={topicOptions}

@@ -1,9 +1,9 @@
 import Link from "next/link";
-import { Compilation } from "@/components/admin/compilation";
 import { PrintButton } from "@/components/admin/print-button";
 import { ui } from "@/components/admin/ui";
 import { parseYear } from "@/components/admin/year";
 import { YearPicker } from "@/components/admin/year-picker";
+import { Compilation } from "@/components/pipeline/compilation";
 import { PageHeader } from "@/components/ui/page-header";
 import { getCompilation, listResearchYears } from "@/db/queries/pipeline/research";
 import { getCommitteeInfo } from "@/db/queries/settings";

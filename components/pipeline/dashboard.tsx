@@ -1,9 +1,9 @@
 import Link from "next/link";
+import { AdminStatusBadge } from "@/components/admin/status-badge";
+import { ui } from "@/components/admin/ui";
 import type { DashboardFigures } from "@/db/queries/pipeline/dashboard";
 import { adminMessages } from "@/lib/messages/admin";
 import { daysBetween, queueHref, queueStatuses } from "@/lib/moderation";
-import { AdminStatusBadge } from "./status-badge";
-import { ui } from "./ui";
 
 const m = adminMessages.dashboard;
 

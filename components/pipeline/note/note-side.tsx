@@ -1,6 +1,6 @@
+import type { FormAction } from "@/components/admin/form-action";
 import type { StaffNoteView } from "@/db/queries/pipeline/staff-note";
 import type { StaffNoteMoves } from "@/lib/pipeline/moves";
-import type { FormAction } from "../form-action";
 import { NoteComments, NoteLinks, NoteReview } from "./note-aside";
 import { NoteTransfers } from "./note-transfers";
 

@@ -1,9 +1,9 @@
+import { NoteTimeline } from "@/components/admin/note-timeline";
+import { ui } from "@/components/admin/ui";
 import type { StaffNoteView } from "@/db/queries/pipeline/staff-note";
 import { adminMessages } from "@/lib/messages/admin";
 import { notePhotoUrl } from "@/lib/notes/form-state";
 import { formatDateSpan, formatDateTime } from "@/lib/time";
-import { NoteTimeline } from "../note-timeline";
-import { ui } from "../ui";
 
 const m = adminMessages.note;
 

@@ -1,11 +1,11 @@
+import type { FormAction } from "@/components/admin/form-action";
+import { ui } from "@/components/admin/ui";
 import type { StaffNoteView } from "@/db/queries/pipeline/staff-note";
 import { adminMessages } from "@/lib/messages/admin";
-import { addDays, isTransferOverdue } from "@/lib/moderation";
-import { formatDate } from "@/lib/time";
+import { isTransferOverdue } from "@/lib/moderation";
+import { addDays, formatDate } from "@/lib/time";
 import { AnswerForm, SatisfactionForm } from "../answer-form";
-import type { FormAction } from "../form-action";
 import { TransferForm } from "../transfer-form";
-import { ui } from "../ui";
 
 const m = adminMessages.note;
 

@@ -1,5 +1,5 @@
+import { buttonClass, inputClass } from "@/components/admin/kit";
 import { adminMessages } from "@/lib/messages/admin";
-import { ui } from "./ui";
 
 /**
  * Choose a template and press 插入: the form is sent with intent=template and comes
@@ -24,7 +24,7 @@ export function TemplatePicker({
           id={`${idPrefix}-template`}
           name="template"
           defaultValue=""
-          className={`${ui.select} py-1.5 text-[15px]`}
+          className={`${inputClass(false)} py-1.5 text-[15px]`}
         >
           <option value="">{m.chooseTemplate}</option>
           {templates.map((t) => (
@@ -39,7 +39,7 @@ export function TemplatePicker({
         name="intent"
         value="template"
         formNoValidate
-        className={`${ui.secondary} py-1.5 text-[15px]`}
+        className={`${buttonClass.secondary} py-1.5 text-[15px]`}
       >
         {m.applyTemplate}
       </button>

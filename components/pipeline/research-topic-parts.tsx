@@ -1,13 +1,14 @@
 import Link from "next/link";
+import type { FormAction } from "@/components/admin/form-action";
+import { Panel } from "@/components/admin/kit";
+import { AdminStatusBadge } from "@/components/admin/status-badge";
+import { ui } from "@/components/admin/ui";
 import type { LinkedNote, MemberOption, ResearchTopicDetail } from "@/db/queries/pipeline/research";
 import { renderMarkdown } from "@/lib/markdown";
 import { adminMessages } from "@/lib/messages/admin";
 import { ActionButton } from "./action-button";
 import { ChecklistForm } from "./checklist-form";
-import type { FormAction } from "./form-action";
 import { EditTopicForm } from "./research-topic-form";
-import { AdminStatusBadge } from "./status-badge";
-import { ui } from "./ui";
 
 const m = adminMessages.research;
 
@@ -80,10 +81,7 @@ export function TopicNotes({
   gatherAction: FormAction;
 }) {
   return (
-    <section aria-labelledby="topic-notes" className={ui.card}>
-      <h2 id="topic-notes" className={`${ui.cardTitle} mb-3`}>
-        {m.notes}（{topic.notes.length}）
-      </h2>
+    <Panel id="topic-notes" title={`${m.notes}（${topic.notes.length}）`}>
       {topic.notes.length === 0 ? (
         <p className="text-muted">{adminMessages.proposals.noNotes}</p>
       ) : (
@@ -122,7 +120,7 @@ export function TopicNotes({
         emptyText={m.gatherNone}
         permalink={permalink}
       />
-    </section>
+    </Panel>
   );
 }
 
@@ -139,10 +137,7 @@ export function TopicMembers({
   action: FormAction;
 }) {
   return (
-    <section aria-labelledby="topic-members" className={ui.card}>
-      <h2 id="topic-members" className={ui.cardTitle}>
-        {m.members}
-      </h2>
+    <Panel id="topic-members" title={m.members}>
       <p className={`${ui.hint} mb-3`}>{m.membersHint}</p>
       <ChecklistForm
         key={topic.members.map((p) => p.id).join(",")}
@@ -174,6 +169,6 @@ export function TopicMembers({
           </ul>
         </>
       )}
-    </section>
+    </Panel>
   );
 }

@@ -1,7 +1,7 @@
+import { AdminStatusBadge } from "@/components/admin/status-badge";
 import { PageHeader } from "@/components/ui/page-header";
 import type { StaffNoteView } from "@/db/queries/pipeline/staff-note";
 import { adminMessages } from "@/lib/messages/admin";
-import { AdminStatusBadge } from "../status-badge";
 
 const m = adminMessages.note;
 

@@ -1,8 +1,8 @@
+import { ReportBody } from "@/components/admin/report-body";
+import { ui } from "@/components/admin/ui";
 import type { CompilationTopic } from "@/db/queries/pipeline/research";
 import { renderMarkdown } from "@/lib/markdown";
 import { adminMessages } from "@/lib/messages/admin";
-import { ReportBody } from "./report-body";
-import { ui } from "./ui";
 
 const m = adminMessages.research;
 

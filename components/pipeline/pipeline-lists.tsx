@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { Badge, type Column, DataTable, EmptyState, rowLinkClass } from "@/components/admin/kit";
+import { ui } from "@/components/admin/ui";
 import type { DepartmentDetail, DepartmentRow } from "@/db/queries/pipeline/departments";
 import type { DutySummary } from "@/db/queries/pipeline/duty";
 import type { ProposalRow } from "@/db/queries/pipeline/proposals";
@@ -6,8 +8,6 @@ import type { ResearchTopicRow } from "@/db/queries/pipeline/research";
 import { adminMessages } from "@/lib/messages/admin";
 import { isTransferOverdue } from "@/lib/moderation";
 import { formatDate } from "@/lib/time";
-import { Badge, type Column, DataTable, EmptyState, rowLinkClass } from "./kit";
-import { ui } from "./ui";
 
 /** The pipeline's console lists (departments, proposals, research topics), on the kit. */
 

@@ -1,34 +1,19 @@
 "use client";
 
+import * as kit from "@/components/admin/kit";
 import { ArticleBody } from "@/components/news/article-body";
 import { idleForm } from "@/lib/form-state";
 import { cmsMessages } from "@/lib/messages/cms";
 import type { ArticleFormState, ArticleFormValues } from "@/lib/news/schema";
-import {
-  buttonClass,
-  Checkbox,
-  CheckboxGroup,
-  FieldError,
-  Hint,
-  inputClass,
-  type Option,
-  RadioGroup,
-  SelectField,
-  TextArea,
-  TextField,
-} from "../kit/fields";
-import { FormAlert } from "../kit/form-alert";
-import { useFormAction } from "../kit/use-form";
 
+const { SelectField, TextArea, TextField } = kit;
 const m = cmsMessages.news;
 const f = m.fields;
 
-export interface ArticleFormProps {
-  /** The server action that saves (or previews) the article. */
-  action: (previous: ArticleFormState, formData: FormData) => Promise<ArticleFormState>;
-  /** null: a new article. */
-  id: number | null;
-  initial: ArticleFormValues;
+type Option = kit.Option;
+
+/** The server action saves (or previews) the article. */
+export interface ArticleFormProps extends kit.EditorProps<ArticleFormState, ArticleFormValues> {
   /** The row's updatedAt (ISO) as loaded: a save over a newer one is refused. */
   updatedAt: string | null;
   /** The address of a published article no longer changes. */
@@ -37,8 +22,6 @@ export interface ArticleFormProps {
   columns: Option[];
   sectors: Option[];
   events: Option[];
-  /** This page's URL: a post without JavaScript lands here and renders the result. */
-  permalink: string;
 }
 
 /**
@@ -47,21 +30,23 @@ export interface ArticleFormProps {
  * "preview" button renders the Markdown on the server, safely, without saving.
  */
 export function ArticleForm(props: ArticleFormProps) {
-  const { state, formAction, pending, field } = useFormAction(
+  const { field, ...form } = kit.useFormAction(
     props.action,
     idleForm(props.initial) as ArticleFormState,
     { formId: "article", permalink: props.permalink },
   );
-  const e = state.fieldErrors;
+  const e = form.state.fieldErrors;
   const id = field.id;
-  const preview = state.result?.preview;
+  const preview = form.state.result?.preview;
 
   return (
-    <form action={formAction} noValidate className="space-y-6">
-      <FormAlert state={state} />
-      {props.id !== null && <input type="hidden" name="id" value={props.id} />}
-      {props.updatedAt && <input type="hidden" name="updatedAt" value={props.updatedAt} />}
-
+    <kit.ConsoleForm
+      form={form}
+      hidden={{ id: props.id, updatedAt: props.updatedAt }}
+      className="space-y-6"
+      submit={m.saveDraft}
+      intent="save"
+    >
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="space-y-5">
           <TextField {...field.text("title")} label={f.title} required maxLength={100} />
@@ -82,15 +67,15 @@ export function ArticleForm(props: ArticleFormProps) {
           />
           <TextArea {...field.text("body")} label={f.body} rows={16} mono hint={f.bodyHint} />
           <div>
-            <button
-              type="submit"
+            <kit.SubmitButton
+              pending={form.pending}
+              pendingLabel={m.preview}
+              tone="secondary"
               name="intent"
               value="preview"
-              className={buttonClass.secondary}
-              disabled={pending}
             >
               {m.preview}
-            </button>
+            </kit.SubmitButton>
           </div>
           {preview !== undefined && (
             <section
@@ -120,7 +105,7 @@ export function ArticleForm(props: ArticleFormProps) {
             options={props.columns}
             placeholder=""
           />
-          <RadioGroup
+          <kit.RadioGroup
             {...field.text("status")}
             legend={f.status}
             options={[
@@ -135,20 +120,14 @@ export function ArticleForm(props: ArticleFormProps) {
             optional
             hint={f.publishedAtHint}
           />
-          <CheckboxGroup
+          <kit.CheckboxGroup
             {...field.list("sectorIds")}
             legend={f.sectors}
             options={props.sectors}
             hint={f.sectorsHint}
             columns={2}
           />
-          <SelectField
-            {...field.text("eventId")}
-            label={f.event}
-            optional
-            options={props.events}
-            placeholder={cmsMessages.common.none}
-          />
+          <SelectField {...field.text("eventId")} label={f.event} optional options={props.events} />
           <TextField {...field.text("reporter")} label={f.reporter} optional maxLength={40} />
           <TextField
             {...field.text("correspondent")}
@@ -180,13 +159,13 @@ export function ArticleForm(props: ArticleFormProps) {
               accept="image/jpeg,image/png,image/webp"
               aria-invalid={e.cover ? true : undefined}
               aria-describedby={`${id("cover")}-hint${e.cover ? ` ${id("cover")}-error` : ""}`}
-              className={`${inputClass(Boolean(e.cover))} text-sm`}
+              className={`${kit.inputClass(Boolean(e.cover))} text-sm`}
             />
-            <Hint id={id("cover")}>{f.coverHint}</Hint>
-            <FieldError id={id("cover")} error={e.cover} />
+            <kit.Hint id={id("cover")}>{f.coverHint}</kit.Hint>
+            <kit.FieldError id={id("cover")} error={e.cover} />
             {props.cover && (
               <div className="mt-2">
-                <Checkbox {...field.check("removeCover")} label={f.coverRemove} />
+                <kit.Checkbox {...field.check("removeCover")} label={f.coverRemove} />
               </div>
             )}
           </div>
@@ -199,18 +178,6 @@ export function ArticleForm(props: ArticleFormProps) {
           />
         </div>
       </div>
-
-      <div className="flex flex-wrap gap-3 border-t border-stone-300 pt-4">
-        <button
-          type="submit"
-          name="intent"
-          value="save"
-          className={buttonClass.primary}
-          disabled={pending}
-        >
-          {pending ? cmsMessages.common.saving : m.saveDraft}
-        </button>
-      </div>
-    </form>
+    </kit.ConsoleForm>
   );
 }

@@ -1,23 +1,23 @@
 "use client";
 
+import * as kit from "@/components/admin/kit";
 import type { CaseFormState, CaseFormValues } from "@/lib/cases/schema";
 import { idleForm } from "@/lib/form-state";
 import { cmsMessages } from "@/lib/messages/cms";
-import {
-  buttonClass,
-  Checkbox,
-  type Option,
-  SelectField,
-  TextArea,
-  TextField,
-} from "../kit/fields";
-import { FormAlert } from "../kit/form-alert";
-import { useFormAction } from "../kit/use-form";
+
+const { Checkbox, SelectField, TextArea, TextField } = kit;
 
 const m = cmsMessages.cases;
 const f = m.fields;
 
 /** The anonymised case: the editor rewrites the draft and confirms it holds no personal data. */
+export interface CaseFormProps extends kit.EditorProps<CaseFormState, CaseFormValues> {
+  /** The note the case is written from (a new case). */
+  noteId: number | null;
+  categories: kit.Option[];
+  towns: kit.Option[];
+}
+
 export function CaseForm({
   action,
   id,
@@ -26,25 +26,13 @@ export function CaseForm({
   categories,
   towns,
   permalink,
-}: {
-  /** The server action that saves the case. */
-  action: (previous: CaseFormState, formData: FormData) => Promise<CaseFormState>;
-  id: number | null;
-  noteId: number | null;
-  initial: CaseFormValues;
-  categories: Option[];
-  towns: Option[];
-  permalink: string;
-}) {
-  const { state, formAction, pending, field } = useFormAction(action, idleForm(initial), {
+}: CaseFormProps) {
+  const { field, ...form } = kit.useFormAction(action, idleForm(initial), {
     formId: "case",
     permalink,
   });
   return (
-    <form action={formAction} noValidate className="max-w-3xl space-y-5">
-      <FormAlert state={state} />
-      {id !== null && <input type="hidden" name="id" value={id} />}
-      {noteId !== null && <input type="hidden" name="noteId" value={noteId} />}
+    <kit.ConsoleForm form={form} hidden={{ id, noteId }} submit={cmsMessages.common.save}>
       <TextField {...field.text("title")} label={f.title} required maxLength={80} />
       <TextArea
         {...field.text("summary")}
@@ -54,20 +42,8 @@ export function CaseForm({
         hint={f.summaryHint}
       />
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField
-          {...field.text("category")}
-          label={f.category}
-          optional
-          options={categories}
-          placeholder={cmsMessages.common.none}
-        />
-        <SelectField
-          {...field.text("townId")}
-          label={f.town}
-          optional
-          options={towns}
-          placeholder={cmsMessages.common.none}
-        />
+        <SelectField {...field.text("category")} label={f.category} optional options={categories} />
+        <SelectField {...field.text("townId")} label={f.town} optional options={towns} />
       </div>
       <TextField
         {...field.text("departmentName")}
@@ -84,11 +60,6 @@ export function CaseForm({
         <Checkbox {...field.check("reviewed")} label={f.reviewed} />
         <Checkbox {...field.check("publish")} label={f.publish} />
       </div>
-      <div className="border-t border-stone-300 pt-4">
-        <button type="submit" className={buttonClass.primary} disabled={pending}>
-          {pending ? cmsMessages.common.saving : cmsMessages.common.save}
-        </button>
-      </div>
-    </form>
+    </kit.ConsoleForm>
   );
 }

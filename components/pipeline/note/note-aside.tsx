@@ -1,12 +1,12 @@
 import Link from "next/link";
+import type { FormAction } from "@/components/admin/form-action";
+import { ui } from "@/components/admin/ui";
 import type { StaffNoteView } from "@/db/queries/pipeline/staff-note";
 import { adminMessages } from "@/lib/messages/admin";
 import type { StaffNoteMoves } from "@/lib/pipeline/moves";
 import { formatDateTime } from "@/lib/time";
 import { CommentForm } from "../comment-form";
-import type { FormAction } from "../form-action";
 import { NoteReviewForm } from "../note-review-form";
-import { ui } from "../ui";
 
 const m = adminMessages.note;
 
