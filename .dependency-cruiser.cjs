@@ -6,6 +6,7 @@
  */
 /** Tests may reach a floor above theirs to set up fixtures; they may not form cycles. */
 const tests = "\\.test\\.tsx?$";
+const testHelpers = "(^|/)test-[^/]+\\.ts$";
 
 const floors = {
   app: "^app/",
@@ -61,6 +62,13 @@ module.exports = {
       comment: "components/ may name db/ row types, never call db/ code.",
       from: { path: floors.components, pathNot: tests },
       to: { path: "^db/", dependencyTypesNot: ["type-only"] },
+    },
+    {
+      name: "no-test-helpers-outside-tests",
+      severity: "error",
+      comment: "Test fixtures (test-*.ts, test-utils.ts) import vitest: only tests may use them.",
+      from: { pathNot: [tests, testHelpers] },
+      to: { path: testHelpers },
     },
     {
       name: "no-drizzle-outside-db",

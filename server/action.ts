@@ -131,12 +131,18 @@ export async function gatedAction<V extends FormValues, I, R = undefined>(
   // 4. run (audit and scope checks happen inside the query's transaction)
   try {
     const actor = await actorOf(user);
-    return (await spec.run(parsed.data, actor, values)) ?? refusedForm<V, R>(values, "");
+    const state = await spec.run(parsed.data, actor, values);
+    if (state) return state;
+    console.error(`[action] ${spec.label} ended without an answer`);
+    return refuse(words.unavailable);
   } catch (error) {
     unstable_rethrow(error);
     if (error instanceof AppError) {
       const { code, field } = error as AppError;
-      const message = words[code] ?? words.invalid;
+      const known = words[code];
+      // A code without words is a fault of ours, not the user's: logged, answered generically.
+      if (known === undefined) console.error(`[action] ${spec.label}: no message for ${code}`);
+      const message = known ?? words.unavailable;
       return refuse(
         message,
         field && field in values ? ({ [field]: message } as FormState<V, R>["fieldErrors"]) : {},

@@ -2,7 +2,11 @@
 
 import { redirect, unstable_rethrow } from "next/navigation";
 import { checkNoteReferences } from "@/db/queries/notes/choices";
-import { findMemberNoteByClientId, listMemberNotePhotos } from "@/db/queries/notes/member";
+import {
+  findMemberNoteByClientId,
+  listMemberNotePhotos,
+  type MemberNoteRef,
+} from "@/db/queries/notes/member";
 import {
   type NoteWriter,
   removeNotePhoto,
@@ -78,12 +82,16 @@ export async function submitNoteForm(
   const mode = intent === "save" ? "draft" : "submit";
   const fields = readNoteFields(raw, mode, await committeeDate());
   const references = fields.data ? await checkNoteReferences(fields.data, referenceMessages) : {};
-  const photos = await readPostedPhotos(formData);
+  // Before any photo is decoded (a cheap look; the write's transaction still decides): a
+  // retried post of a note that has left the author's hands goes to that note, and more
+  // photos than the note may hold are refused without decoding them.
+  const existing = await findMemberNoteByClientId(author.user.id, clientId);
+  if (existing) sendOnIfLocked(existing, intent);
+  const photos = (await tooManyPhotos(author.user.id, existing, formData))
+    ? { processed: [], errors: { photos: m.fieldErrors.photosTooMany } }
+    : await readPostedPhotos(formData);
   const fieldErrors = { ...fields.fieldErrors, ...references, ...photos.errors };
   if (!fields.data || hasErrors(fieldErrors)) {
-    // Nothing is written: the note is looked up (once) only to send a retried post of a
-    // note that has already left the author's hands to that note, as a valid one would be.
-    await toLockedNote(author.user.id, clientId, intent);
     // Everything at once: what a submission would lack too, not only what cannot be stored.
     return {
       ...base,
@@ -148,9 +156,28 @@ async function refused(
 /** A note the author can no longer change is shown, not refused: redirects when it is one. */
 async function toLockedNote(authorId: number, clientId: string, intent: "save" | "submit") {
   const note = await findMemberNoteByClientId(authorId, clientId);
-  if (note && !isEditableByAuthor(note.status)) {
+  if (note) sendOnIfLocked(note, intent);
+}
+
+function sendOnIfLocked(note: MemberNoteRef, intent: "save" | "submit") {
+  if (!isEditableByAuthor(note.status)) {
     redirect(`/member/notes/${note.id}${intent === "submit" ? "?submitted=1" : ""}`);
   }
+}
+
+/** Would the posted photos take the note (if it exists) over MAX_PHOTOS? */
+async function tooManyPhotos(authorId: number, note: MemberNoteRef | null, formData: FormData) {
+  const posted = postedPhotoFiles(formData).length;
+  if (posted === 0) return false;
+  const stored = note ? (await listMemberNotePhotos(authorId, note.id)).length : 0;
+  const removed = note ? removals(formData).length : 0;
+  return stored - removed + posted > MAX_PHOTOS;
+}
+
+function postedPhotoFiles(formData: FormData): File[] {
+  return formData
+    .getAll("photos")
+    .filter((value): value is File => typeof value === "object" && value.size > 0);
 }
 
 /** note_photos ids ticked for removal (without JavaScript). */
@@ -169,9 +196,7 @@ function removals(formData: FormData): number[] {
 async function readPostedPhotos(
   formData: FormData,
 ): Promise<{ processed: ProcessedPhoto[]; errors: NoteFieldErrors }> {
-  const posted = formData
-    .getAll("photos")
-    .filter((value): value is File => typeof value === "object" && value.size > 0);
+  const posted = postedPhotoFiles(formData);
   if (posted.length > MAX_PHOTOS) {
     return { processed: [], errors: { photos: m.fieldErrors.photosTooMany } };
   }
