@@ -1,44 +1,15 @@
-import { and, count, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/types";
-import { AppError } from "@/lib/errors";
-import { auditLog, sectors, users } from "../../schema";
+import { sectors, users } from "../../schema";
 import { seedDemoData } from "../../seed";
 import { driverLabel } from "../../test-utils";
-import { findSessionAccountIn } from "./sessions";
+import { auditCount, expectAppError, staffActor } from "../shared/test-staff";
 import { createUserIn, resetTotpIn, setUserEnabledIn, updateUserIn } from "./staff-write";
 import { accountsHarness } from "./test-accounts";
 
 /** Accounts as the console changes them: each write audited, rights changes end sessions. */
 
 const h = accountsHarness();
-
-/** A seeded account as the console's actor (or a plain user). */
-async function actorFor(username: string): Promise<Actor> {
-  const [row] = await h.db.select({ id: users.id }).from(users).where(eq(users.username, username));
-  const account = row && (await findSessionAccountIn(h.db, row.id));
-  if (!account) throw new Error(`no account ${username}`);
-  const { id, displayName, role, sectorId, organisationId } = account;
-  return { user: { id, username, displayName, role, sectorId, organisationId }, ip: "192.0.2.1" };
-}
-
-async function auditCount(action: string, targetId: number) {
-  const [row] = await h.db
-    .select({ n: count() })
-    .from(auditLog)
-    .where(and(eq(auditLog.action, action), eq(auditLog.targetId, String(targetId))));
-  return row?.n ?? 0;
-}
-
-/** The promise fails with this AppError (code, and the field when given). */
-async function expectCmsError(promise: Promise<unknown>, code: string, field?: string) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect(error).toMatchObject(field === undefined ? { code } : { code, field });
-}
 
 describe(`accounts on ${driverLabel()}`, () => {
   it("creates an invited account, changes its role (sessions end), resets TOTP, disables it", async () => {
@@ -48,8 +19,8 @@ describe(`accounts on ${driverLabel()}`, () => {
       withAccounts: true,
       passwords: { admin: password, editor: password },
     });
-    const admin = await actorFor("admin");
-    const editor = await actorFor("editor");
+    const admin = await staffActor(db, "admin", "192.0.2.1");
+    const editor = await staffActor(db, "editor", "192.0.2.1");
     const [keji] = await db
       .select({ id: sectors.id })
       .from(sectors)
@@ -68,9 +39,9 @@ describe(`accounts on ${driverLabel()}`, () => {
       },
       "a".repeat(64),
     );
-    expect(await auditCount("user.create", userId)).toBe(1);
-    expect(await auditCount("auth.invite.create", userId)).toBe(1);
-    await expectCmsError(
+    expect(await auditCount(db, "user.create", userId)).toBe(1);
+    expect(await auditCount(db, "auth.invite.create", userId)).toBe(1);
+    await expectAppError(
       createUserIn(
         db,
         admin,
@@ -115,7 +86,7 @@ describe(`accounts on ${driverLabel()}`, () => {
       .from(users)
       .where(eq(users.id, userId));
     expect(reset).toEqual({ secret: null, at: null });
-    expect(await auditCount("user.totp_reset", userId)).toBe(1);
+    expect(await auditCount(db, "user.totp_reset", userId)).toBe(1);
 
     await setUserEnabledIn(db, admin, userId, false);
     const [disabled] = await db
@@ -123,8 +94,8 @@ describe(`accounts on ${driverLabel()}`, () => {
       .from(users)
       .where(eq(users.id, userId));
     expect(disabled?.status).toBe("disabled");
-    await expectCmsError(setUserEnabledIn(db, admin, admin.user.id, false), "invalid_state");
-    await expectCmsError(
+    await expectAppError(setUserEnabledIn(db, admin, admin.user.id, false), "invalid_state");
+    await expectAppError(
       updateUserIn(db, admin, admin.user.id, {
         displayName: "x",
         role: "member",
@@ -134,6 +105,6 @@ describe(`accounts on ${driverLabel()}`, () => {
       "invalid_state",
       "role",
     );
-    await expectCmsError(resetTotpIn(db, editor, userId), "forbidden");
+    await expectAppError(resetTotpIn(db, editor, userId), "forbidden");
   });
 });
