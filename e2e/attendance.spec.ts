@@ -126,6 +126,8 @@ test.describe("open attendance with JavaScript", () => {
     request,
     expectNoAxeViolations,
   }) => {
+    // A dozen page loads and six axe scans, first in the run (cold server): 30 s is tight.
+    test.setTimeout(90_000);
     const eventId = await eventIdOf(request, EVENTS.lecture);
     await page.goto(`/events/${eventId}`);
     await expect(panel(page)).toBeVisible();
