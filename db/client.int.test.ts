@@ -1,12 +1,21 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { eq, getTableName, is, sql } from "drizzle-orm";
 import { PgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MIGRATIONS_FOLDER, migrateDatabase } from "./client";
+import { MIGRATIONS_FOLDER, migrateDatabase, openDatabase } from "./client";
 import { acquireDataDirLock, DataDirectoryBusyError, lockPathFor } from "./lock";
 import * as schema from "./schema";
 import { auditLog, events, files } from "./schema";
@@ -216,6 +225,44 @@ describe(`db client on ${driverLabel()}`, () => {
       await t.db.execute(sql`drop table trgm_probe`);
     }
   });
+});
+
+describe("the embedded data directory is its owner's alone", () => {
+  /** Every path under `root` that someone other than its owner may read, write or enter. */
+  function openToOthers(root: string): string[] {
+    const open: string[] = [];
+    const walk = (target: string) => {
+      const stat = lstatSync(target);
+      if (stat.isSymbolicLink()) return;
+      if ((stat.mode & 0o077) !== 0) open.push(`${target} ${(stat.mode & 0o777).toString(8)}`);
+      if (stat.isDirectory()) for (const name of readdirSync(target)) walk(path.join(target, name));
+    };
+    walk(root);
+    return open;
+  }
+
+  it("is created 0700/0600 whatever the umask, and an existing open one is closed", async () => {
+    const scratch = mkdtempSync(path.join(os.tmpdir(), "lvzhi-modes-"));
+    const dataDir = path.join(scratch, "pglite");
+    const umask = process.umask(0);
+    try {
+      const handle = await openDatabase({ dataDir });
+      await migrateDatabase(handle);
+      await handle.close();
+      expect(openToOthers(dataDir)).toEqual([]);
+
+      // A directory from before (or opened up by hand) is closed again at the next start.
+      chmodSync(dataDir, 0o755);
+      const [first] = readdirSync(dataDir);
+      if (first) chmodSync(path.join(dataDir, first), 0o777);
+      const again = await openDatabase({ dataDir });
+      await again.close();
+      expect(openToOthers(dataDir)).toEqual([]);
+    } finally {
+      process.umask(umask);
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
 
 describe("db/lock.ts: one process per PGlite data directory (no database)", () => {

@@ -9,6 +9,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { acquireDataDirLock } from "./lock";
+import { restrictToOwner } from "./private-files";
 import * as schema from "./schema";
 
 /**
@@ -57,10 +58,11 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   let release = () => {};
   if (!dataDir.startsWith("memory://")) {
     release = acquireDataDirLock(dataDir);
-    mkdirSync(dataDir, { recursive: true });
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   }
   try {
     const client = await PGlite.create(dataDir, { extensions: { pg_trgm } });
+    if (!dataDir.startsWith("memory://")) restrictToOwner(dataDir);
     return {
       db: drizzlePglite({ client, schema }) as unknown as Database,
       driver: "pglite",

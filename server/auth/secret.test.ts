@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -27,5 +27,16 @@ describe("resolveAuthSecret", () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(readFileSync(file, "utf8").trim()).toBe(first);
     expect(resolveAuthSecret({ pgliteDir })).toBe(first);
+  });
+
+  it("closes an existing secret file that others could read to its owner", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "lvzhi-secret-"));
+    dirs.push(dir);
+    const pgliteDir = path.join(dir, "data", "pglite");
+    const first = resolveAuthSecret({ pgliteDir });
+    const file = secretFilePath(pgliteDir);
+    chmodSync(file, 0o644);
+    expect(resolveAuthSecret({ pgliteDir })).toBe(first);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 });

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /**
@@ -15,7 +15,11 @@ export function resolveAuthSecret(options: { configured?: string; pgliteDir: str
   if (options.configured) return options.configured;
   const file = secretFilePath(options.pgliteDir);
   const existing = readSecret(file);
-  if (existing) return existing;
+  if (existing) {
+    // Kept from an older version or copied in by hand: readable by its owner alone.
+    chmodSync(file, 0o600);
+    return existing;
+  }
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const fresh = randomBytes(32).toString("base64url");
   try {
