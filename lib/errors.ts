@@ -16,6 +16,7 @@ export const appErrorCodes = [
   "in_use",
   // content (news, events, cases, directory, users)
   "out_of_scope",
+  "link_out_of_scope",
   "slug_taken",
   "username_taken",
   "phone_taken",

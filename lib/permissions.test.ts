@@ -3,6 +3,7 @@ import type { SessionUser } from "@/lib/auth/types";
 import type { NoteStatus } from "@/lib/notes/workflow";
 import {
   can,
+  linksInScope,
   type NoteTarget,
   noteActorFor,
   noteTarget,
@@ -279,5 +280,44 @@ describe("noteActorFor", () => {
     expect(noteActorFor(admin, draft)).toBeNull();
     expect(noteActorFor(editor, draft)).toBeNull();
     expect(noteActorFor(member1, draft)).toBe("author");
+  });
+});
+
+describe("linksInScope: what content may be linked to", () => {
+  const sectorEditor: SessionUser = { ...editor, sectorId: SECTOR_KEJI, organisationId: null };
+  const cases: [string, SessionUser | null, Parameters<typeof linksInScope>[1], boolean][] = [
+    ["no links", editor, { sectorIds: [], eventScopes: [] }, true],
+    ["an office editor, any sector", editor, { sectorIds: [SECTOR_KEJI], eventScopes: [] }, false],
+    ["their office's event", editor, { sectorIds: [], eventScopes: [inXincheng] }, true],
+    ["another office's event", editor, { sectorIds: [], eventScopes: [inWangjiangjing] }, false],
+    [
+      "one good, one foreign event",
+      editor,
+      { sectorIds: [], eventScopes: [inXincheng, inWangjiangjing] },
+      false,
+    ],
+    [
+      "a sector editor, own sector",
+      sectorEditor,
+      { sectorIds: [SECTOR_KEJI], eventScopes: [] },
+      true,
+    ],
+    [
+      "a sector editor, another sector",
+      sectorEditor,
+      { sectorIds: [SECTOR_KEJI, SECTOR_YIWEI], eventScopes: [] },
+      false,
+    ],
+    [
+      "an admin, anything",
+      admin,
+      { sectorIds: [SECTOR_YIWEI], eventScopes: [inWangjiangjing] },
+      true,
+    ],
+    ["a member", member1, { sectorIds: [], eventScopes: [] }, false],
+    ["signed out", null, { sectorIds: [], eventScopes: [] }, false],
+  ];
+  it.each(cases)("%s", (_what, user, links, expected) => {
+    expect(linksInScope(user, links)).toBe(expected);
   });
 });

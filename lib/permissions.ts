@@ -101,6 +101,24 @@ export function inEditorScope(user: SessionUser, scope: Scope): boolean {
   );
 }
 
+/**
+ * What an editor may link content to: their own sector, and events (and so reports of
+ * them) that lie in their scope. A tag is a claim of ownership: an article tagged with
+ * another sector shows on that sector's page, one linked to another office's event shows
+ * as its report. Admins may link anything.
+ */
+export function linksInScope(
+  user: SessionUser | null,
+  links: { sectorIds: readonly number[]; eventScopes: readonly Scope[] },
+): boolean {
+  if (isAdmin(user)) return true;
+  if (!user || !isEditor(user)) return false;
+  return (
+    links.sectorIds.every((id) => id === user.sectorId) &&
+    links.eventScopes.every((scope) => inEditorScope(user, scope))
+  );
+}
+
 function noteOf(target: PermissionTarget | undefined): NoteTarget | null | undefined {
   if (target === undefined) return undefined;
   return target.kind === "note" ? target : null;

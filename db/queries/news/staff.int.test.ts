@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { articles, files, searchDocuments } from "@/db/schema";
+import { articles, eventOrganisers, files, searchDocuments } from "@/db/schema";
 import { driverLabel } from "@/db/test-utils";
 import { can } from "@/lib/permissions";
 import { auditCount, expectAppError, staffHarness } from "../shared/test-staff";
@@ -128,6 +128,64 @@ describe(`news editor on ${driverLabel()}`, () => {
       (await listAdminArticlesIn(db, member, { status: "all", columnId: null, q: "", page: 1 }))
         .total,
     ).toBe(0);
+  });
+
+  it("lets an editor link only their own sector and events in their scope, on create and edit", async () => {
+    const { db, admin, editor, ids } = staff;
+    const eventOf = async (organisationId: number) => {
+      const [row] = await db
+        .select({ eventId: eventOrganisers.eventId })
+        .from(eventOrganisers)
+        .where(eq(eventOrganisers.organisationId, organisationId))
+        .limit(1);
+      if (!row) throw new Error(`no event organised by ${organisationId}`);
+      return row.eventId;
+    };
+    const ownEvent = await eventOf(ids.xinchengOffice);
+    const otherEvent = await eventOf(ids.otherOffice);
+    const before = (await db.select({ id: articles.id }).from(articles)).length;
+
+    // Another sector, or another office's event: refused, published or not, nothing stored.
+    for (const status of ["draft", "published"] as const) {
+      await expectAppError(
+        saveArticleIn(db, editor, null, article({ status, sectorIds: [ids.keji] })),
+        "link_out_of_scope",
+        "sectorIds",
+      );
+      await expectAppError(
+        saveArticleIn(db, editor, null, article({ status, eventId: otherEvent })),
+        "link_out_of_scope",
+        "eventId",
+      );
+    }
+    expect((await db.select({ id: articles.id }).from(articles)).length).toBe(before);
+
+    // Their own office's event is theirs to report on.
+    const { id } = await saveArticleIn(db, editor, null, article({ eventId: ownEvent }));
+    // An admin may link anything; the editor may keep what the admin linked…
+    await saveArticleIn(db, admin, id, article({ eventId: ownEvent, sectorIds: [ids.jingji] }));
+    await saveArticleIn(
+      db,
+      editor,
+      id,
+      article({ title: "改个标题", eventId: ownEvent, sectorIds: [ids.jingji] }),
+    );
+    // …but not add to it.
+    await expectAppError(
+      saveArticleIn(
+        db,
+        editor,
+        id,
+        article({ eventId: ownEvent, sectorIds: [ids.jingji, ids.keji] }),
+      ),
+      "link_out_of_scope",
+      "sectorIds",
+    );
+    await expectAppError(
+      saveArticleIn(db, editor, id, article({ eventId: otherEvent, sectorIds: [ids.jingji] })),
+      "link_out_of_scope",
+      "eventId",
+    );
   });
 
   it("publishes on a later date (scheduled) and lists it as scheduled", async () => {

@@ -4,13 +4,14 @@ import { and, eq } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/types";
 import { AppError } from "@/lib/errors";
 import type { EncodedImage } from "@/lib/images";
-import { can } from "@/lib/permissions";
+import { can, linksInScope } from "@/lib/permissions";
 import { localDateKey } from "@/lib/time";
 import { cacheTags } from "../../cache";
 import type { Database } from "../../client";
 import { getDb } from "../../runtime";
 import { articleSectors, articles, events, newsColumns, sectors } from "../../schema";
 import { indexArticle } from "../../search";
+import { selectEventScope } from "../events/scope";
 import { storePublicImage } from "../shared/files";
 import { assertReferencesExist } from "../shared/references";
 import {
@@ -72,6 +73,43 @@ async function assertIdsExist(tx: Executor, input: ArticleInput): Promise<void> 
 }
 
 /**
+ * The sectors and event an article is linked to, checked against the editor's scope: every
+ * link the save adds (those already there, set by an admin, may stay).
+ */
+async function assertLinksInScope(
+  tx: Executor,
+  actor: Actor,
+  id: number | null,
+  input: Pick<ArticleInput, "sectorIds" | "eventId">,
+): Promise<void> {
+  const [kept] =
+    id === null
+      ? [undefined]
+      : await tx.select({ eventId: articles.eventId }).from(articles).where(eq(articles.id, id));
+  const keptSectors =
+    id === null
+      ? []
+      : (
+          await tx
+            .select({ sectorId: articleSectors.sectorId })
+            .from(articleSectors)
+            .where(eq(articleSectors.articleId, id))
+        ).map((row) => row.sectorId);
+  const addedSectors = input.sectorIds.filter((sectorId) => !keptSectors.includes(sectorId));
+  const addedEvent = input.eventId !== null && input.eventId !== kept?.eventId;
+  const eventScope = addedEvent ? await selectEventScope(tx, input.eventId ?? 0) : null;
+  if (!linksInScope(actor.user, { sectorIds: addedSectors, eventScopes: [] })) {
+    throw new AppError("link_out_of_scope", "sectorIds");
+  }
+  if (
+    addedEvent &&
+    (!eventScope || !linksInScope(actor.user, { sectorIds: [], eventScopes: [eventScope] }))
+  ) {
+    throw new AppError("link_out_of_scope", "eventId");
+  }
+}
+
+/**
  * Creates (id null) or updates an article, its sectors and cover, its search entry and
  * its audit entry, in one transaction. Refuses what the actor may not do: an editor only
  * inside their scope, before and after the change.
@@ -128,6 +166,7 @@ export async function saveArticleIn(
       if (!can(user, action, { kind: "article", scope: afterScope })) {
         throw new AppError("out_of_scope", "sectorIds");
       }
+      await assertLinksInScope(tx, actor, id, input);
 
       let coverFileId: string | null | undefined;
       if ("upload" in input.cover)

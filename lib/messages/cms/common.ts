@@ -43,6 +43,7 @@ export const cmsErrorsMessages = {
   not_found: "没有找到这条内容，它可能已被删除，或不在您的管理范围内。",
   forbidden: "您没有进行这项操作的权限。",
   out_of_scope: "保存后这条内容将不在您的管理范围内，请保留本单位或本界别。",
+  link_out_of_scope: "只能关联本界别，以及您管理范围内的活动。",
   slug_taken: "这个网址标识已被使用，请换一个。",
   username_taken: "这个用户名已被使用，请换一个。",
   phone_taken: "这个手机号已绑定其他账号。",
