@@ -17,6 +17,7 @@
 // it on its scripts; a cached page is kept as a template and gets the new nonce spliced in.
 import { createHash } from "node:crypto";
 import { createServer } from "node:http";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { finished } from "node:stream";
 import { gzipSync } from "node:zlib";
@@ -29,6 +30,10 @@ import {
   nonceTemplate,
 } from "./lib/security/csp.mjs";
 import { forwardedReader } from "./server/http/forwarded.mjs";
+
+// Cookies are read here exactly as Next reads them for the page (names as sent, values
+// URI-decoded, the last of a repeated name wins): `lvzhi_elder=%31` is elder mode to both.
+const { parseCookie } = createRequire(import.meta.url)("next/dist/compiled/@edge-runtime/cookies");
 
 // React and Next pick their production builds from NODE_ENV, read when they load.
 process.env.NODE_ENV ??= "production";
@@ -66,7 +71,7 @@ const PRIVATE_PREFIXES = [
   "/invite",
 ];
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token/;
-const ELDER_COOKIE = /(?:^|;\s*)lvzhi_elder=1(?:;|$)/;
+const ELDER_COOKIE = "lvzhi_elder";
 
 const { clientAddress, requestOrigin } = forwardedReader(process.env.TRUSTED_PROXIES);
 
@@ -118,7 +123,31 @@ function cacheKey(req) {
   if (req.headers.rsc || req.headers["next-router-prefetch"] || url.includes("_rsc=")) return null;
   const cookie = req.headers.cookie || "";
   if (SESSION_COOKIE.test(cookie)) return null;
-  return `${ELDER_COOKIE.test(cookie) ? "elder" : "std"} ${url}`;
+  return `${parseCookie(cookie).get(ELDER_COOKIE) === "1" ? "elder" : "std"} ${url}`;
+}
+
+const DEFAULT_HEADERS = Symbol("lvzhi default headers");
+
+/**
+ * The security headers every response carries, added as its head is written, so that a
+ * route handler's own stricter ones (a file's `default-src 'none'; sandbox`, a photo's
+ * `Referrer-Policy: no-referrer`) win: Next never replaces a header already set.
+ */
+function withDefaultHeaders(res, defaults) {
+  res[DEFAULT_HEADERS] = defaults;
+  const writeHead = res.writeHead;
+  res.writeHead = function writeHeadWithDefaults(...args) {
+    for (const [name, value] of Object.entries(res[DEFAULT_HEADERS])) {
+      if (!res.hasHeader(name)) res.setHeader(name, value);
+    }
+    return writeHead.apply(this, args);
+  };
+}
+
+/** Was this HTML rendered in elder mode (app/layout.tsx puts `elder` on <html>)? */
+function renderedElder(body) {
+  const head = body.subarray(0, 4096).toString("latin1");
+  return /<html[^>]*\sclass="(?:[^"]*\s)?elder(?:\s[^"]*)?"/.test(head);
 }
 
 function serveEntry(req, res, entry, nonce) {
@@ -132,7 +161,7 @@ function serveEntry(req, res, entry, nonce) {
   if (req.headers["if-none-match"] === etag) {
     // The browser keeps its copy, whose scripts carry the nonce of the policy it got with
     // it; a policy sent now would replace that one (304 headers update stored ones).
-    if (entry.template) res.removeHeader("Content-Security-Policy");
+    if (entry.template) delete res[DEFAULT_HEADERS]?.["Content-Security-Policy"];
     res.writeHead(304, headers);
     res.end();
     return;
@@ -189,6 +218,8 @@ function captureInto(key, req, res, nonce) {
       return;
     const body = Buffer.concat(chunks);
     if (body.length > MAX_ENTRY_BYTES) return;
+    // Kept under the variant the page was rendered in, never under another one.
+    if (type.startsWith("text/html") && renderedElder(body) !== key.startsWith("elder ")) return;
     const headers = {};
     for (const name of ["content-type", "content-disposition", "x-content-type-options", "link"]) {
       const value = res.getHeader(name);
@@ -276,8 +307,7 @@ const server = createServer((req, res) => {
   });
   req.headers["content-security-policy"] = policy;
   delete req.headers["content-security-policy-report-only"];
-  res.setHeader("Content-Security-Policy", policy);
-  for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+  withDefaultHeaders(res, { "Content-Security-Policy": policy, ...SECURITY_HEADERS });
   const key = cacheKey(req);
   if (!key) {
     render(req, res);

@@ -396,6 +396,9 @@ test.describe("one member's notes are theirs alone", () => {
     const own = await page.request.get(photoPath);
     expect(own.status()).toBe(200);
     expect(own.headers()["content-type"]).toBe("image/jpeg");
+    // The photo's own headers, not the pages': inert if opened, never named to other sites.
+    expect(own.headers()["content-security-policy"]).toMatch(/^default-src 'none';.*\bsandbox/);
+    expect(own.headers()["referrer-policy"]).toBe("no-referrer");
     const tags = ExifReader.load(await own.body(), { expanded: true });
     expect(tags.gps).toBeUndefined();
     expect(tags.exif).toBeUndefined();

@@ -103,6 +103,25 @@ test.describe("security headers", () => {
     expect(again.headers()["x-content-type-options"]).toBe("nosniff");
   });
 
+  test("an encoded or repeated elder cookie cannot put an elder page in everyone's cache", async ({
+    request,
+  }) => {
+    const elderHtml = /<html[^>]*class="[^"]*\belder\b/;
+    // Next decodes cookie values: `%31` is "1", so these requests get the elder page…
+    for (const cookie of ["lvzhi_elder=%31", "lvzhi_elder=0; lvzhi_elder=1"]) {
+      const path = `/news?poison=${randomUUID()}`;
+      for (let i = 0; i < 2; i += 1) {
+        const elder = await request.get(path, { headers: { cookie } });
+        expect(await elder.text(), cookie).toMatch(elderHtml);
+      }
+      // …and a reader without the cookie still gets the standard page, from the cache or not.
+      for (let i = 0; i < 2; i += 1) {
+        const plain = await request.get(path, { headers: { cookie: "" } });
+        expect(await plain.text(), `${cookie}, then none`).not.toMatch(elderHtml);
+      }
+    }
+  });
+
   test("every script of the public, login and staff pages carries the response's nonce", async ({
     page,
     request,

@@ -215,6 +215,12 @@ test("news: an editor previews Markdown, is told what to fix, publishes; /news s
   expect(html).toContain("<strong>生鲜</strong>");
   expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
   expect(html).toMatch(/\/files\/[0-9a-f-]{36}/);
+  // The cover file keeps its own inert policy, not the pages' one.
+  const coverPath = /\/files\/[0-9a-f-]{36}/.exec(html)?.[0] ?? "";
+  const cover = await request.get(coverPath);
+  expect(cover.status()).toBe(200);
+  expect(cover.headers()["content-security-policy"]).toMatch(/^default-src 'none';.*\bsandbox$/);
+  expect(cover.headers()["x-content-type-options"]).toBe("nosniff");
 
   // Editing the published article refreshes it too.
   await warmPageCache(request, "/news");

@@ -99,7 +99,7 @@ trap 'exit 143' TERM
 section "1/9 typecheck (tsc --noEmit)"
 npm run --silent typecheck
 
-section "2/9 lint (biome check .)"
+section "2/9 lint (Biome; dependency-cruiser floors and cycles; page and file sizes)"
 npm run --silent lint
 
 section "3/9 unit tests (vitest project unit)"
