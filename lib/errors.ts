@@ -43,6 +43,7 @@ export const appErrorCodes = [
   "too_many_photos",
   "not_image",
   "too_large",
+  "too_many_pixels",
   "unreadable",
   // attendance
   "not_public",

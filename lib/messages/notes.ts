@@ -111,6 +111,7 @@ export const notesMessages = {
     controlCharacters: "内容含有无法识别的字符，请删除后重试",
     photosTooMany: "照片最多9张",
     photoTooLarge: "每张照片不能超过15MB",
+    photoTooManyPixels: "照片像素过大（超过1.2亿像素），请换一张或缩小后再上传",
     photoNotImage: "文件不是有效的图片",
     photoUnreadable: "图片无法读取，请换一张或重新拍摄",
   },
@@ -228,6 +229,7 @@ export const noteErrors = {
   too_many_photos: notesMessages.fieldErrors.photosTooMany,
   not_image: notesMessages.fieldErrors.photoNotImage,
   too_large: notesMessages.fieldErrors.photoTooLarge,
+  too_many_pixels: notesMessages.fieldErrors.photoTooManyPixels,
   unreadable: notesMessages.fieldErrors.photoUnreadable,
 } as const satisfies ErrorMessages;
 

@@ -57,3 +57,21 @@ function isHeic(bytes: Uint8Array): boolean {
   }
   return false;
 }
+
+/**
+ * The largest picture a HEIF file declares, in pixels (its `ispe` properties: a grid's
+ * tiles and the whole image each have one), read before anything is decoded; null when
+ * it declares none.
+ */
+export function heifDeclaredPixels(bytes: Uint8Array): number | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let largest: number | null = null;
+  // The item properties sit in the `meta` box at the start of the file.
+  const end = Math.min(bytes.length - 16, 1 << 20);
+  for (let i = 4; i <= end; i += 1) {
+    if (bytes[i] !== 0x69 || ascii(bytes, i, i + 4) !== "ispe") continue;
+    const pixels = view.getUint32(i + 8) * view.getUint32(i + 12);
+    largest = Math.max(largest ?? 0, pixels);
+  }
+  return largest;
+}

@@ -3,7 +3,7 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { MAX_PHOTO_BYTES } from "@/lib/notes/form-state";
-import { PHOTO_MAX_EDGE, processPhoto } from "./photo-processing";
+import { PHOTO_MAX_EDGE, PHOTO_MAX_INPUT_PIXELS, processPhoto } from "./photo-processing";
 
 /** A phone-like JPEG: landscape pixels, EXIF orientation "rotate 90°", a camera and a GPS fix. */
 async function phoneJpeg(width = 64, height = 48) {
@@ -20,6 +20,55 @@ async function phoneJpeg(width = 64, height = 48) {
     })
     .jpeg()
     .toBuffer();
+}
+
+/** CRC-32 (PNG chunks), so that a hand-made header is a valid one. */
+function crc32(bytes: Uint8Array): number {
+  let crc = 0xffffffff;
+  for (const byte of bytes) {
+    crc ^= byte;
+    for (let k = 0; k < 8; k += 1) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+/** A tiny PNG whose header declares `width` × `height` (a decompression bomb's shape). */
+function pngDeclaring(width: number, height: number): Uint8Array {
+  const chunk = (type: string, data: Uint8Array) => {
+    const body = new Uint8Array([...new TextEncoder().encode(type), ...data]);
+    const out = new Uint8Array(12 + data.length);
+    const view = new DataView(out.buffer);
+    view.setUint32(0, data.length);
+    out.set(body, 4);
+    view.setUint32(8 + data.length, crc32(body));
+    return out;
+  };
+  const ihdr = new Uint8Array(13);
+  const view = new DataView(ihdr.buffer);
+  view.setUint32(0, width);
+  view.setUint32(4, height);
+  ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  return new Uint8Array([
+    ...signature,
+    ...chunk("IHDR", ihdr),
+    ...chunk("IDAT", new Uint8Array([0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01])),
+    ...chunk("IEND", new Uint8Array()),
+  ]);
+}
+
+/** A HEIC file's start: its brands, and an `ispe` property declaring `width` × `height`. */
+function heicDeclaring(width: number, height: number): Uint8Array {
+  const bytes = new Uint8Array(256);
+  bytes.set([0, 0, 0, 24, ...new TextEncoder().encode("ftypheic\0\0\0\0mif1heic")]);
+  const ispe = new Uint8Array(20);
+  const view = new DataView(ispe.buffer);
+  view.setUint32(0, 20);
+  ispe.set(new TextEncoder().encode("ispe"), 4);
+  view.setUint32(12, width);
+  view.setUint32(16, height);
+  bytes.set(ispe, 64);
+  return bytes;
 }
 
 async function refusal(input: Uint8Array) {
@@ -83,5 +132,15 @@ describe("photo processing", () => {
     const huge = new Uint8Array(MAX_PHOTO_BYTES + 1);
     huge.set([0xff, 0xd8, 0xff, 0xe0]);
     expect(await refusal(huge)).toBe("too_large");
+  });
+
+  it("refuses pictures that declare too many pixels, before decoding them", async () => {
+    // 14000 × 14000 = 196 megapixels in a few hundred bytes.
+    expect(await refusal(pngDeclaring(14_000, 14_000))).toBe("too_many_pixels");
+    expect(await refusal(heicDeclaring(20_000, 20_000))).toBe("too_many_pixels");
+    // At the limit the header passes, and the (empty) picture is then found unreadable.
+    const side = Math.floor(Math.sqrt(PHOTO_MAX_INPUT_PIXELS));
+    expect(await refusal(pngDeclaring(side, side))).toBe("unreadable");
+    expect(await refusal(heicDeclaring(4032, 3024))).toBe("unreadable");
   });
 });

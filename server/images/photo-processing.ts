@@ -4,7 +4,7 @@ import sharp, { type OutputInfo } from "sharp";
 import { AppError } from "@/lib/errors";
 import type { ProcessedPhoto } from "@/lib/images";
 import { MAX_PHOTO_BYTES } from "@/lib/notes/form-state";
-import { sniffImageKind } from "@/lib/notes/image-type";
+import { heifDeclaredPixels, sniffImageKind } from "@/lib/notes/image-type";
 
 /**
  * Every photo is decoded and encoded again before it is stored: turned upright by its
@@ -15,11 +15,15 @@ import { sniffImageKind } from "@/lib/notes/image-type";
  */
 export const PHOTO_MAX_EDGE = 2560;
 export const PHOTO_JPEG_QUALITY = 82;
-/** A decompression bomb (a small file of enormous dimensions) is refused, not decoded. */
-export const PHOTO_MAX_INPUT_PIXELS = 200_000_000;
+/**
+ * A decompression bomb (a small file of enormous dimensions) is refused by the size it
+ * declares, before a pixel is decoded. A phone's 108-megapixel mode still fits.
+ */
+export const PHOTO_MAX_INPUT_PIXELS = 120_000_000;
 
-/** A refused photo: `AppError("not_image" | "too_large" | "unreadable", "photos")`. */
-const refuse = (code: "not_image" | "too_large" | "unreadable") => new AppError(code, "photos");
+type PhotoRefusal = "not_image" | "too_large" | "too_many_pixels" | "unreadable";
+/** A refused photo: `AppError(code, "photos")`. */
+const refuse = (code: PhotoRefusal) => new AppError(code, "photos");
 
 export async function processPhoto(input: Uint8Array): Promise<ProcessedPhoto> {
   if (input.byteLength > MAX_PHOTO_BYTES) throw refuse("too_large");
@@ -27,6 +31,9 @@ export async function processPhoto(input: Uint8Array): Promise<ProcessedPhoto> {
   if (!kind) throw refuse("not_image");
 
   let source = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+  const declared = kind === "heic" ? heifDeclaredPixels(input) : await headerPixels(source);
+  if (declared === null) throw refuse("unreadable");
+  if (declared > PHOTO_MAX_INPUT_PIXELS) throw refuse("too_many_pixels");
   if (kind === "heic") source = await decodeHeic(source);
 
   let output: { data: Buffer; info: OutputInfo };
@@ -55,6 +62,16 @@ export async function processPhoto(input: Uint8Array): Promise<ProcessedPhoto> {
     width: info.width,
     height: info.height,
   };
+}
+
+/** Width × height as the file's header declares them (sharp reads the header alone). */
+async function headerPixels(source: Buffer): Promise<number | null> {
+  try {
+    const { width, height } = await sharp(source, { limitInputPixels: false }).metadata();
+    return width && height ? width * height : null;
+  } catch {
+    return null;
+  }
 }
 
 async function decodeHeic(source: Buffer): Promise<Buffer> {

@@ -205,7 +205,7 @@ async function readPostedPhotos(
     try {
       processed.push(await processPhoto(new Uint8Array(await file.arrayBuffer())));
     } catch (error) {
-      if (isAppError(error, "not_image", "too_large", "unreadable")) {
+      if (isAppError(error, "not_image", "too_large", "too_many_pixels", "unreadable")) {
         return { processed: [], errors: { photos: noteErrorMessage(error.code) } };
       }
       throw error;

@@ -56,7 +56,7 @@ export async function POST(request: Request) {
   try {
     photo = await processPhoto(body);
   } catch (error) {
-    if (isAppError(error, "not_image", "too_large", "unreadable")) {
+    if (isAppError(error, "not_image", "too_large", "too_many_pixels", "unreadable")) {
       return refuse(422, noteErrorMessage(error.code));
     }
     throw error;
