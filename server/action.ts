@@ -21,11 +21,12 @@ import type { UserRole } from "@/lib/vocabulary";
 import { getCurrentUser, requireUser } from "./auth/session";
 
 /**
- * The gate of every server action and page that needs a signed-in user. One order, always:
- * authenticate (signed out → the login page), read what was typed, parse it (zod), authorize
- * (role and permission here; scope and ownership in the query's WHERE, inside its
- * transaction), run (the query writes its audit entry in the same transaction), and turn a
- * refusal into a form state that keeps what was typed.
+ * The staff console's gate, for pages (`requireStaff`) and server actions (`gatedAction`).
+ * One order, always: authenticate (signed out → the login page), read what was typed,
+ * authorize the role and a fixed permission, parse (zod), authorize a permission that
+ * depends on the input, run (scope and ownership in the query's WHERE, inside its
+ * transaction, which also writes the audit entry), and turn a refusal into a form state
+ * that keeps what was typed.
  */
 
 export const STAFF_ROLES: readonly UserRole[] = ["admin", "editor"];
@@ -98,8 +99,10 @@ export interface ActionSpec<V extends FormValues, I, R> {
 }
 
 /**
- * Runs a form's server action through the gate. Every console, member, auth and public form
- * that changes something goes through here (directly, or through a thin wrapper).
+ * Runs a staff console form's server action through the gate: every action of the console
+ * goes through here. The member's note form, the sign-in forms and the public forms keep
+ * their own first steps (the note's client id, login tickets, honeypots and rate limits for
+ * people without an account), then answer with the same `FormState` and `AppError`s.
  */
 export async function gatedAction<V extends FormValues, I, R = undefined>(
   formData: FormData,
@@ -108,12 +111,12 @@ export async function gatedAction<V extends FormValues, I, R = undefined>(
   // 1. authenticate
   const user = await getCurrentUser();
   if (!user) await requireUser({ roles: spec.roles ?? STAFF_ROLES });
-  // 2. read and parse
+  // 2. read what was typed (echoed back on any refusal)
   const values = readFormValues(formData, spec.fields, spec.multi ?? []) as unknown as V;
   const words = { ...gateMessages, ...spec.errors };
   const refuse = (message: string, fieldErrors: FormState<V, R>["fieldErrors"] = {}) =>
     refusedForm<V, R>(values, message, fieldErrors);
-  // 3. authorize the role before saying anything about the input
+  // 3. the role, before anything is said about the input
   const roles = spec.roles ?? STAFF_ROLES;
   const forbidden = () => {
     if (spec.onForbidden === "not-found") notFound();
