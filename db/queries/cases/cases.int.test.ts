@@ -19,6 +19,7 @@ import {
 import { seedDemoData } from "../../seed";
 import { createTestDatabase, driverLabel, type TestDatabase } from "../../test-utils";
 import { searchPublic } from "../search/public";
+import { staffActor } from "../shared/test-staff";
 import { selectSitemapEntries } from "../sitemap";
 import { listPublishedCasesIn, selectPublishedCaseIn } from "./public";
 import { buildCaseDraftIn, type CaseInput, listEligibleNotesIn } from "./staff";
@@ -31,22 +32,6 @@ let editor: Actor;
 let noteId: number;
 let draftNoteId: number;
 const TZ = "Asia/Shanghai";
-
-async function actor(username: string): Promise<Actor> {
-  const [u] = await db
-    .select({
-      id: users.id,
-      username: users.username,
-      displayName: users.displayName,
-      role: users.role,
-      sectorId: users.sectorId,
-      organisationId: users.organisationId,
-    })
-    .from(users)
-    .where(eq(users.username, username));
-  if (!u) throw new Error(username);
-  return { user: u, ip: "192.0.2.9" };
-}
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(
@@ -69,8 +54,8 @@ beforeAll(async () => {
       member2: "x".repeat(12),
     },
   });
-  admin = await actor("admin");
-  editor = await actor("editor");
+  admin = await staffActor(db, "admin", "192.0.2.9");
+  editor = await staffActor(db, "editor", "192.0.2.9");
   const [author] = await db
     .select({ id: users.id })
     .from(users)

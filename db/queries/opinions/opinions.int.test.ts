@@ -3,10 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/types";
 import { AppError } from "@/lib/errors";
 import type { Database } from "../../client";
-import { auditLog, opinions, topics, users } from "../../schema";
+import { auditLog, opinions, topics } from "../../schema";
 import { seedDemoData } from "../../seed";
 import { createTestDatabase, driverLabel, type TestDatabase } from "../../test-utils";
 import { searchPublic } from "../search/public";
+import { staffActor } from "../shared/test-staff";
 import {
   maskPersonName,
   selectApprovedOpinions,
@@ -19,22 +20,6 @@ let handle: TestDatabase;
 let db: Database;
 let admin: Actor;
 let editor: Actor;
-
-async function actor(username: string): Promise<Actor> {
-  const [u] = await db
-    .select({
-      id: users.id,
-      username: users.username,
-      displayName: users.displayName,
-      role: users.role,
-      sectorId: users.sectorId,
-      organisationId: users.organisationId,
-    })
-    .from(users)
-    .where(eq(users.username, username));
-  if (!u) throw new Error(username);
-  return { user: u, ip: "192.0.2.9" };
-}
 
 async function topicId(slug: string) {
   const [t] = await db.select({ id: topics.id }).from(topics).where(eq(topics.slug, slug));
@@ -49,8 +34,8 @@ beforeAll(async () => {
     withAccounts: true,
     passwords: { admin: pw, editor: pw, member1: pw, member2: pw },
   });
-  admin = await actor("admin");
-  editor = await actor("editor");
+  admin = await staffActor(db, "admin", "192.0.2.9");
+  editor = await staffActor(db, "editor", "192.0.2.9");
 }, 120_000);
 afterAll(async () => {
   await handle?.close();

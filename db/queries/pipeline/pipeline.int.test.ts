@@ -15,10 +15,10 @@ import {
   noteTransitions,
   organisations,
   sectors,
-  users,
 } from "../../schema";
 import { seedDemoData } from "../../seed";
 import { createTestDatabase, driverLabel, type TestDatabase } from "../../test-utils";
+import { sessionUser } from "../shared/test-staff";
 import { getDashboardFiguresIn } from "./dashboard";
 import { createDepartmentIn, listDepartmentsIn } from "./departments";
 import { getDutyRecordIn, listDutySummariesIn } from "./duty";
@@ -53,22 +53,6 @@ let db: Database;
 let admin: SessionUser;
 let editor: SessionUser;
 let member2: SessionUser;
-
-async function sessionUser(username: string): Promise<SessionUser> {
-  const [row] = await db
-    .select({
-      id: users.id,
-      username: users.username,
-      displayName: users.displayName,
-      role: users.role,
-      sectorId: users.sectorId,
-      organisationId: users.organisationId,
-    })
-    .from(users)
-    .where(eq(users.username, username));
-  if (!row) throw new Error(`no user ${username}`);
-  return row;
-}
 
 async function noteByTitle(title: string) {
   const [row] = await db
@@ -119,9 +103,9 @@ describe(`staff pipeline (${driverLabel()})`, () => {
   });
   beforeEach(async () => {
     [admin, editor, member2] = await Promise.all([
-      sessionUser("admin"),
-      sessionUser("editor"),
-      sessionUser("member2"),
+      sessionUser(db, "admin"),
+      sessionUser(db, "editor"),
+      sessionUser(db, "member2"),
     ]);
   });
 
