@@ -20,7 +20,10 @@ export const authMessages = {
     errors: {
       identifierRequired: "请输入用户名或手机号",
       passwordRequired: "请输入密码",
-      invalid: "用户名或密码错误",
+      // The one answer for a wrong password, an unknown name and a locked account alike
+      // (server/auth/login.ts): the lockout rule (LOCKOUT in lib/auth/policy.ts) is stated.
+      invalid: "用户名或密码错误。连续输错 5 次后，账号将暂停登录 15 分钟。",
+      // Only after the right password, at the second step.
       locked: "该账号因连续多次输错已被暂时锁定，请于 {time} 之后再试。",
       rateLimited: "尝试次数过多，请 {minutes} 分钟后再试。",
       restart: "登录已超时或账号状态已变化，请重新输入用户名和密码。",

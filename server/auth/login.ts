@@ -12,7 +12,6 @@ import {
   withLockedAccountIn,
 } from "@/db/queries/users/login";
 import type { Transaction } from "@/db/queries/users/types";
-import { createPhantomLockouts, type PhantomLockouts } from "@/lib/auth/phantom-lockouts";
 import {
   afterFailure,
   LOCKOUT,
@@ -31,11 +30,14 @@ import type { LoginTicket, PendingLogin } from "./tokens";
  * - an unknown (or disabled, or not yet activated) account costs the same argon2 work as a
  *   real one (a verify against a dummy hash), and every attempt takes at least
  *   MIN_ATTEMPT_MS, so the timing is the same;
- * - "locked" is said for unknown names too: they lock after the same number of failures
- *   for the same time (PhantomLockouts), so the lock message is no oracle either.
- * Five wrong passwords or second-factor codes in a row lock the account for 15 minutes,
- * during which even the right password is refused. A per-IP limit slows guessing across
- * accounts.
+ * - the password step never says "locked": a locked account, an unknown name, any
+ *   spelling of a phone and a wrong password all get the one answer ("invalid"), with the
+ *   same status and fields, so no count of requests tells a member's phone from a guess
+ *   (the page states the lockout rule up front instead).
+ * Five wrong passwords or second-factor codes in a row lock the account (in the database,
+ * so every instance agrees) for 15 minutes, during which even the right password is
+ * refused; the audit log records it. Only once the password was right (the TOTP step)
+ * is "locked" said out loud. A per-IP limit slows guessing across accounts.
  */
 
 export const LOGIN_RATE_LIMIT = { limit: 30, windowMs: 10 * 60 * 1000 } as const;
@@ -49,7 +51,6 @@ export interface LoginContext {
   /** Pad every attempt to MIN_ATTEMPT_MS (off in integration tests with a fake clock). */
   padTiming?: boolean;
   limiter?: RateLimiter;
-  phantoms?: PhantomLockouts;
 }
 
 export type LoginOutcome =
@@ -62,14 +63,8 @@ export type LoginOutcome =
   /** The pending login no longer matches the account (changed, disabled): start again. */
   | { kind: "restart" };
 
-const holder = globalThis as unknown as { __lvzhiPhantomLockouts?: PhantomLockouts };
-
 function defaults(ctx: LoginContext) {
-  holder.__lvzhiPhantomLockouts ??= createPhantomLockouts();
-  return {
-    limiter: ctx.limiter ?? sharedRateLimiter("auth:login", LOGIN_RATE_LIMIT),
-    phantoms: ctx.phantoms ?? holder.__lvzhiPhantomLockouts,
-  };
+  return { limiter: ctx.limiter ?? sharedRateLimiter("auth:login", LOGIN_RATE_LIMIT) };
 }
 
 let dummyHash: Promise<string> | undefined;
@@ -104,7 +99,7 @@ export async function attemptPasswordLogin(
   input: { identifier: string; password: string; next: string },
 ): Promise<LoginOutcome> {
   return padded(ctx, async () => {
-    const { limiter, phantoms } = defaults(ctx);
+    const { limiter } = defaults(ctx);
     const now = ctx.now();
     const identifier = input.identifier.trim();
     const label = identifier.slice(0, 64);
@@ -129,17 +124,16 @@ export async function attemptPasswordLogin(
       // Same work as a real check, then the same answers as a real account would get.
       await verifyPassword(await getDummyHash(), input.password);
       const reason = !account ? "unknown_account" : `account_${account.status}`;
-      const phantom = phantoms.fail(identifier.toLowerCase(), now);
       await writeAudit(ctx.db, {
-        action: phantom.lockedBefore ? "auth.login.locked" : "auth.login.failure",
+        action: "auth.login.failure",
         actorId: account?.id ?? null,
         actorLabel: label,
         ip: ctx.ip,
         targetType: account ? "user" : null,
         targetId: account ? String(account.id) : null,
-        details: { reason, stage: "password", lockedUntil: phantom.until?.toISOString() },
+        details: { reason, stage: "password" },
       });
-      return phantom.until ? { kind: "locked", until: phantom.until } : { kind: "invalid" };
+      return { kind: "invalid" };
     }
 
     const passwordOk = await verifyPassword(account.passwordHash, input.password);
@@ -151,7 +145,8 @@ export async function attemptPasswordLogin(
           ...actorOf(ctx, current),
           details: { stage: "password", passwordOk, lockedUntil: until.toISOString() },
         });
-        return { kind: "locked", until } as const;
+        // Said as "invalid": "locked" would tell that this name is an account.
+        return { kind: "invalid" } as const;
       }
       if (current.status !== "active") {
         await writeAudit(tx, {
@@ -301,7 +296,8 @@ async function recordFailure(
         : {}),
     },
   });
-  return next.lockedNow && next.lockedUntil
+  // The lock that starts now is said only at the TOTP step (the password was right).
+  return stage === "totp" && next.lockedNow && next.lockedUntil
     ? { kind: "locked", until: next.lockedUntil }
     : { kind: "invalid" };
 }

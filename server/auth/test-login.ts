@@ -1,12 +1,11 @@
 import type { AccountsHarness } from "@/db/queries/users/test-accounts";
 import { PASSWORD } from "@/db/queries/users/test-accounts";
-import { createPhantomLockouts } from "@/lib/auth/phantom-lockouts";
 import { createMemoryRateLimiter } from "../rate-limit";
 import { attemptPasswordLogin, type LoginContext, type LoginOutcome } from "./login";
 
 /**
  * For the integration tests of logins and accounts: a login context on the harness's
- * database and clock (no timing pad, a generous rate limit, fresh phantom lockouts).
+ * database and clock (no timing pad, a generous rate limit).
  */
 export function loginHelpers(h: AccountsHarness) {
   function context(ip = "203.0.113.7", overrides: Partial<LoginContext> = {}): LoginContext {
@@ -16,7 +15,6 @@ export function loginHelpers(h: AccountsHarness) {
       now: () => h.clock,
       padTiming: false,
       limiter: createMemoryRateLimiter({ limit: 1000, windowMs: 60_000 }),
-      phantoms: createPhantomLockouts(),
       ...overrides,
     };
   }
