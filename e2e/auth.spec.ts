@@ -312,6 +312,50 @@ test.describe("accounts and logins", () => {
     await expect(page.getByText("未开启。")).toBeVisible();
   });
 
+  test("Auth.js's own endpoints are switched off: /login and 退出 are the only ways in and out", async ({
+    page,
+    baseURL,
+  }) => {
+    const username = await newMember(page, baseURL ?? "");
+    await signIn(page, username, PASSWORD, { next: "/member/profile" });
+    const endpoints = [
+      "session",
+      "csrf",
+      "providers",
+      "signin",
+      "signin/credentials",
+      "signout",
+      "callback/credentials",
+      "error",
+    ];
+    const probe = async () => {
+      for (const path of endpoints) {
+        for (const method of ["GET", "POST"] as const) {
+          const response = await page.request.fetch(`/api/auth/${path}`, {
+            method,
+            maxRedirects: 0,
+            ...(method === "POST" ? { form: { callbackUrl: "/member" } } : {}),
+          });
+          expect(response.status(), `${method} /api/auth/${path}`).toBe(404);
+          // No cookie refreshed or deleted, and no redirect (to http://0.0.0.0:PORT or anywhere).
+          expect(response.headers()["set-cookie"], `${method} /api/auth/${path}`).toBeUndefined();
+          expect(response.headers().location, `${method} /api/auth/${path}`).toBeUndefined();
+        }
+      }
+    };
+    await probe();
+    // Nothing there signed this browser out: the session is still good.
+    await page.goto("/member/profile");
+    await expect(page.getByRole("heading", { level: 1, name: "账号与安全" })).toBeVisible();
+
+    // After 退出, the ended session's copy gets no answer there either.
+    const copy = (await page.context().cookies()).filter((c) => c.name.includes("session-token"));
+    await page.getByRole("banner").getByRole("button", { name: "退出" }).click();
+    await expect(page).toHaveURL(/\/login\?notice=signed_out$/);
+    await page.context().addCookies(copy);
+    await probe();
+  });
+
   test("logging in works without JavaScript and only redirects within the site", async ({
     browser,
     baseURL,
