@@ -19,6 +19,7 @@ import { getAuthSecret, unsealLoginTicket } from "./tokens";
 
 /** Secure cookies (and the __Secure- prefix) whenever the site is served over HTTPS. */
 export const secureCookies = new URL(env.SITE_URL).protocol === "https:";
+const siteOrigin = new URL(env.SITE_URL).origin;
 export const SESSION_COOKIE = `${secureCookies ? "__Secure-" : ""}authjs.session-token`;
 /**
  * Set by "退出" to the id of the session it ended. A request that was already under way
@@ -35,8 +36,9 @@ export const sessionLimits = {
 function config(): NextAuthConfig {
   return {
     secret: getAuthSecret(),
-    // Behind our own server (server.mjs): the Host header is the one the site answers on.
-    // Redirects below are kept to relative paths, so a forged Host cannot send anyone away.
+    // Only signIn()/signOut() called in-process use next-auth (its HTTP endpoints are off:
+    // app/api/auth/[...nextauth]/route.ts); they build an internal URL from the Host
+    // header. Redirects never do: the callback below keeps them to paths of SITE_URL.
     trustHost: true,
     useSecureCookies: secureCookies,
     cookies: {
@@ -80,11 +82,13 @@ function config(): NextAuthConfig {
         const { uid, authTime, lastSeen } = token as Partial<SessionClaims>;
         return { expires: session.expires, uid, authTime, lastSeen } as never;
       },
-      redirect({ url, baseUrl }) {
-        if (url.startsWith("/") && !url.startsWith("//")) return url;
+      // A path of this site, relative (the browser resolves it against SITE_URL, where it
+      // is): never the Host the request came in with, nor the address the server listens on.
+      redirect({ url }) {
+        if (url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\")) return url;
         try {
           const target = new URL(url);
-          if (target.origin === baseUrl) return `${target.pathname}${target.search}`;
+          if (target.origin === siteOrigin) return `${target.pathname}${target.search}`;
         } catch {
           // not a URL: fall through
         }
