@@ -279,37 +279,90 @@ test.describe("accounts and logins", () => {
     await elsewhere.context().close();
   });
 
-  test("a member turns TOTP on, logs in with it, and turns it off with the password", async ({
+  test("a member turns TOTP on, replaces it and turns it off, proving who they are each time", async ({
     page,
+    browser,
     baseURL,
     expectNoAxeViolations,
   }) => {
-    const username = await newMember(page, baseURL ?? "");
+    const base = baseURL ?? "";
+    const username = await newMember(page, base);
     await signIn(page, username, PASSWORD, { next: "/member/profile" });
     await expect(page.getByText("未开启。")).toBeVisible();
     await page.getByRole("button", { name: "开启两步验证" }).click();
     await expect(page).toHaveURL(/\/member\/profile\/totp$/);
     await expectNoAxeViolations();
     const secret = await readShownSecret(page);
+    // A session alone turns nothing on: the password first.
+    await page.getByLabel("应用显示的 6 位验证码").fill("000000");
+    await page.getByRole("button", { name: "确认开启" }).click();
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText("请输入当前密码");
+    await page.getByLabel("当前密码").fill(PASSWORD);
     await page.getByLabel("应用显示的 6 位验证码").fill(await nextCode(page, username, secret));
     await page.getByRole("button", { name: "确认开启" }).click();
-    await expect(page.getByRole("list", { name: "恢复码" }).getByRole("listitem")).toHaveCount(10);
+    const firstCodes = page.getByRole("list", { name: "恢复码" }).getByRole("listitem");
+    await expect(firstCodes).toHaveCount(10);
+    const recoveryCodes = await firstCodes.allTextContents();
+    await expect(page.getByRole("main").getByRole("status")).toHaveText(
+      "两步验证已开启，其他设备均已退出登录。",
+    );
     await expectNoAxeViolations();
     await page.getByRole("link", { name: "完成，返回账号与安全" }).click();
     await expect(page.getByText("已开启。登录时需要输入身份验证器应用中的验证码。")).toBeVisible();
 
-    await page.context().clearCookies();
-    await signIn(page, username, PASSWORD, { next: "/member/profile" });
-    await expect(page.getByRole("heading", { level: 1, name: "账号与安全" })).toBeVisible();
+    // Another browser signed in with the second factor; then this one replaces it.
+    const elsewhere = await newPage(browser, base);
+    await signIn(elsewhere, username, PASSWORD, { next: "/member/profile" });
+    await page.getByRole("button", { name: "更换手机或重新设置" }).click();
+    await expect(page).toHaveURL(/\/member\/profile\/totp$/);
+    const second = await readShownSecret(page);
+    const replace = async (oldCode: string) => {
+      await page.getByLabel("当前密码").fill(PASSWORD);
+      await page.getByLabel("原验证器显示的验证码或恢复码").fill(oldCode);
+      await page.getByLabel("应用显示的 6 位验证码").fill(await nextCode(page, username, second));
+      await page.getByRole("button", { name: "确认开启" }).click();
+    };
+    // The password alone (the finding: a session was enough) is refused; nothing changes.
+    await replace("");
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+      "请输入验证器显示的验证码，或一个未用过的恢复码",
+    );
+    await expect(page.getByTestId("totp-secret")).toBeVisible();
+    await elsewhere.reload();
+    await expect(elsewhere.getByRole("heading", { level: 1, name: "账号与安全" })).toBeVisible();
+    // With the old authenticator's recovery code (a lost phone), it is replaced.
+    await replace(recoveryCodes[0] ?? "");
+    const newCodes = page.getByRole("list", { name: "恢复码" }).getByRole("listitem");
+    await expect(newCodes).toHaveCount(10);
+    const newRecoveryCodes = await newCodes.allTextContents();
+    await expect(page.getByRole("main").getByRole("status")).toHaveText(
+      "两步验证已更换，原验证器和原恢复码已失效，其他设备均已退出登录。",
+    );
+    // The other browser is out; this one goes on, and its account page says what happened.
+    await elsewhere.reload();
+    await expect(elsewhere).toHaveURL(/\/login\?next=/);
+    await elsewhere.context().close();
+    await page.getByRole("link", { name: "完成，返回账号与安全" }).click();
+    await expect(page.getByText("剩余恢复码：10 个")).toBeVisible();
+    const events = page.getByRole("region", { name: "最近的安全记录" });
+    await expect(events.getByText("开启或更换了两步验证，其他设备已退出")).toHaveCount(2);
+    await expectNoAxeViolations();
 
+    // Turning off: the password and a code (here a recovery code of the new set).
     const off = page.getByRole("region", { name: "两步验证" });
-    await off.getByLabel("当前密码").fill("not my password");
-    await off.getByRole("button", { name: "关闭两步验证" }).click();
-    await expect(off.getByRole("alert")).toHaveText("当前密码不正确");
     await off.getByLabel("当前密码").fill(PASSWORD);
     await off.getByRole("button", { name: "关闭两步验证" }).click();
-    await expect(page.getByRole("main").getByRole("status")).toHaveText("两步验证已关闭。");
+    await expect(off.getByRole("alert")).toHaveText(
+      "请输入验证器显示的验证码，或一个未用过的恢复码",
+    );
+    await off.getByLabel("当前密码").fill(PASSWORD);
+    await off.getByLabel("验证器显示的验证码或恢复码").fill(newRecoveryCodes[0] ?? "");
+    await off.getByRole("button", { name: "关闭两步验证" }).click();
+    await expect(page.getByRole("main").getByRole("status")).toHaveText(
+      "两步验证已关闭，其他设备均已退出登录。",
+    );
     await expect(page.getByText("未开启。")).toBeVisible();
+    await expect(events.getByText("关闭了两步验证，其他设备已退出")).toBeVisible();
   });
 
   test("Auth.js's own endpoints are switched off: /login and 退出 are the only ways in and out", async ({

@@ -57,3 +57,23 @@ export const userRoles = ["admin", "editor", "member"] as const;
 export type UserRole = (typeof userRoles)[number];
 
 export const userStatuses = ["invited", "active", "disabled"] as const;
+
+/**
+ * Audit actions shown to a person as their account's security events (账号与安全). A
+ * failed login counts only when it locked the account (db/queries/users/profile.ts).
+ */
+export const securityEventActions = [
+  "auth.invite.accept",
+  "auth.password.change",
+  "auth.password.check_failure",
+  "auth.totp.enrol",
+  "auth.totp.disable",
+  "auth.totp.check_failure",
+  "auth.logout_all",
+  "auth.login.failure",
+  "auth.user.enable",
+  "auth.user.disable",
+  "user.update",
+  "user.totp_reset",
+] as const;
+export type SecurityEventAction = (typeof securityEventActions)[number];

@@ -65,11 +65,14 @@ export function Field({
  */
 export function CodeField({
   recovery = false,
+  name = "code",
   ...props
 }: {
   id: string;
   label: string;
   recovery?: boolean;
+  /** "code" unless a form asks for two codes (the old authenticator's and the new one's). */
+  name?: string;
   hint?: ReactNode;
   error?: string;
   autoFocus?: boolean;
@@ -77,7 +80,7 @@ export function CodeField({
   return (
     <Field
       {...props}
-      name="code"
+      name={name}
       autoComplete="one-time-code"
       inputMode={recovery ? "text" : "numeric"}
       maxLength={recovery ? 40 : 10}

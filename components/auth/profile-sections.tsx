@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { Panel } from "@/components/forms/panel";
-import type { ProfileView } from "@/db/queries/users/profile";
+import type { ProfileView, SecurityEvent } from "@/db/queries/users/profile";
 import { fillAuthMessage, authMessages as m } from "@/lib/messages/auth";
 import { SubmitButton } from "./form-parts";
 
@@ -97,6 +97,44 @@ export function ProfileTotp({
         </SubmitButton>
       </form>
       {profile.totpEnabled && !staff && turnOff}
+    </ProfileSection>
+  );
+}
+
+/**
+ * "最近的安全记录": the account's recent security events from the audit log, so that a
+ * change the person did not make is seen (the only channel until notifications exist).
+ */
+export function ProfileSecurityEvents({
+  events,
+  when,
+}: {
+  events: SecurityEvent[];
+  when: (d: Date | null) => string;
+}) {
+  return (
+    <ProfileSection id="profile-events-heading" title={m.profile.eventsTitle}>
+      <p className="mb-4 text-muted">{m.profile.eventsIntro}</p>
+      {events.length === 0 ? (
+        <p>{m.profile.eventsNone}</p>
+      ) : (
+        <ul className="divide-y divide-stone-200">
+          {events.map((event) => (
+            <li key={event.id} className="flex flex-wrap gap-x-4 py-2">
+              <span className="tabular-nums text-muted">{when(event.at)}</span>
+              <span>
+                {m.profile.events[event.action]}
+                {event.byOther && `（${m.profile.eventsByOther}）`}
+              </span>
+              {event.ip && !event.byOther && (
+                <span className="text-sm text-muted">
+                  {fillAuthMessage(m.profile.eventsIp, { ip: event.ip })}
+                </span>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
     </ProfileSection>
   );
 }

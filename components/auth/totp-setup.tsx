@@ -4,7 +4,7 @@ import { type ReactNode, useActionState } from "react";
 import type { EnrolFormState } from "@/lib/auth/forms";
 import { idleForm } from "@/lib/form-state";
 import { authMessages as m } from "@/lib/messages/auth";
-import { CodeField, FormMessage, SubmitButton } from "./form-parts";
+import { CodeField, CurrentPasswordField, FormMessage, SubmitButton } from "./form-parts";
 
 /**
  * Setting up an authenticator app: the QR code (an SVG data URI: no script, no request),
@@ -18,12 +18,18 @@ export function TotpSetup({
   setup,
   afterCodes,
   cancel,
+  reauth,
 }: {
   action: (state: EnrolFormState, formData: FormData) => Promise<EnrolFormState>;
   permalink: string;
   setup: { qrDataUri: string; secret: string } | null;
   afterCodes: ReactNode;
   cancel?: ReactNode;
+  /**
+   * From the account page: the current password, and (`oldCode`: a second factor is on)
+   * a code of the authenticator in force or a recovery code, asked before anything changes.
+   */
+  reauth?: { oldCode: boolean };
 }) {
   const [state, formAction] = useActionState<EnrolFormState, FormData>(
     action,
@@ -84,6 +90,26 @@ export function TotpSetup({
       </div>
       <form action={formAction} className="space-y-5" noValidate>
         <FormMessage state={state} />
+        {reauth && (
+          <>
+            <p className="text-muted">{m.enrol.reauthIntro}</p>
+            <CurrentPasswordField
+              id="enrol-current"
+              label={m.profile.current}
+              error={state.fieldErrors.current}
+            />
+            {reauth.oldCode && (
+              <CodeField
+                id="enrol-old-code"
+                name="oldCode"
+                recovery
+                label={m.enrol.oldCode}
+                hint={m.enrol.oldCodeHint}
+                error={state.fieldErrors.oldCode}
+              />
+            )}
+          </>
+        )}
         <CodeField id="enrol-code" label={m.enrol.code} error={state.fieldErrors.code} />
         <div className="flex flex-wrap items-center gap-4">
           <SubmitButton>{m.enrol.submit}</SubmitButton>

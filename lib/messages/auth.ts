@@ -74,6 +74,13 @@ export const authMessages = {
     continue: "我已保存恢复码，继续",
     done: "两步验证已开启。",
     backToProfile: "完成，返回账号与安全",
+    // From the account page: proving who one is before the second factor changes.
+    reauthIntro:
+      "为确认是您本人操作，请输入当前密码；已开启两步验证的，还需输入原验证器显示的验证码（或一个未用过的恢复码）。",
+    oldCode: "原验证器显示的验证码或恢复码",
+    oldCodeHint: "原手机已丢失时，可输入一个未用过的恢复码。",
+    doneProfile: "两步验证已开启，其他设备均已退出登录。",
+    changedProfile: "两步验证已更换，原验证器和原恢复码已失效，其他设备均已退出登录。",
   },
   invite: {
     title: "设置登录密码",
@@ -121,6 +128,9 @@ export const authMessages = {
     errors: {
       currentRequired: "请输入当前密码",
       wrongCurrent: "当前密码不正确",
+      oldCodeRequired: "请输入验证器显示的验证码，或一个未用过的恢复码",
+      wrongOldCode: "验证码或恢复码不正确，请输入验证器中当前显示的验证码",
+      codeRequired: "请输入新验证器显示的 6 位验证码",
       rateLimited: "尝试次数过多，请 {minutes} 分钟后再试。",
       failed: "操作未能完成，请稍后再试。",
     },
@@ -131,14 +141,36 @@ export const authMessages = {
     recoveryLeft: "剩余恢复码：{count} 个",
     totpEnable: "开启两步验证",
     totpReenrol: "更换手机或重新设置",
-    totpReenrolHint: "重新设置后，原来的验证器和恢复码将失效。",
+    totpReenrolHint:
+      "重新设置后，原来的验证器和恢复码将失效，其他设备将退出登录。需要当前密码和原验证器的验证码（或恢复码）。",
     totpDisable: "关闭两步验证",
     totpDisableHint: "关闭前请输入当前密码。",
-    totpDisabled: "两步验证已关闭。",
+    totpDisableCode: "验证器显示的验证码或恢复码",
+    totpDisabled: "两步验证已关闭，其他设备均已退出登录。",
     sessionsTitle: "登录设备",
     sessionsIntro:
       "如果在别人的电脑或手机上登录过，或怀疑账号被他人使用，可以让所有设备立即退出登录（包括当前设备）。",
     logoutAll: "退出所有设备",
+    eventsTitle: "最近的安全记录",
+    eventsIntro:
+      "账号的重要变动都记录在这里。如有不是您本人所做的操作，请立即修改密码、退出所有设备，并联系政协办公室。",
+    eventsNone: "暂无记录。",
+    eventsByOther: "由管理员操作",
+    eventsIp: "IP：{ip}",
+    events: {
+      "auth.invite.accept": "设置了初始密码",
+      "auth.password.change": "修改了密码",
+      "auth.password.check_failure": "输入的当前密码不正确",
+      "auth.totp.enrol": "开启或更换了两步验证，其他设备已退出",
+      "auth.totp.disable": "关闭了两步验证，其他设备已退出",
+      "auth.totp.check_failure": "更改两步验证时输入的验证码不正确",
+      "auth.logout_all": "退出了所有设备",
+      "auth.login.failure": "连续多次登录失败，账号被暂停登录 15 分钟",
+      "auth.user.enable": "账号被启用",
+      "auth.user.disable": "账号被停用",
+      "user.update": "账号信息被修改",
+      "user.totp_reset": "两步验证被重置",
+    },
   },
 } as const;
 

@@ -2,14 +2,8 @@ import "server-only";
 import type { Database } from "@/db/client";
 import { writeAudit } from "@/db/queries/audit/write";
 import { lastTotpStepIn } from "@/db/queries/users/login";
-import {
-  disableTotpIn,
-  enableTotpIn,
-  findPasswordOwnerIn,
-  setPasswordIn,
-} from "@/db/queries/users/profile";
+import { enableTotpIn, findPasswordOwnerIn, setPasswordIn } from "@/db/queries/users/profile";
 import { endAllSessionsIn } from "@/db/queries/users/sessions";
-import { requiresTotp } from "@/lib/auth/policy";
 import { generateRecoveryCodes, verifyTotp } from "@/lib/auth/totp";
 import type { SessionUser } from "@/lib/auth/types";
 import { hashPassword, verifyPassword } from "@/lib/password";
@@ -18,7 +12,8 @@ import { checkNewPassword, type PasswordProblem } from "./password-policy";
 
 /**
  * What a signed-in person does to their own account: change the password (asking for the
- * current one), turn TOTP on, re-enrol it, turn it off (members only), log out everywhere.
+ * current one), log out everywhere; and the first TOTP enrolment during a staff login.
+ * Turning TOTP on, replacing or turning it off from the account page: ./totp-change.ts.
  */
 
 export interface AccountContext {
@@ -41,7 +36,7 @@ type Who = Pick<SessionUser, "id" | "username" | "role">;
 
 export type CurrentPasswordRefusal = "wrong_current" | "rate_limited";
 
-async function checkCurrentPassword(
+export async function checkCurrentPassword(
   ctx: AccountContext,
   user: Who,
   current: string,
@@ -108,44 +103,29 @@ export async function logOutEverywhere(ctx: AccountContext, user: Who): Promise<
 export type EnrolmentResult = { ok: true; recoveryCodes: string[] } | { ok: false };
 
 /**
- * Confirms a new TOTP secret with a code from the app, then stores it with ten fresh
- * recovery codes (hashed; shown to the person once, by the caller). The code's step
- * counts as used, so it cannot log in again.
+ * The first enrolment of staff, during their first login (right after the password, before
+ * any session exists): confirms a new TOTP secret with a code from the app, then stores it
+ * with ten fresh recovery codes (hashed; shown to the person once, by the caller). The
+ * code's step counts as used, so it cannot log in again. Refused when the account already
+ * has a second factor: replacing one takes more (./totp-change.ts).
  */
 export async function confirmTotpEnrolment(
   ctx: AccountContext,
   user: Pick<SessionUser, "id" | "username">,
-  input: { secret: string; code: string; reenrol: boolean },
+  input: { secret: string; code: string },
 ): Promise<EnrolmentResult> {
   const now = ctx.now();
   const check = verifyTotp(input.secret, input.code, now, await lastTotpStepIn(ctx.db, user.id));
   if (!check.ok) return { ok: false };
   const recoveryCodes = generateRecoveryCodes();
   const recoveryCodeHashes = await Promise.all(recoveryCodes.map((code) => hashPassword(code)));
-  await enableTotpIn(ctx.db, {
+  const enabled = await enableTotpIn(ctx.db, {
     userId: user.id,
     secret: input.secret,
     step: check.step,
     recoveryCodeHashes,
     now,
     actor: actor(ctx, user),
-    reenrol: input.reenrol,
   });
-  return { ok: true, recoveryCodes };
-}
-
-export type TotpDisableResult =
-  | { ok: true }
-  | { ok: false; reason: CurrentPasswordRefusal | "required_for_role"; retryAfterSeconds?: number };
-
-export async function turnOffTotp(
-  ctx: AccountContext,
-  user: Who,
-  input: { current: string },
-): Promise<TotpDisableResult> {
-  if (requiresTotp(user.role)) return { ok: false, reason: "required_for_role" };
-  const checked = await checkCurrentPassword(ctx, user, input.current, "totp_disable");
-  if (!checked.ok) return checked;
-  await disableTotpIn(ctx.db, { userId: user.id, now: ctx.now(), actor: actor(ctx, user) });
-  return { ok: true };
+  return enabled ? { ok: true, recoveryCodes } : { ok: false };
 }

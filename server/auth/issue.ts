@@ -1,7 +1,8 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { AuthError } from "next-auth";
-import { ENDED_SESSION_COOKIE, signIn, signOut } from "./next-auth";
+import { ENDED_SESSION_COOKIE, SESSION_COOKIE, signIn, signOut } from "./next-auth";
+import { readSessionCookie, resealSession, sessionCookieOptions } from "./session-cookie";
 import { type LoginTicket, sealLoginTicket } from "./tokens";
 
 /**
@@ -27,4 +28,16 @@ export async function issueSession(ticket: LoginTicket, to: string): Promise<"fa
 /** Deletes this browser's session cookie (the caller redirects). */
 export async function endBrowserSession(): Promise<void> {
   await signOut({ redirect: false });
+}
+
+/**
+ * After a change that ended every session of the account (session version + 1), keeps
+ * this browser's session: its cookie again, with the account's new session version.
+ */
+export async function keepThisSession(sessionVersion: number): Promise<void> {
+  const jar = await cookies();
+  const claims = await readSessionCookie(jar);
+  if (!claims) return;
+  const { value, expires } = await resealSession(claims, { sv: sessionVersion });
+  jar.set(SESSION_COOKIE, value, { ...sessionCookieOptions, expires });
 }

@@ -195,7 +195,6 @@ describe(`accounts and logins (${driverLabel()})`, () => {
       {
         secret,
         code: "000000",
-        reenrol: false,
       },
     );
     expect(wrong.ok).toBe(false);
@@ -205,11 +204,19 @@ describe(`accounts and logins (${driverLabel()})`, () => {
       {
         secret,
         code: totpCode(secret, h.clock),
-        reenrol: false,
       },
     );
     if (!enrolled.ok) throw new Error("enrolment refused");
     expect(enrolled.recoveryCodes).toHaveLength(10);
+    // The login's enrolment cannot replace a second factor already on (a stale pending login).
+    const another = generateTotpSecret();
+    expect(
+      await confirmTotpEnrolment(
+        ctx,
+        { id: userId, username: "editorx" },
+        { secret: another, code: totpCode(another, at(0.5)) },
+      ),
+    ).toEqual({ ok: false });
 
     h.clock = at(1);
     const second = await login(ctx, "editorx");

@@ -47,15 +47,27 @@ export async function sessionCookieUpdate(
   const claims = await readSessionCookie(cookies, now);
   if (!claims) return { action: "delete" };
   if (now - claims.lastSeen < REFRESH_AFTER_MS) return { action: "keep" };
+  return { action: "refresh", ...(await resealSession(claims, {}, now)) };
+}
+
+/**
+ * The session's cookie again, with a new last-activity time and `changes` (a new session
+ * version, when a change of the account ended every other session but this one).
+ */
+export async function resealSession(
+  claims: SessionClaims & Record<string, unknown>,
+  changes: Partial<Pick<SessionClaims, "sv">>,
+  now = Date.now(),
+): Promise<{ value: string; expires: Date }> {
   const idleSeconds = Math.ceil(sessionLimits.idleMs / 1000);
   const { exp: _exp, iat: _iat, jti: _jti, ...kept } = claims;
   const value = await encode({
-    token: { ...kept, lastSeen: now },
+    token: { ...kept, ...changes, lastSeen: now },
     secret: getAuthSecret(),
     salt: SESSION_COOKIE,
     maxAge: idleSeconds,
   });
-  return { action: "refresh", value, expires: new Date(now + idleSeconds * 1000) };
+  return { value, expires: new Date(now + idleSeconds * 1000) };
 }
 
 export const sessionCookieOptions = {

@@ -99,7 +99,7 @@ export async function confirmEnrolAction(
   }
   const code = formText(formData.get("code"), 40).trim();
   const result = code
-    ? await confirmTotpEnrolment(ctx, account, { secret: pending.secret, code, reenrol: false })
+    ? await confirmTotpEnrolment(ctx, account, { secret: pending.secret, code })
     : { ok: false as const };
   if (!result.ok) return refusedAtField("code", m.enrol.invalid);
   return doneForm({}, m.enrol.done, { recoveryCodes: result.recoveryCodes });

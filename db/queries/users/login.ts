@@ -119,7 +119,7 @@ export async function lastTotpStepIn(tx: Executor, userId: number): Promise<numb
     .where(
       and(
         eq(auditLog.actorId, userId),
-        sql`${auditLog.action} in ('auth.login.success', 'auth.totp.enrol')`,
+        sql`${auditLog.action} in ('auth.login.success', 'auth.totp.enrol', 'auth.totp.disable')`,
         sql`${auditLog.details} ? 'totpStep'`,
       ),
     )

@@ -1,11 +1,11 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
-import type { UserRole } from "@/lib/vocabulary";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { type SecurityEventAction, securityEventActions, type UserRole } from "@/lib/vocabulary";
 import type { Database } from "../../client";
 import { getDb } from "../../runtime";
-import { organisations, recoveryCodes, sectors, users } from "../../schema";
+import { auditLog, organisations, recoveryCodes, sectors, users } from "../../schema";
 import { auditAccountChange } from "./audit";
-import type { AuditActor, Executor } from "./types";
+import type { AuditActor, Executor, Transaction } from "./types";
 
 /**
  * A person's own account (the profile page; server/auth/account.ts decides): what it
@@ -96,8 +96,9 @@ export async function setPasswordIn(
 }
 
 /**
- * Turns TOTP on with a confirmed secret and a fresh set of hashed recovery codes (the
- * old ones stop working). `step` is the step of the code that confirmed it.
+ * Turns TOTP on with a confirmed secret and a fresh set of hashed recovery codes, for an
+ * account that has none yet (the first login of staff); false when it already has one.
+ * `step` is the step of the code that confirmed it.
  */
 export async function enableTotpIn(
   db: Database,
@@ -108,22 +109,24 @@ export async function enableTotpIn(
     recoveryCodeHashes: string[];
     now: Date;
     actor: AuditActor;
-    reenrol: boolean;
   },
-): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const updated = await tx
       .update(users)
       .set({ totpSecret: input.secret, totpEnabledAt: input.now, updatedAt: input.now })
-      .where(eq(users.id, input.userId));
+      .where(and(eq(users.id, input.userId), sql`${users.totpEnabledAt} is null`))
+      .returning({ id: users.id });
+    if (updated.length === 0) return false;
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, input.userId));
     await tx
       .insert(recoveryCodes)
       .values(input.recoveryCodeHashes.map((codeHash) => ({ userId: input.userId, codeHash })));
     await auditAccountChange(tx, "auth.totp.enrol", input, {
       totpStep: input.step,
-      reenrol: input.reenrol,
+      reenrol: false,
     });
+    return true;
   });
 }
 
@@ -151,17 +154,93 @@ export async function isTotpSecretInForce(userId: number, secret: string) {
   return isTotpSecretInForceIn(await getDb(), userId, secret);
 }
 
-/** A member turns the second factor off (staff cannot: the caller checks the role). */
-export async function disableTotpIn(
-  db: Database,
-  input: { userId: number; now: Date; actor: AuditActor },
-): Promise<void> {
-  await db.transaction(async (tx) => {
+/**
+ * A change of the second factor from the account page, in the caller's transaction (which
+ * holds the account's row lock and has checked the password and the current code): the new
+ * secret with fresh recovery codes, or none at all; the session version goes up, so every
+ * other session ends (the caller re-issues this browser's cookie with the new version).
+ * Returns the new session version.
+ */
+export async function changeTotpIn(
+  tx: Transaction,
+  input: {
+    userId: number;
+    next: { secret: string; recoveryCodeHashes: string[] } | null;
+    now: Date;
+    actor: AuditActor;
+    details: Record<string, unknown>;
+  },
+): Promise<number> {
+  const [row] = await tx
+    .update(users)
+    .set({
+      totpSecret: input.next?.secret ?? null,
+      totpEnabledAt: input.next ? input.now : null,
+      sessionVersion: sql`${users.sessionVersion} + 1`,
+      updatedAt: input.now,
+    })
+    .where(eq(users.id, input.userId))
+    .returning({ sessionVersion: users.sessionVersion });
+  await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, input.userId));
+  if (input.next) {
     await tx
-      .update(users)
-      .set({ totpSecret: null, totpEnabledAt: null, updatedAt: input.now })
-      .where(eq(users.id, input.userId));
-    await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, input.userId));
-    await auditAccountChange(tx, "auth.totp.disable", input);
+      .insert(recoveryCodes)
+      .values(
+        input.next.recoveryCodeHashes.map((codeHash) => ({ userId: input.userId, codeHash })),
+      );
+  }
+  await auditAccountChange(tx, input.next ? "auth.totp.enrol" : "auth.totp.disable", input, {
+    ...input.details,
+    otherSessionsEnded: true,
   });
+  return row?.sessionVersion ?? 0;
+}
+
+export interface SecurityEvent {
+  id: number;
+  at: Date;
+  action: SecurityEventAction;
+  ip: string | null;
+  /** Done by someone else (an administrator, the command line), not the account itself. */
+  byOther: boolean;
+}
+
+/**
+ * The account's recent security events, newest first, from the audit entries that target
+ * it: what the account page shows so that a change nobody expected is noticed (there is
+ * no e-mail or SMS channel yet). A failed login counts only when it locked the account.
+ */
+export async function listSecurityEventsIn(
+  db: Executor,
+  userId: number,
+  limit = 10,
+): Promise<SecurityEvent[]> {
+  const rows = await db
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      action: auditLog.action,
+      ip: auditLog.ip,
+      actorId: auditLog.actorId,
+    })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.targetType, "user"),
+        eq(auditLog.targetId, String(userId)),
+        inArray(auditLog.action, [...securityEventActions]),
+        sql`(${auditLog.action} <> 'auth.login.failure' or ${auditLog.details} ? 'lockedUntil')`,
+      ),
+    )
+    .orderBy(desc(auditLog.id))
+    .limit(limit);
+  return rows.map(({ actorId, action, ...rest }) => ({
+    ...rest,
+    action: action as SecurityEventAction,
+    byOther: actorId !== userId,
+  }));
+}
+
+export async function listSecurityEvents(userId: number) {
+  return listSecurityEventsIn(await getDb(), userId);
 }

@@ -6,15 +6,11 @@ import { type EnrolFormState, firstFieldRefusal, formText, refusedAtField } from
 import { generateTotpSecret } from "@/lib/auth/totp";
 import { doneForm, type FormState, refusedForm } from "@/lib/form-state";
 import { fillAuthMessage, authMessages as m } from "@/lib/messages/auth";
-import {
-  changePassword,
-  confirmTotpEnrolment,
-  logOutEverywhere,
-  turnOffTotp,
-} from "@/server/auth/account";
-import { endBrowserSession } from "@/server/auth/issue";
+import { changePassword, logOutEverywhere } from "@/server/auth/account";
+import { endBrowserSession, keepThisSession } from "@/server/auth/issue";
 import { readPendingEnrolment, requestContext, setPendingEnrolment } from "@/server/auth/request";
 import { requireUser } from "@/server/auth/session";
+import { changeTotp, type TotpChangeResult } from "@/server/auth/totp-change";
 
 /**
  * The account page's actions. Each authenticates first (requireUser: a session that ended
@@ -69,11 +65,41 @@ export async function logOutEverywhereAction(): Promise<void> {
   redirect("/login?notice=logged_out_all");
 }
 
-/** Starts setting up (or replacing) the authenticator: a new secret, not yet in force. */
+/**
+ * Starts setting up (or replacing) the authenticator: a new secret, not yet in force.
+ * Nothing changes until the set-up page's form proves who this is (totp-change.ts).
+ */
 export async function startTotpEnrolmentAction(): Promise<void> {
   const user = await requireUser({ next: PROFILE });
   await setPendingEnrolment({ uid: user.id, secret: generateTotpSecret() });
   redirect(`${PROFILE}/totp`);
+}
+
+/** The message for a refused change of the second factor, at its field. */
+function totpRefusal(result: Exclude<TotpChangeResult, { ok: true }>, oldCode: string) {
+  if (result.field === "oldCode") {
+    const message = oldCode ? m.profile.errors.wrongOldCode : m.profile.errors.oldCodeRequired;
+    return refusedAtField("oldCode", message);
+  }
+  if (result.field === "code") return refusedAtField("code", m.enrol.invalid);
+  const message =
+    result.reason === "required_for_role"
+      ? m.profile.totpRequired
+      : result.reason === "rate_limited"
+        ? fillAuthMessage(m.profile.errors.rateLimited, {
+            minutes: minutes(result.retryAfterSeconds),
+          })
+        : m.profile.errors.wrongCurrent;
+  return refusedAtField("current", message);
+}
+
+/** Passwords and codes are never echoed back (lib/auth/forms.ts). */
+function readReauth(formData: FormData) {
+  return {
+    current: text(formData.get("current")),
+    oldCode: formText(formData.get("oldCode"), 40).trim(),
+    code: formText(formData.get("code"), 40).trim(),
+  };
 }
 
 export async function confirmTotpEnrolmentAction(
@@ -84,18 +110,27 @@ export async function confirmTotpEnrolmentAction(
   const pending = await readPendingEnrolment();
   if (!pending || pending.uid !== user.id) return refusedForm({}, m.enrol.expired);
   if (await isTotpSecretInForce(user.id, pending.secret)) redirect(`${PROFILE}/totp`);
-  const code = text(formData.get("code")).trim();
-  const result = code
-    ? await confirmTotpEnrolment(await requestContext(), user, {
-        secret: pending.secret,
-        code,
-        reenrol: true,
-      })
-    : { ok: false as const };
-  if (!result.ok) return refusedAtField("code", m.enrol.invalid);
-  // The pending cookie stays until it expires (changing it would re-render the page and
-  // lose the codes on screen); its secret being in force marks the set-up as done.
-  return doneForm({}, m.enrol.done, { recoveryCodes: result.recoveryCodes });
+  const { current, oldCode, code } = readReauth(formData);
+  const refused = firstFieldRefusal(
+    {},
+    {
+      current: current ? undefined : m.profile.errors.currentRequired,
+      code: code ? undefined : m.profile.errors.codeRequired,
+    },
+  );
+  if (refused) return refused;
+  const result = await changeTotp(await requestContext(), user, {
+    current,
+    oldCode,
+    next: { secret: pending.secret, code },
+  });
+  if (!result.ok) return totpRefusal(result, oldCode);
+  // Every other session ended; this one goes on. The pending cookie stays until it
+  // expires (deleting it would send the page away and lose the codes on screen); its
+  // secret being in force marks the set-up as done.
+  await keepThisSession(result.sessionVersion);
+  const done = result.replaced ? m.enrol.changedProfile : m.enrol.doneProfile;
+  return doneForm({}, done, { recoveryCodes: result.recoveryCodes });
 }
 
 export async function turnOffTotpAction(
@@ -103,19 +138,17 @@ export async function turnOffTotpAction(
   formData: FormData,
 ): Promise<FormState> {
   const user = await requireUser({ next: PROFILE });
-  const current = text(formData.get("current"));
-  if (!current) return refusedAtField("current", m.profile.errors.currentRequired);
-  const result = await turnOffTotp(await requestContext(), user, { current });
-  if (!result.ok) {
-    const message =
-      result.reason === "required_for_role"
-        ? m.profile.totpRequired
-        : result.reason === "rate_limited"
-          ? fillAuthMessage(m.profile.errors.rateLimited, {
-              minutes: minutes(result.retryAfterSeconds),
-            })
-          : m.profile.errors.wrongCurrent;
-    return refusedAtField("current", message);
-  }
+  const { current, oldCode } = readReauth(formData);
+  const refused = firstFieldRefusal(
+    {},
+    {
+      current: current ? undefined : m.profile.errors.currentRequired,
+      oldCode: oldCode ? undefined : m.profile.errors.oldCodeRequired,
+    },
+  );
+  if (refused) return refused;
+  const result = await changeTotp(await requestContext(), user, { current, oldCode, next: null });
+  if (!result.ok) return totpRefusal(result, oldCode);
+  await keepThisSession(result.sessionVersion);
   redirect(`${PROFILE}?notice=totp_off`);
 }

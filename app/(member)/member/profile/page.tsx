@@ -1,9 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { SubmitButton } from "@/components/auth/form-parts";
-import { ProfileInfo, ProfileSection, ProfileTotp } from "@/components/auth/profile-sections";
+import {
+  ProfileInfo,
+  ProfileSection,
+  ProfileSecurityEvents,
+  ProfileTotp,
+} from "@/components/auth/profile-sections";
 import { getCommitteeInfo } from "@/db/queries/settings";
-import { getProfile } from "@/db/queries/users/profile";
+import { getProfile, listSecurityEvents } from "@/db/queries/users/profile";
 import { requiresTotp } from "@/lib/auth/policy";
 import { fillAuthMessage, authMessages as m } from "@/lib/messages/auth";
 import { formatDateTime } from "@/lib/time";
@@ -20,8 +25,9 @@ export default async function ProfilePage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requireUser({ next: "/member/profile" });
-  const [profile, committee, params] = await Promise.all([
+  const [profile, events, committee, params] = await Promise.all([
     getProfile(user.id),
+    listSecurityEvents(user.id),
     getCommitteeInfo(),
     searchParams,
   ]);
@@ -64,6 +70,7 @@ export default async function ProfilePage({
           <SubmitButton variant="danger">{m.profile.logoutAll}</SubmitButton>
         </form>
       </ProfileSection>
+      <ProfileSecurityEvents events={events} when={when} />
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import {
   ActionForm,
+  CodeField,
   CurrentPasswordField,
   NewPasswordFields,
   SubmitButton,
@@ -45,6 +46,14 @@ export function TurnOffTotpForm() {
             label={m.profile.current}
             hint={m.profile.totpDisableHint}
             error={fieldErrors.current}
+          />
+          <CodeField
+            id="totp-off-code"
+            name="oldCode"
+            recovery
+            label={m.profile.totpDisableCode}
+            hint={m.enrol.oldCodeHint}
+            error={fieldErrors.oldCode}
           />
           <SubmitButton variant="danger">{m.profile.totpDisable}</SubmitButton>
         </>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { TotpSetup } from "@/components/auth/totp-setup";
+import { getProfile } from "@/db/queries/users/profile";
 import { requiresTotp } from "@/lib/auth/policy";
 import { authMessages as m } from "@/lib/messages/auth";
 import { readPendingEnrolment } from "@/server/auth/request";
@@ -16,7 +17,10 @@ export default async function ProfileTotpPage() {
   const user = await requireUser({ next: "/member/profile" });
   const pending = await readPendingEnrolment();
   if (!pending || pending.uid !== user.id) redirect("/member/profile");
-  const setup = await totpSetupFor(user, pending.secret);
+  const [setup, profile] = await Promise.all([
+    totpSetupFor(user, pending.secret),
+    getProfile(user.id),
+  ]);
   const back = (
     <Link
       href="/member/profile"
@@ -36,6 +40,7 @@ export default async function ProfileTotpPage() {
           action={confirmTotpEnrolmentAction}
           permalink="/member/profile/totp"
           setup={setup}
+          reauth={{ oldCode: profile?.totpEnabled ?? true }}
           afterCodes={back}
           cancel={
             <Link href="/member/profile" className="text-sm text-brand-700 underline">
