@@ -109,4 +109,5 @@ function config(): NextAuthConfig {
   };
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => config());
+// Only signIn and signOut, called in-process: the HTTP handlers are not mounted (app/api/auth).
+export const { signIn, signOut } = NextAuth(() => config());
