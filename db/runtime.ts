@@ -3,7 +3,7 @@ import { mayCreateDemoAccounts } from "@/lib/demo-policy";
 import { env } from "@/lib/env";
 import { type Database, type DatabaseHandle, migrateDatabase, openDatabase } from "./client";
 import { DataDirectoryBusyError } from "./lock";
-import { seedDemoData } from "./seed";
+import { demoPasswords, seedDemoData } from "./seed";
 
 /**
  * The server's one database handle, opened lazily on first use (never while
@@ -36,9 +36,7 @@ async function bootDatabase(): Promise<DatabaseHandle> {
       const password = env.DEMO_PASSWORD;
       const result = await seedDemoData(handle.db, {
         withAccounts: mayCreateDemoAccounts(env),
-        passwords: password
-          ? { admin: password, editor: password, member1: password, member2: password }
-          : undefined,
+        passwords: password ? demoPasswords(password) : undefined,
       });
       if (result.created) printDemoAccounts(result.accounts);
     }

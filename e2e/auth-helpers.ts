@@ -12,7 +12,7 @@ import { Secret, TOTP } from "otpauth";
  *   await signInAs(page, "editor", { next: "/admin" });
  *   await signIn(page, "someone", "their password");
  *
- * Admins and editors pass TOTP: at their first login the helper enrols (it reads the
+ * Staff (editors and the three administrators) pass TOTP: at their first login the helper enrols (it reads the
  * secret shown on the enrol page) and remembers the secret for the rest of the run, per
  * server, so later logins answer the TOTP step. Codes are computed with otpauth; a code's
  * step is never used twice (the server refuses replays), so a quick second login may wait
@@ -22,7 +22,7 @@ import { Secret, TOTP } from "otpauth";
  * test server's trusted proxy), so the per-IP login limit never trips across specs.
  */
 
-export type DemoAccount = "member1" | "member2" | "editor" | "admin";
+export type DemoAccount = "member1" | "member2" | "editor" | "admin" | "security" | "auditor";
 
 export interface SignInOptions {
   /** Where to land after logging in (a path on the site); default: the role's home. */

@@ -767,25 +767,35 @@ test("the photo upload refuses fake images, 50 MB bodies, bad draft ids and fore
 });
 
 // ---------------------------------------------------------------------------------------
-// Staff console (one administrator session for all staff tests).
+// Staff console: one session per administrator (三权分立: the system administrator for
+// content and configuration, the security administrator for accounts, the audit
+// administrator for the audit log).
 
 let staff: Page;
+let security: Page;
+let auditor: Page;
 
 test.describe("staff forms", () => {
   test.beforeAll(async ({ browser, baseURL }: { browser: Browser; baseURL?: string }) => {
-    const context = await browser.newContext({
-      baseURL,
-      locale: "zh-CN",
-      timezoneId: "Asia/Shanghai",
-      extraHTTPHeaders: { "x-forwarded-for": sweepIp() },
-    });
-    staff = await context.newPage();
-    watchDialogs(staff);
-    await signInAs(staff, "admin", { ip: sweepIp() });
+    const pageAs = async (who: "admin" | "security" | "auditor") => {
+      const context = await browser.newContext({
+        baseURL,
+        locale: "zh-CN",
+        timezoneId: "Asia/Shanghai",
+        extraHTTPHeaders: { "x-forwarded-for": sweepIp() },
+      });
+      const page = await context.newPage();
+      watchDialogs(page);
+      await signInAs(page, who, { ip: sweepIp() });
+      return page;
+    };
+    staff = await pageAs("admin");
+    security = await pageAs("security");
+    auditor = await pageAs("auditor");
   });
 
   test.afterAll(async () => {
-    await staff?.context().close();
+    for (const page of [staff, security, auditor]) await page?.context().close();
   });
 
   test("moderation refuses unknown notes, stale versions, forbidden moves and bad due dates", async () => {
@@ -1036,7 +1046,7 @@ test.describe("staff forms", () => {
 
   test("the user, directory, department and public-case editors refuse bad input", async () => {
     const userFe = cms.users.fieldErrors;
-    await runRefusals(staff, "/admin/users/new", "form:has([name=username])", [
+    await runRefusals(security, "/admin/users/new", "form:has([name=username])", [
       {
         name: "an SQL-like user name is refused",
         parts: [
@@ -1144,7 +1154,6 @@ test.describe("staff forms", () => {
       { url: "/admin/notes/abc", status: 404 },
       { url: "/admin/events/999999999", status: 404 },
       { url: "/admin/news/999999999", status: 404 },
-      { url: "/admin/users/999999999", status: 404 },
       { url: "/admin/cases/999999999", status: 404 },
       { url: "/admin/departments/999999999", status: 404 },
       { url: "/admin/directory/sectors/999999999", status: 404 },
@@ -1155,12 +1164,14 @@ test.describe("staff forms", () => {
       const response = await staff.request.get(url, { maxRedirects: 0 });
       expect(response.status(), url).toBe(status);
     }
-    for (const url of [
-      `/admin/audit/export?from=9999-99-99&to=${encodeURIComponent(SCRIPT)}`,
-      `/admin/notes?from=1900-01-01&to=9999-12-31&q=${encodeURIComponent(SQL)}&page=-1`,
-      `/admin/audit?actor=${encodeURIComponent(IMG)}&page=99999999999`,
-    ]) {
-      const response = await staff.request.get(url, { maxRedirects: 0 });
+    const users = await security.request.get("/admin/users/999999999", { maxRedirects: 0 });
+    expect(users.status(), "/admin/users/999999999").toBe(404);
+    for (const [who, url] of [
+      [auditor, `/admin/audit/export?from=9999-99-99&to=${encodeURIComponent(SCRIPT)}`],
+      [staff, `/admin/notes?from=1900-01-01&to=9999-12-31&q=${encodeURIComponent(SQL)}&page=-1`],
+      [auditor, `/admin/audit?actor=${encodeURIComponent(IMG)}&page=99999999999`],
+    ] as const) {
+      const response = await who.request.get(url, { maxRedirects: 0 });
       expect(response.status(), url).toBeLessThan(500);
       const body = await response.text();
       for (const hostile of HOSTILE) expect(body, url).not.toContain(hostile);

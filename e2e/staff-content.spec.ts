@@ -9,7 +9,8 @@ import { expect, expectNoAxeViolations, test } from "./fixtures";
  * so), registrations (phones masked, an admin's reveal audited, check-in by code, CSV),
  * opinions (submitted → pending → approved → shown), figures (charts + CSV with BOM), the
  * audit log (filters + CSV), the directory and accounts. Demo accounts: the editor works
- * for 新城街道联络室.
+ * for 新城街道联络室; admin (系统管理员) runs content and the directory, security
+ * (安全管理员) the accounts, auditor (审计管理员) reads the audit log (三权分立).
  */
 
 // Staff logins pass TOTP; a second login of the same account may wait for the next step.
@@ -22,7 +23,9 @@ const shot = (name: string) => `${test.info().project.outputDir}/screenshots/cms
 const contexts = new Map<string, BrowserContext>();
 
 /** A page signed in as a demo staff account; each account logs in once per spec file. */
-async function staffPage(browser: Browser, who: "admin" | "editor", path: string): Promise<Page> {
+type Staff = "admin" | "security" | "auditor" | "editor";
+
+async function staffPage(browser: Browser, who: Staff, path: string): Promise<Page> {
   let context = contexts.get(who);
   if (!context) {
     context = await browser.newContext();
@@ -127,6 +130,38 @@ test("the console is for staff: the public logs in first; an editor cannot open 
   expect((await page.request.post("/admin/audit/export")).status()).toBe(404);
   expect((await editor.request.post("/admin/audit/export")).status()).toBe(404);
   expect((await page.request.get("/admin/stats/csv/years")).status()).toBe(404);
+});
+
+test("separation of duties: the system administrator has no accounts or audit log; the auditor only that", async ({
+  browser,
+}) => {
+  const admin = await staffPage(browser, "admin", "/admin/news");
+  const nav = admin.getByRole("navigation", { name: "工作台导航" });
+  await expect(nav.getByRole("link", { name: "新闻" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "用户" })).toHaveCount(0);
+  await expect(nav.getByRole("link", { name: "审计日志" })).toHaveCount(0);
+  for (const path of ["/admin/users", "/admin/users/new", "/admin/users/1", "/admin/audit"]) {
+    const response = await admin.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(admin.getByRole("heading", { name: "页面不存在" }), path).toBeVisible();
+  }
+  expect((await admin.request.post("/admin/audit/export")).status()).toBe(404);
+
+  // The auditor lands on the audit log, sees nothing else in the console, and opens nothing else.
+  const auditor = await staffPage(browser, "auditor", "/admin");
+  await expect(auditor).toHaveURL(/\/admin\/audit$/);
+  const links = auditor.getByRole("navigation", { name: "工作台导航" }).getByRole("link");
+  await expect(links).toHaveText(["审计日志"]);
+  for (const path of ["/admin/news", "/admin/users", "/admin/stats", "/admin/notes"]) {
+    expect((await auditor.goto(path))?.status(), path).toBe(404);
+  }
+  // The security administrator: accounts only.
+  const security = await staffPage(browser, "security", "/admin/users");
+  await expect(
+    security.getByRole("navigation", { name: "工作台导航" }).getByRole("link"),
+  ).toHaveText(["用户"]);
+  expect((await security.goto("/admin/news/new"))?.status()).toBe(404);
+  expect((await security.goto("/admin/audit"))?.status()).toBe(404);
 });
 
 test("news: an editor previews Markdown, is told what to fix, publishes; /news shows it at once", async ({
@@ -370,12 +405,17 @@ test("registrations: phones masked for the editor, revealed to an admin and audi
   ]);
   expect(await downloadText(full)).toContain("13887654321");
 
-  await admin.goto("/admin/audit?action=registration.reveal_phone");
-  const log = admin.getByRole("table", { name: "审计日志" });
+  // The audit administrator reads it.
+  const auditor = await staffPage(
+    browser,
+    "auditor",
+    "/admin/audit?action=registration.reveal_phone",
+  );
+  const log = auditor.getByRole("table", { name: "审计日志" });
   await expect(
     log.getByRole("row").filter({ hasText: "registration.reveal_phone" }).first(),
   ).toContainText("admin");
-  await admin.goto("/admin/audit?action=registration.");
+  await auditor.goto("/admin/audit?action=registration.");
   await expect(
     log.getByRole("row").filter({ hasText: "registration.export_phones" }).first(),
   ).toBeVisible();
@@ -388,23 +428,23 @@ test("audit log: filters, pages and a CSV export that Excel opens, itself logged
   browser,
   expectNoAxeViolations,
 }) => {
-  const admin = await staffPage(browser, "admin", "/admin/audit");
-  await expect(admin.getByRole("heading", { level: 1, name: "审计日志" })).toBeVisible();
-  await expect(admin.getByText(/不能修改或删除，至少保留 180 天/)).toBeVisible();
-  await expectNoAxeViolations(admin);
-  await shoot(admin, "audit");
+  const auditor = await staffPage(browser, "auditor", "/admin/audit");
+  await expect(auditor.getByRole("heading", { level: 1, name: "审计日志" })).toBeVisible();
+  await expect(auditor.getByText(/不能修改或删除，至少保留 180 天/)).toBeVisible();
+  await expectNoAxeViolations(auditor);
+  await shoot(auditor, "audit");
 
-  await admin.getByLabel("操作人").fill("editor");
-  await admin.getByLabel("操作", { exact: true }).fill("event.");
-  await admin.getByRole("button", { name: "筛选" }).click();
-  await expect(admin).toHaveURL(/actor=editor/);
-  const rows = admin.getByRole("table", { name: "审计日志" }).getByRole("row");
+  await auditor.getByLabel("操作人").fill("editor");
+  await auditor.getByLabel("操作", { exact: true }).fill("event.");
+  await auditor.getByRole("button", { name: "筛选" }).click();
+  await expect(auditor).toHaveURL(/actor=editor/);
+  const rows = auditor.getByRole("table", { name: "审计日志" }).getByRole("row");
   await expect(rows.filter({ hasText: "event.cancel" }).first()).toBeVisible();
   await expect(rows.filter({ hasText: "article." })).toHaveCount(0);
 
   const [download] = await Promise.all([
-    admin.waitForEvent("download"),
-    admin.getByRole("button", { name: "导出 CSV" }).click(),
+    auditor.waitForEvent("download"),
+    auditor.getByRole("button", { name: "导出 CSV" }).click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/^审计日志-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = await downloadText(download);
@@ -414,16 +454,16 @@ test("audit log: filters, pages and a CSV export that Excel opens, itself logged
   expect(csv).toContain("event.cancel");
   expect(csv).not.toContain("article.publish");
 
-  await admin.goto("/admin/audit?action=audit.export");
+  await auditor.goto("/admin/audit?action=audit.export");
   await expect(
-    admin
+    auditor
       .getByRole("table", { name: "审计日志" })
       .getByRole("row")
       .filter({ hasText: "audit.export" })
       .first(),
   ).toBeVisible();
-  await admin.goto("/admin/audit?from=2026-02-30");
-  await expect(admin.getByRole("main").getByRole("alert")).toContainText("日期格式不正确");
+  await auditor.goto("/admin/audit?from=2026-02-30");
+  await expect(auditor.getByRole("main").getByRole("alert")).toContainText("日期格式不正确");
 });
 
 test("opinions: sent by the public, pending until an admin approves, then shown with the name masked", async ({
@@ -544,7 +584,7 @@ test("figures: charts drawn on the server with their data, and CSV with a BOM, f
   ).toBe(true);
 });
 
-test("directory and accounts: an admin adds a venue, is refused a slug in use, invites a member once, disables them", async ({
+test("directory and accounts: the system administrator adds a venue, is refused a slug in use; the security administrator invites a member once, disables them", async ({
   browser,
   expectNoAxeViolations,
 }) => {
@@ -577,35 +617,36 @@ test("directory and accounts: an admin adds a venue, is refused a slug in use, i
   await expectNoAxeViolations(admin);
   await shoot(admin, "directory-edit");
 
-  await admin.goto("/admin/users");
-  await expect(admin.getByRole("heading", { level: 1, name: "用户管理" })).toBeVisible();
-  await expectNoAxeViolations(admin);
-  await shoot(admin, "users-list");
-  await admin.getByRole("link", { name: "新建用户" }).click();
-  await expect(admin.getByRole("heading", { level: 1, name: "新建用户" })).toBeVisible();
+  // Accounts are the security administrator's (三权分立); the audit administrator reads the log.
+  const security = await staffPage(browser, "security", "/admin/users");
+  await expect(security.getByRole("heading", { level: 1, name: "用户管理" })).toBeVisible();
+  await expectNoAxeViolations(security);
+  await shoot(security, "users-list");
+  await security.getByRole("link", { name: "新建用户" }).click();
+  await expect(security.getByRole("heading", { level: 1, name: "新建用户" })).toBeVisible();
   const username = `e2e${stamp}`;
-  await admin.getByRole("textbox", { name: /^用户名/ }).fill("13800000001");
-  await admin.getByRole("textbox", { name: /^姓名/ }).fill("测试委员");
-  await admin.getByRole("button", { name: "新建用户" }).click();
-  await expect(admin.getByText(/不能是手机号/)).toBeVisible();
-  await admin.getByRole("textbox", { name: /^用户名/ }).fill(username);
-  await admin.getByRole("button", { name: "新建用户" }).click();
-  const link = admin.getByRole("textbox", { name: "邀请链接" });
+  await security.getByRole("textbox", { name: /^用户名/ }).fill("13800000001");
+  await security.getByRole("textbox", { name: /^姓名/ }).fill("测试委员");
+  await security.getByRole("button", { name: "新建用户" }).click();
+  await expect(security.getByText(/不能是手机号/)).toBeVisible();
+  await security.getByRole("textbox", { name: /^用户名/ }).fill(username);
+  await security.getByRole("button", { name: "新建用户" }).click();
+  const link = security.getByRole("textbox", { name: "邀请链接" });
   await expect(link).toHaveValue(/\/invite\/[A-Za-z0-9_-]{43}$/);
-  await expectNoAxeViolations(admin);
-  await shoot(admin, "users-new");
+  await expectNoAxeViolations(security);
+  await shoot(security, "users-new");
 
-  await admin.goto(`/admin/users?q=${username}`);
-  await expect(admin.getByRole("row").filter({ hasText: username })).toContainText("待激活");
-  await admin.getByRole("link", { name: "测试委员" }).click();
-  await expect(admin.getByRole("heading", { level: 1, name: "用户：测试委员" })).toBeVisible();
+  await security.goto(`/admin/users?q=${username}`);
+  await expect(security.getByRole("row").filter({ hasText: username })).toContainText("待激活");
+  await security.getByRole("link", { name: "测试委员" }).click();
+  await expect(security.getByRole("heading", { level: 1, name: "用户：测试委员" })).toBeVisible();
   // The link is not shown again; a new one can be issued.
-  await expect(admin.getByRole("textbox", { name: "邀请链接" })).toHaveCount(0);
-  await admin.getByRole("button", { name: "停用账号" }).click();
-  await expect(admin.getByRole("status").filter({ hasText: "账号已停用" })).toBeVisible();
-  await expect(admin.getByRole("button", { name: "启用账号" })).toBeVisible();
-  await expectNoAxeViolations(admin);
-  await shoot(admin, "users-edit");
-  await admin.goto(`/admin/audit?targetType=user`);
-  await expect(admin.getByRole("table", { name: "审计日志" })).toContainText("auth.user.disable");
+  await expect(security.getByRole("textbox", { name: "邀请链接" })).toHaveCount(0);
+  await security.getByRole("button", { name: "停用账号" }).click();
+  await expect(security.getByRole("status").filter({ hasText: "账号已停用" })).toBeVisible();
+  await expect(security.getByRole("button", { name: "启用账号" })).toBeVisible();
+  await expectNoAxeViolations(security);
+  await shoot(security, "users-edit");
+  const auditor = await staffPage(browser, "auditor", "/admin/audit?targetType=user");
+  await expect(auditor.getByRole("table", { name: "审计日志" })).toContainText("auth.user.disable");
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/types";
-import { consoleHref, consoleNavFor } from "./console-nav";
+import { consoleHomeFor, consoleHref, consoleNavFor } from "./console-nav";
 
 const user = (role: SessionUser["role"]): SessionUser => ({
   id: 1,
@@ -17,14 +17,32 @@ describe("console navigation", () => {
     expect(consoleHref("audit")).toBe("/admin/audit");
   });
 
-  it("shows an admin every page, in section order", () => {
+  const pagesOf = (role: SessionUser["role"]) =>
+    consoleNavFor(user(role)).flatMap((s) => s.pages.map((p) => p.page));
+
+  it("shows the system administrator every page but accounts and the audit log", () => {
     const nav = consoleNavFor(user("admin"));
     expect(nav.map((s) => s.section)).toEqual(["pipeline", "content", "system"]);
-    expect(nav.flatMap((s) => s.pages).length).toBe(15);
+    expect(pagesOf("admin")).toHaveLength(13);
+    expect(pagesOf("admin")).not.toContain("users");
+    expect(pagesOf("admin")).not.toContain("audit");
   });
 
-  it("hides from an editor what only an admin may open", () => {
-    const pages = consoleNavFor(user("editor")).flatMap((s) => s.pages.map((p) => p.page));
+  it("shows the security administrator accounts only, the auditor the audit log only", () => {
+    expect(pagesOf("security")).toEqual(["users"]);
+    expect(pagesOf("auditor")).toEqual(["audit"]);
+  });
+
+  it("sends each kind of staff to the first page they may open", () => {
+    expect(consoleHomeFor(user("admin"))).toBe("/admin");
+    expect(consoleHomeFor(user("editor"))).toBe("/admin");
+    expect(consoleHomeFor(user("security"))).toBe("/admin/users");
+    expect(consoleHomeFor(user("auditor"))).toBe("/admin/audit");
+    expect(consoleHomeFor(user("member"))).toBeNull();
+  });
+
+  it("hides from an editor what only an administrator may open", () => {
+    const pages = pagesOf("editor");
     expect(pages).toContain("news");
     expect(pages).not.toContain("audit");
     expect(pages).not.toContain("users");

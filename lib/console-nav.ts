@@ -13,7 +13,8 @@ export type ConsolePage = (typeof consoleSections)[number][1][number];
 
 /** What opens each page: the navigation shows a link only to a user who may. */
 export const consolePagePermission = {
-  dashboard: "console.enter",
+  // The dashboard is the note queue's: the security and audit administrators have none.
+  dashboard: "note.review",
   notes: "note.review",
   departments: "department.manage",
   research: "research.manage",
@@ -46,4 +47,9 @@ export function consoleNavFor(
         .map((page) => ({ page, href: consoleHref(page) })),
     }))
     .filter((s) => s.pages.length > 0);
+}
+
+/** Where the console opens for `user`: their first page (null: no console for them). */
+export function consoleHomeFor(user: SessionUser): string | null {
+  return consoleNavFor(user)[0]?.pages[0]?.href ?? null;
 }

@@ -17,7 +17,11 @@ import {
  * someone else's (out of scope), plus the role-level answer (no object).
  *
  * "own" means: a member's own note or record (author); an editor's scope (their sector
- * or liaison office); for an admin, simply one object, and "other" another.
+ * or liaison office); for an administrator, simply one object, and "other" another.
+ *
+ * Separation of duties (三权分立): the system administrator (admin) runs content and
+ * configuration, the security administrator (security) accounts, and the audit
+ * administrator (auditor) reads the audit log; each row says no to the other two.
  */
 
 const SECTOR_KEJI = 10;
@@ -41,6 +45,22 @@ const editor: SessionUser = {
   sectorId: null,
   organisationId: OFFICE_XINCHENG,
 };
+const security: SessionUser = {
+  id: 5,
+  username: "security",
+  displayName: "安全管理员",
+  role: "security",
+  sectorId: null,
+  organisationId: null,
+};
+const auditor: SessionUser = {
+  id: 6,
+  username: "auditor",
+  displayName: "审计管理员",
+  role: "auditor",
+  sectorId: null,
+  organisationId: null,
+};
 const member1: SessionUser = {
   id: 3,
   username: "member1",
@@ -58,12 +78,14 @@ const member2: SessionUser = {
   organisationId: null,
 };
 
-type Role = "signedOut" | "member" | "editor" | "admin";
+type Role = "signedOut" | "member" | "editor" | "admin" | "security" | "auditor";
 const viewers: Record<Role, SessionUser | null> = {
   signedOut: null,
   member: member1,
   editor,
   admin,
+  security,
+  auditor,
 };
 
 const inXincheng = { sectorIds: [SECTOR_KEJI], organisationIds: [OFFICE_XINCHENG] };
@@ -110,19 +132,30 @@ type Row = Record<Role, [Answer, Answer, Answer]>;
 const N: [Answer, Answer, Answer] = ["-", "-", "-"];
 const ALL: [Answer, Answer, Answer] = ["Y", "Y", "Y"];
 const SCOPED: [Answer, Answer, Answer] = ["Y", "Y", "-"];
-const adminOnly: Row = { signedOut: N, member: N, editor: N, admin: ALL };
-const staff: Row = { signedOut: N, member: N, editor: ALL, admin: ALL };
-const editorScoped: Row = { signedOut: N, member: N, editor: SCOPED, admin: ALL };
-const ownNote: Row = { signedOut: N, member: SCOPED, editor: N, admin: N };
+/** Nobody but `who`. */
+const only = (who: Exclude<Role, "signedOut">): Row => ({
+  signedOut: N,
+  member: N,
+  editor: N,
+  admin: N,
+  security: N,
+  auditor: N,
+  [who]: ALL,
+});
+const adminOnly = only("admin");
+const contentStaff: Row = { ...adminOnly, editor: ALL };
+const editorScoped: Row = { ...adminOnly, editor: SCOPED };
+const ownNote: Row = { ...only("member"), member: SCOPED };
 
 const matrix: Record<PermissionAction, { about: PermissionTarget["kind"] | null; row: Row }> = {
-  "site.view": { about: null, row: { signedOut: ALL, member: ALL, editor: ALL, admin: ALL } },
-  "console.enter": { about: null, row: staff },
-  "note.create": { about: null, row: { signedOut: N, member: ALL, editor: N, admin: N } },
-  "note.view": {
-    about: "note",
-    row: { signedOut: N, member: SCOPED, editor: SCOPED, admin: ALL },
+  "site.view": {
+    about: null,
+    row: { signedOut: ALL, member: ALL, editor: ALL, admin: ALL, security: ALL, auditor: ALL },
   },
+  // The console opens for all four kinds of staff; each sees only their own pages.
+  "console.enter": { about: null, row: { ...contentStaff, security: ALL, auditor: ALL } },
+  "note.create": { about: null, row: only("member") },
+  "note.view": { about: "note", row: { ...editorScoped, member: SCOPED } },
   // Submitted: out of the author's hands until it comes back (see the status tests below).
   "note.edit": { about: "note", row: { ...ownNote, member: ["Y", "-", "-"] } },
   "note.submit": { about: "note", row: { ...ownNote, member: ["Y", "-", "-"] } },
@@ -131,15 +164,12 @@ const matrix: Record<PermissionAction, { about: PermissionTarget["kind"] | null;
   "note.transfer": { about: "note", row: adminOnly },
   "note.answer": { about: "note", row: adminOnly },
   "note.close": { about: "note", row: adminOnly },
-  "template.use": { about: null, row: staff },
+  "template.use": { about: null, row: contentStaff },
   "template.manage": { about: null, row: adminOnly },
   "department.manage": { about: null, row: adminOnly },
   "research.manage": { about: null, row: adminOnly },
   "proposal.manage": { about: null, row: adminOnly },
-  "duty.view": {
-    about: "member",
-    row: { signedOut: N, member: SCOPED, editor: ["-", "-", "-"], admin: ALL },
-  },
+  "duty.view": { about: "member", row: { ...adminOnly, member: SCOPED } },
   "duty.list": { about: null, row: adminOnly },
   "article.create": { about: "article", row: editorScoped },
   "article.edit": { about: "article", row: editorScoped },
@@ -148,9 +178,11 @@ const matrix: Record<PermissionAction, { about: PermissionTarget["kind"] | null;
   "event.edit": { about: "event", row: editorScoped },
   "registration.view": { about: "event", row: editorScoped },
   "directory.manage": { about: null, row: adminOnly },
-  "user.manage": { about: null, row: adminOnly },
-  "audit.view": { about: null, row: adminOnly },
-  "stats.view": { about: null, row: staff },
+  // Accounts, roles, sessions, invitations, second factors: the security administrator's.
+  "user.manage": { about: null, row: only("security") },
+  // Reading and exporting the audit log: the audit administrator's alone.
+  "audit.view": { about: null, row: only("auditor") },
+  "stats.view": { about: null, row: contentStaff },
   "phone.reveal": { about: null, row: adminOnly },
   "case.publish": { about: null, row: adminOnly },
   "opinion.moderate": { about: null, row: adminOnly },

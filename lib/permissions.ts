@@ -6,8 +6,14 @@ import { isEditableByAuthor, type NoteActor, type NoteStatus } from "@/lib/notes
  * and route handler asks `can()`; list queries apply the same rule in their WHERE
  * (db/queries/pipeline/scope.ts), and an integration test checks the two agree.
  *
- * Roles: signed out (null), member, editor, admin.
- * - admin: everything.
+ * Roles: signed out (null), member, editor, and three administrators who share the
+ * console's powers without overlap (三权分立, separation of duties):
+ * - admin (系统管理员): content, the note pipeline, directory and configuration; not
+ *   accounts, not the audit log.
+ * - security (安全管理员): accounts, roles, sessions, invitations, second factors; nothing
+ *   else (db/queries/users/staff-write.ts also keeps them off their own role and factors).
+ * - auditor (审计管理员): reads and exports the audit log; nothing else. Nobody may change
+ *   or delete audit entries (the table refuses UPDATE and DELETE).
  * - editor: news and events of their scope, first review of notes of their scope.
  *   Scope = the editor's sector, or their liaison office (users.organisation_id).
  * - member: their own notes (author) and their own duty record.
@@ -89,8 +95,11 @@ type Rule = (user: SessionUser | null, target: PermissionTarget | undefined) => 
 
 // Plain booleans, not type guards: a false answer says nothing about null.
 const isAdmin = (user: SessionUser | null): boolean => user?.role === "admin";
+const isSecurity = (user: SessionUser | null): boolean => user?.role === "security";
+const isAuditor = (user: SessionUser | null): boolean => user?.role === "auditor";
 const isEditor = (user: SessionUser | null): boolean => user?.role === "editor";
 const isMember = (user: SessionUser | null): boolean => user?.role === "member";
+/** The staff who work on content and notes: the system administrator and editors. */
 const isStaff = (user: SessionUser | null): boolean => isAdmin(user) || isEditor(user);
 
 /** Does the object lie in the editor's sector or liaison office? */
@@ -158,12 +167,18 @@ function scopedContentRule(kind: "article" | "event"): Rule {
 
 const adminOnly: Rule = (user) => isAdmin(user);
 const staffOnly: Rule = (user) => isStaff(user);
+const securityOnly: Rule = (user) => isSecurity(user);
+const auditorOnly: Rule = (user) => isAuditor(user);
 
 const RULES: Record<PermissionAction, Rule> = {
   "site.view": () => true,
-  "console.enter": staffOnly,
+  "console.enter": (user) => isStaff(user) || isSecurity(user) || isAuditor(user),
   "note.create": (user) => isMember(user),
-  "note.view": noteRule({ author: () => true, roleLevel: () => true, staff: "admin+editor" }),
+  "note.view": noteRule({
+    author: () => true,
+    roleLevel: (user) => isMember(user) || isStaff(user),
+    staff: "admin+editor",
+  }),
   "note.edit": noteRule({
     author: (note) => isEditableByAuthor(note.status),
     roleLevel: isMember,
@@ -198,8 +213,8 @@ const RULES: Record<PermissionAction, Rule> = {
   "event.edit": scopedContentRule("event"),
   "registration.view": scopedContentRule("event"),
   "directory.manage": adminOnly,
-  "user.manage": adminOnly,
-  "audit.view": adminOnly,
+  "user.manage": securityOnly,
+  "audit.view": auditorOnly,
   "stats.view": staffOnly,
   "phone.reveal": adminOnly,
   "case.publish": adminOnly,

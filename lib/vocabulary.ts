@@ -53,7 +53,12 @@ export const opinionStatuses = ["pending", "approved", "rejected"] as const;
 export const searchKinds = ["article", "event", "case", "opinion"] as const;
 export type SearchKind = (typeof searchKinds)[number];
 
-export const userRoles = ["admin", "editor", "member"] as const;
+/**
+ * One role per account. Three administrators share the console's powers (三权分立):
+ * admin = 系统管理员 (content and configuration), security = 安全管理员 (accounts, roles,
+ * sessions), auditor = 审计管理员 (reads and exports the audit log). lib/permissions.ts.
+ */
+export const userRoles = ["admin", "security", "auditor", "editor", "member"] as const;
 export type UserRole = (typeof userRoles)[number];
 
 export const userStatuses = ["invited", "active", "disabled"] as const;

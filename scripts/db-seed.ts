@@ -1,7 +1,7 @@
 // `npm run db:seed`: load the demo data into an empty database; does nothing on one
 // that has data. Refuses an embedded data directory that a running server holds.
 import { migrateDatabase, openDatabase } from "../db/client";
-import { seedDemoData } from "../db/seed";
+import { demoPasswords, seedDemoData } from "../db/seed";
 import { mayCreateDemoAccounts } from "../lib/demo-policy";
 import { env } from "../lib/env";
 
@@ -15,9 +15,7 @@ async function main() {
     const password = env.DEMO_PASSWORD;
     const result = await seedDemoData(handle.db, {
       withAccounts,
-      passwords: password
-        ? { admin: password, editor: password, member1: password, member2: password }
-        : undefined,
+      passwords: password ? demoPasswords(password) : undefined,
     });
     if (!result.created) {
       console.log(

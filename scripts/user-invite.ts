@@ -7,6 +7,15 @@
 //   npm run user:enable -- zhangsan
 //
 // The invitation link (valid 7 days, usable once) is printed; only its SHA-256 is stored.
+//
+// Bootstrapping (三权分立): the console's accounts page is the security administrator's
+// alone, so the first accounts come from here, one per role, for three different people:
+//   npm run user:invite -- --username anquan --name 安全管理员姓名 --role security
+//   npm run user:invite -- --username xitong --name 系统管理员姓名 --role admin
+//   npm run user:invite -- --username shenji --name 审计管理员姓名 --role auditor
+// Every later account is created by the security administrator in the console. The
+// command runs on the server with its database: whoever runs it is the operator, and
+// each invitation it makes is audited as "cli:<os user>".
 // Uses DATABASE_URL, or the embedded database (refused while a server holds it).
 // Run with node's "react-server" condition (the npm scripts pass it), like the server.
 import os from "node:os";
@@ -22,7 +31,7 @@ import { type ErrorMessages, isAppError } from "../lib/errors";
 import { formatDateTime } from "../lib/time";
 
 const USAGE = `用法 (usage):
-  user-invite.ts invite --username 用户名 --name 姓名 --role member|editor|admin
+  user-invite.ts invite --username 用户名 --name 姓名 --role member|editor|admin|security|auditor
                         [--phone 手机号] [--sector 界别slug] [--organisation 单位slug]
   user-invite.ts invite --username 用户名 --reissue
   user-invite.ts disable 用户名
@@ -65,7 +74,7 @@ function parseInvite(args: string[]) {
   if (displayName.length < 1 || displayName.length > 40)
     throw new UsageError("请用 --name 给出姓名（1–40 字）");
   const role = userRoles.find((r) => r === values.role);
-  if (!role) throw new UsageError("--role 须为 member、editor 或 admin");
+  if (!role) throw new UsageError(`--role 须为 ${userRoles.join("、")} 之一`);
   let phone: string | null = null;
   if (values.phone) {
     phone = normalisePhone(values.phone);

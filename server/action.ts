@@ -29,7 +29,8 @@ import { getCurrentUser, requireUser } from "./auth/session";
  * that keeps what was typed.
  */
 
-export const STAFF_ROLES: readonly UserRole[] = ["admin", "editor"];
+/** Everyone the console opens for; each page and action then asks for its own permission. */
+export const STAFF_ROLES: readonly UserRole[] = ["admin", "security", "auditor", "editor"];
 
 /**
  * For pages and route handlers of the staff console: the signed-in staff member who may

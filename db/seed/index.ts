@@ -19,12 +19,15 @@ import { rebuildSearchIndex } from "../search";
 import { buildDemoData, type DemoAccount, type DemoAccountKey, type DemoData } from "./demo-data";
 import { insertPipelineDemo } from "./pipeline";
 
-export { buildDemoData } from "./demo-data";
+export { buildDemoData, demoPasswords } from "./demo-data";
 
 export interface SeedOptions {
   /** The moment the relative dates (research month, upcoming events …) hang on. */
   now?: Date;
-  /** Create the demo accounts (admin, editor, member1, member2)? Never in production. */
+  /**
+   * Create the demo accounts (admin, security, auditor, editor, member1, member2)? Never in
+   * production.
+   */
   withAccounts: boolean;
   /** Fixed passwords for some accounts; the others get a generated one. */
   passwords?: Partial<Record<DemoAccountKey, string>>;

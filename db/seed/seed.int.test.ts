@@ -156,7 +156,7 @@ describe(`demo data seed (${driverLabel()})`, () => {
     ]);
     expect(results.map((r) => r.created).sort()).toEqual([false, true]);
     expect(await db.$count(sectors)).toBe(19);
-    expect(await db.$count(users)).toBe(4);
+    expect(await db.$count(users)).toBe(6);
   });
 
   it("creates the demo accounts with passwords that verify", async () => {
@@ -165,6 +165,9 @@ describe(`demo data seed (${driverLabel()})`, () => {
     expect(result.created).toBe(true);
     expect(result.accounts.map((a) => [a.username, a.role])).toEqual([
       ["admin", "admin"],
+      // The three administrators of the separation of duties, one account each.
+      ["security", "security"],
+      ["auditor", "auditor"],
       ["editor", "editor"],
       ["member1", "member"],
       ["member2", "member"],
@@ -173,7 +176,7 @@ describe(`demo data seed (${driverLabel()})`, () => {
     expect(result.accounts.find((a) => a.username === "member1")?.password).toBe(PASSWORDS.member1);
 
     const rows = await db.select().from(users);
-    expect(rows).toHaveLength(4);
+    expect(rows).toHaveLength(6);
     for (const account of result.accounts) {
       const row = rows.find((r) => r.username === account.username);
       expect(row?.status).toBe("active");

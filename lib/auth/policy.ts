@@ -1,3 +1,5 @@
+import type { UserRole } from "@/lib/vocabulary";
+
 /**
  * The rules of logging in, as pure functions of the state and the clock (unit-tested;
  * the login code and the integration tests pass an injected clock).
@@ -99,13 +101,19 @@ export function safeNextPath(next: unknown, fallback: string): string {
   }
 }
 
-/** Where a person lands after logging in when no page was asked for. */
-export function homeFor(role: "admin" | "editor" | "member"): string {
-  return role === "member" ? "/member" : "/admin";
+/**
+ * Where a person lands after logging in when no page was asked for: the security and
+ * audit administrators straight on their one page of the console (lib/console-nav.ts).
+ */
+export function homeFor(role: UserRole): string {
+  if (role === "member") return "/member";
+  if (role === "security") return "/admin/users";
+  if (role === "auditor") return "/admin/audit";
+  return "/admin";
 }
 
-/** Admins and editors must pass a second factor; members may choose to. */
-export function requiresTotp(role: "admin" | "editor" | "member"): boolean {
+/** Every kind of staff must pass a second factor; members may choose to. */
+export function requiresTotp(role: UserRole): boolean {
   return role !== "member";
 }
 

@@ -17,7 +17,13 @@ export const adminMessages = {
     signedInAs: (name: string, role: string) => `${name}（${role}）`,
     backToSite: "返回网站首页",
     logout: "退出登录",
-    roles: { admin: "管理员", editor: "编辑", member: "委员" },
+    roles: {
+      admin: "系统管理员",
+      security: "安全管理员",
+      auditor: "审计管理员",
+      editor: "编辑",
+      member: "委员",
+    },
     items: {
       dashboard: "工作台",
       notes: "走访记录审核",

@@ -51,6 +51,9 @@ export const notesMessages = {
   actorRoles: {
     self: "我",
     admin: "政协办公室",
+    // A member sees the office, whichever of its administrators (a role may change later).
+    security: "政协办公室",
+    auditor: "政协办公室",
     editor: "工作人员",
     member: "委员",
     system: "系统",

@@ -1,6 +1,8 @@
+import { notFound, redirect } from "next/navigation";
 import { PipelineDashboard } from "@/components/pipeline/dashboard";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDashboardFigures, getScopeNames } from "@/db/queries/pipeline/dashboard";
+import { consoleHomeFor } from "@/lib/console-nav";
 import { adminMessages } from "@/lib/messages/admin";
 import { can } from "@/lib/permissions";
 import { committeeToday, requireStaff, staffPageTitle } from "@/server/action";
@@ -9,9 +11,17 @@ export const generateMetadata = staffPageTitle({ absolute: adminMessages.shell.p
 
 const m = adminMessages.dashboard;
 
-/** 工作台: the queue by status, overdue transfers, and the way into each section. */
+/**
+ * 工作台: the queue by status, overdue transfers, and the way into each section. The
+ * security and audit administrators have no queue: their one page instead.
+ */
 export default async function DashboardPage() {
   const user = await requireStaff("console.enter", "/admin");
+  if (!can(user, "note.review")) {
+    const home = consoleHomeFor(user);
+    if (!home) notFound();
+    redirect(home);
+  }
   const { today } = await committeeToday();
   const [figures, scope] = await Promise.all([
     getDashboardFigures(user, { today }),

@@ -99,10 +99,12 @@ export function AccountActions({
   ) => <AccountButton action={action} id={id} hint={hint} label={label} tone={tone} />;
   return (
     <Panel id="account-actions" title={m.accountActions} className="mt-8 max-w-3xl space-y-5">
-      {account.status !== "disabled" && (
+      {!isSelf && account.status !== "disabled" && (
         <ReinviteForm action={actions.reinvite} id={id} permalink={permalink} />
       )}
-      {account.totpEnabled && button(actions.resetTotp, m.resetTotp, "secondary", m.resetTotpHint)}
+      {!isSelf &&
+        account.totpEnabled &&
+        button(actions.resetTotp, m.resetTotp, "secondary", m.resetTotpHint)}
       {!isSelf &&
         (account.status === "disabled"
           ? button(actions.enable, m.enable, "secondary")

@@ -3,7 +3,7 @@ import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect } from "vitest";
 import type { Database } from "@/db/client";
 import { auditLog, newsColumns, organisations, sectors, users } from "@/db/schema";
-import { seedDemoData } from "@/db/seed";
+import { demoPasswords, seedDemoData } from "@/db/seed";
 import { createTestDatabase, type TestDatabase } from "@/db/test-utils";
 import type { Actor, SessionUser } from "@/lib/auth/types";
 import { AppError } from "@/lib/errors";
@@ -91,8 +91,12 @@ export interface SeededIds {
 
 export interface StaffHarness {
   readonly db: Database;
-  /** The seeded admin, acting from 192.0.2.1. */
+  /** The seeded system administrator, acting from 192.0.2.1. */
   readonly admin: Actor;
+  /** The seeded security administrator (accounts), acting from 192.0.2.3. */
+  readonly security: Actor;
+  /** The seeded audit administrator, acting from 192.0.2.4. */
+  readonly auditor: Actor;
   /** The seeded editor (of the Xincheng office), acting from 192.0.2.2. */
   readonly editor: Actor;
   /** A seeded member, who is no staff. */
@@ -113,12 +117,14 @@ export function staffHarness(): StaffHarness {
     const password = "demo-password-123";
     await seedDemoData(db, {
       withAccounts: true,
-      passwords: { admin: password, editor: password, member1: password, member2: password },
+      passwords: demoPasswords(password),
     });
     const [column] = await db.select({ id: newsColumns.id }).from(newsColumns).limit(1);
     seeded = {
       db,
       admin: await staffActor(db, "admin", "192.0.2.1"),
+      security: await staffActor(db, "security", "192.0.2.3"),
+      auditor: await staffActor(db, "auditor", "192.0.2.4"),
       editor: await staffActor(db, "editor", "192.0.2.2"),
       member: await sessionUser(db, "member1"),
       ids: {
@@ -143,6 +149,12 @@ export function staffHarness(): StaffHarness {
     },
     get admin() {
       return open().admin;
+    },
+    get security() {
+      return open().security;
+    },
+    get auditor() {
+      return open().auditor;
     },
     get editor() {
       return open().editor;

@@ -17,9 +17,10 @@ describe(`accounts on ${driverLabel()}`, () => {
     const password = "demo-password-123";
     await seedDemoData(db, {
       withAccounts: true,
-      passwords: { admin: password, editor: password },
+      passwords: { security: password, editor: password },
     });
-    const admin = await staffActor(db, "admin", "192.0.2.1");
+    // Accounts are the security administrator's (三权分立): separation.int.test.ts.
+    const security = await staffActor(db, "security", "192.0.2.1");
     const editor = await staffActor(db, "editor", "192.0.2.1");
     const [keji] = await db
       .select({ id: sectors.id })
@@ -28,7 +29,7 @@ describe(`accounts on ${driverLabel()}`, () => {
     const ids = { keji: keji?.id ?? 0 };
     const { userId } = await createUserIn(
       db,
-      admin,
+      security,
       {
         username: "zhangwei",
         displayName: "张伟",
@@ -44,7 +45,7 @@ describe(`accounts on ${driverLabel()}`, () => {
     await expectAppError(
       createUserIn(
         db,
-        admin,
+        security,
         {
           username: "ZhangWei",
           displayName: "x",
@@ -63,7 +64,7 @@ describe(`accounts on ${driverLabel()}`, () => {
       .select({ v: users.sessionVersion })
       .from(users)
       .where(eq(users.id, userId));
-    await updateUserIn(db, admin, userId, {
+    await updateUserIn(db, security, userId, {
       displayName: "张伟",
       role: "editor",
       sectorId: ids.keji,
@@ -80,7 +81,7 @@ describe(`accounts on ${driverLabel()}`, () => {
       .update(users)
       .set({ totpSecret: "JBSWY3DPEHPK3PXP", totpEnabledAt: new Date() })
       .where(eq(users.id, userId));
-    await resetTotpIn(db, admin, userId);
+    await resetTotpIn(db, security, userId);
     const [reset] = await db
       .select({ secret: users.totpSecret, at: users.totpEnabledAt })
       .from(users)
@@ -88,15 +89,15 @@ describe(`accounts on ${driverLabel()}`, () => {
     expect(reset).toEqual({ secret: null, at: null });
     expect(await auditCount(db, "user.totp_reset", userId)).toBe(1);
 
-    await setUserEnabledIn(db, admin, userId, false);
+    await setUserEnabledIn(db, security, userId, false);
     const [disabled] = await db
       .select({ status: users.status })
       .from(users)
       .where(eq(users.id, userId));
     expect(disabled?.status).toBe("disabled");
-    await expectAppError(setUserEnabledIn(db, admin, admin.user.id, false), "invalid_state");
+    await expectAppError(setUserEnabledIn(db, security, security.user.id, false), "invalid_state");
     await expectAppError(
-      updateUserIn(db, admin, admin.user.id, {
+      updateUserIn(db, security, security.user.id, {
         displayName: "x",
         role: "member",
         sectorId: null,

@@ -13,15 +13,25 @@ import { type NewUserInput, selectUserForEditIn, type UserInput } from "./staff"
 import type { AuditActor, Executor, UserStatus } from "./types";
 
 /**
- * Accounts as the admin console changes them. Creating an account and issuing its
- * invitation, disabling and enabling reuse accounts.ts and invitations.ts (what the admin
- * command uses); this module adds the edit of role and scope and resetting the second
- * factor, and audits each as the staff member who did it. Every change that alters what
- * an account may do ends its sessions (session version + 1). Refusals are `AppError`s.
+ * Accounts as the security administrator changes them in the console (`user.manage`: nobody
+ * else, lib/permissions.ts). Creating an account and issuing its invitation, disabling and
+ * enabling reuse accounts.ts and invitations.ts (what the admin command uses); this module
+ * adds the edit of role and scope and resetting the second factor, and audits each as the
+ * staff member who did it. Every change that alters what an account may do ends its
+ * sessions (session version + 1). Refusals are `AppError`s.
+ *
+ * Separation of duties: the console acts on other people's accounts only. Nobody changes
+ * their own role (so no one gives themselves another administrator's powers), disables
+ * themselves, or resets their own second factor or password by a new invitation link
+ * (their own goes through 账号与安全, which asks for the password and a current code).
  */
 
 function assertAdmin(actor: Actor) {
   if (!can(actor.user, "user.manage")) throw new AppError("forbidden");
+}
+
+function assertNotSelf(actor: Actor, id: number) {
+  if (id === actor.user.id) throw new AppError("invalid_state");
 }
 
 /** The audit log's "who" for the account writes shared with the admin command. */
@@ -104,6 +114,7 @@ export async function reinviteUserIn(
   now = new Date(),
 ): Promise<{ expiresAt: Date }> {
   assertAdmin(actor);
+  assertNotSelf(actor, id);
   const user = await selectUserForEditIn(db, id);
   if (!user) throw new AppError("not_found");
   if (user.status === "disabled") throw new AppError("invalid_state");
@@ -118,7 +129,7 @@ export async function reinviteUserIn(
 
 /**
  * Changes name, role and scope. A change of role or scope ends the account's sessions, so
- * the new rights apply from its next login. An admin cannot change their own role.
+ * the new rights apply from its next login. Nobody changes their own role.
  */
 export async function updateUserIn(
   db: Database,
@@ -174,7 +185,7 @@ export async function updateUserIn(
   });
 }
 
-/** Disables (sessions end at once) or enables an account. An admin cannot disable themselves. */
+/** Disables (sessions end at once) or enables an account. Nobody disables themselves. */
 export async function setUserEnabledIn(
   db: Database,
   actor: Actor,
@@ -183,7 +194,7 @@ export async function setUserEnabledIn(
   now = new Date(),
 ): Promise<{ status: UserStatus }> {
   assertAdmin(actor);
-  if (!enabled && id === actor.user.id) throw new AppError("invalid_state");
+  if (!enabled) assertNotSelf(actor, id);
   const user = await selectUserForEditIn(db, id);
   if (!user) throw new AppError("not_found");
   const { status } = await setAccountEnabledIn(db, {
@@ -197,7 +208,7 @@ export async function setUserEnabledIn(
 
 /**
  * Removes the second factor (lost phone): the secret and every recovery code go, and the
- * account's sessions end. Staff must enrol again at their next login.
+ * account's sessions end. Staff must enrol again at their next login. Not one's own.
  */
 export async function resetTotpIn(
   db: Database,
@@ -206,6 +217,7 @@ export async function resetTotpIn(
   now = new Date(),
 ): Promise<void> {
   assertAdmin(actor);
+  assertNotSelf(actor, id);
   await db.transaction(async (tx) => {
     const [row] = await tx
       .update(users)

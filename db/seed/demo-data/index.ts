@@ -4,13 +4,19 @@ import { buildActivityWeekEvents } from "./events-may";
 import { buildUpcomingEvents } from "./events-upcoming";
 import { buildActivityWeekArticles } from "./news-may";
 import { buildRecentArticles } from "./news-recent";
-import type { DemoAccount, DemoData } from "./types";
+import { type DemoAccount, type DemoAccountKey, type DemoData, demoAccountKeys } from "./types";
 
 export type * from "./types";
+export { demoAccountKeys } from "./types";
 
-/** Demo accounts; phone numbers are fake (1380000xxxx). Passwords are set by the seeder. */
+/**
+ * Demo accounts; phone numbers are fake (1380000xxxx). Passwords are set by the seeder.
+ * The three administrators of the separation of duties (三权分立) each have their own.
+ */
 const accounts: DemoAccount[] = [
   { key: "admin", username: "admin", displayName: "系统管理员", role: "admin" },
+  { key: "security", username: "security", displayName: "安全管理员", role: "security" },
+  { key: "auditor", username: "auditor", displayName: "审计管理员", role: "auditor" },
   {
     key: "editor",
     username: "editor",
@@ -35,6 +41,14 @@ const accounts: DemoAccount[] = [
     sector: "yiwei",
   },
 ];
+
+/** The same password for every demo account (DEMO_PASSWORD, tests). */
+export function demoPasswords(password: string): Record<DemoAccountKey, string> {
+  return Object.fromEntries(demoAccountKeys.map((key) => [key, password])) as Record<
+    DemoAccountKey,
+    string
+  >;
+}
 
 /**
  * The demo data set, as plain objects referring to each other by slug. The

@@ -105,7 +105,15 @@ export interface DemoArticle {
   publishedAt: Date;
 }
 
-export type DemoAccountKey = "admin" | "editor" | "member1" | "member2";
+export const demoAccountKeys = [
+  "admin",
+  "security",
+  "auditor",
+  "editor",
+  "member1",
+  "member2",
+] as const;
+export type DemoAccountKey = (typeof demoAccountKeys)[number];
 
 export interface DemoAccount {
   key: DemoAccountKey;

@@ -12,7 +12,13 @@ export const cmsUsersMessages = {
   role: "角色",
   status: "状态",
   keyword: "用户名或姓名",
-  roles: { admin: "管理员", editor: "编辑", member: "委员" },
+  roles: {
+    admin: "系统管理员",
+    security: "安全管理员",
+    auditor: "审计管理员",
+    editor: "编辑",
+    member: "委员",
+  },
   statuses: { invited: "待激活", active: "正常", disabled: "已停用" },
   table: {
     caption: "用户列表",
@@ -36,7 +42,8 @@ export const cmsUsersMessages = {
     phone: "手机号",
     phoneHint: "可用于登录。留空表示不绑定。",
     role: "角色",
-    roleHint: "管理员和编辑登录时必须使用两步验证。",
+    roleHint:
+      "系统管理员管理内容和配置，安全管理员管理账号，审计管理员只查看审计日志；一个账号只有一个角色。工作人员登录时必须使用两步验证。",
     sector: "界别",
     organisation: "所属单位（联络室等）",
     scopeHint: "编辑只能管理本界别或本单位的新闻和活动。",
@@ -67,7 +74,8 @@ export const cmsUsersMessages = {
   resetTotpHint:
     "用于用户丢失手机的情况：清除验证器和恢复码，用户立即退出登录，下次登录时重新设置。",
   totpReset: "两步验证已重置，该用户下次登录时需要重新设置。",
-  selfNote: "这是您自己的账号：不能停用，也不能修改角色。",
+  selfNote:
+    "这是您自己的账号：不能停用、修改角色、重置两步验证或重新生成邀请链接。修改密码和两步验证请到“账号与安全”。",
   accountActions: "账号操作",
   createdAt: "创建时间",
   lastLogin: "最近登录",

@@ -28,15 +28,15 @@ import type { UserRole } from "@/lib/vocabulary";
 import { committeeToday, gatedAction } from "@/server/action";
 
 /**
- * The account actions of the console: admins only (anyone else gets the 404, as for the
- * pages). The invitation link is shown once, in the answer to the post that made it: the
+ * The account actions of the console: the security administrator's only (anyone else,
+ * the system administrator included, gets the 404, as for the pages). The invitation link is shown once, in the answer to the post that made it: the
  * token is not stored (only its hash) and cannot be shown again.
  */
 
-const ADMINS: readonly UserRole[] = ["admin"];
+const SECURITY_ADMINS: readonly UserRole[] = ["security"];
 const gate = {
   permission: "user.manage",
-  roles: ADMINS,
+  roles: SECURITY_ADMINS,
   onForbidden: "not-found",
   errors: cmsUsersErrors,
 } as const;
@@ -84,7 +84,7 @@ export async function updateUserAction(
       try {
         await updateUser(actor, id, input);
       } catch (error) {
-        // An admin cannot change their own role: say so at the role field.
+        // Nobody changes their own role: say so at the role field.
         if (!isAppError(error, "invalid_state") || error.field !== "role") throw error;
         return refusedForm(values, m.fieldErrors.ownRole, { role: m.fieldErrors.ownRole });
       }
