@@ -6,12 +6,14 @@ import {
   events,
   organisations,
   searchDocuments,
+  sectors,
   towns,
 } from "@/db/schema";
 import { driverLabel } from "@/db/test-utils";
+import { cmsGateErrors } from "@/lib/messages/cms/gate";
 import { auditCount, expectAppError, slugId, staffHarness } from "../shared/test-staff";
 import { selectEventScope } from "./scope";
-import { listAdminEventsIn } from "./staff";
+import { listAdminEventsIn, selectEventFormOptions } from "./staff";
 import { saveEventIn, setEventCancelledIn } from "./write";
 
 /** The events editor as staff use it: organisers within the editor's office, cancelling. */
@@ -123,6 +125,9 @@ describe(`events editor on ${driverLabel()}`, () => {
       "townId",
     );
     expect(await snapshot()).toEqual(before);
+    // The form shows these refusals in words, under the organisers and the town.
+    expect(cmsGateErrors.organiser_out_of_scope).toContain("主办单位只能选本界别或本单位");
+    expect(cmsGateErrors.town_out_of_scope).toContain("只能选本单位所在的镇（街道）");
 
     // Their own office, in its own town: theirs.
     const own = await saveEventIn(db, editor, null, { ...base(), townId: ownTown });
@@ -171,5 +176,36 @@ describe(`events editor on ${driverLabel()}`, () => {
       sectorIds: [],
       organisationIds: [ids.xinchengOffice, committee],
     });
+  });
+
+  it("offers an editor only their office, its town, and what the event already links to", async () => {
+    const { db, admin, editor, ids } = staff;
+    const ownTown = await slugId(db, towns, "xincheng-jiedao");
+    const otherTown = await slugId(db, towns, "honghe-zhen");
+    const committee = await slugId(db, organisations, "nongye-nongcun-wei");
+    const idsOf = (rows: { id: number }[]) => rows.map((r) => r.id);
+
+    const forAdmin = await selectEventFormOptions(db, admin.user);
+    expect(forAdmin.sectors).toHaveLength((await db.select().from(sectors)).length);
+    expect(forAdmin.towns).toHaveLength((await db.select().from(towns)).length);
+    expect(idsOf(forAdmin.organisations)).toEqual(
+      expect.arrayContaining([ids.xinchengOffice, ids.otherOffice, committee]),
+    );
+
+    const forEditor = await selectEventFormOptions(db, editor.user);
+    expect(forEditor.sectors).toEqual([]);
+    expect(idsOf(forEditor.organisations)).toEqual([ids.xinchengOffice]);
+    expect(idsOf(forEditor.towns)).toEqual([ownTown]);
+    // Campaigns and topics are the committee's programme, open to every organiser.
+    expect(forEditor.campaigns).toEqual(forAdmin.campaigns);
+
+    const kept = await selectEventFormOptions(db, editor.user, {
+      sectorIds: [ids.jingji],
+      organisationIds: [ids.xinchengOffice, committee],
+      townId: otherTown,
+    });
+    expect(idsOf(kept.sectors)).toEqual([ids.jingji]);
+    expect(idsOf(kept.organisations).sort()).toEqual([ids.xinchengOffice, committee].sort());
+    expect(idsOf(kept.towns).sort()).toEqual([ownTown, otherTown].sort());
   });
 });
