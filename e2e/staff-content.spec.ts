@@ -294,20 +294,36 @@ test("events: an editor stays within their office; cancelling shows in the event
   await editor.getByLabel(/^开始时间/).fill(localInput(14, "09:30"));
   await editor.getByLabel(/^结束时间/).fill(localInput(14, "08:30"));
   await editor.getByRole("textbox", { name: /^地点/ }).fill("新城街道社区议事厅");
-  // Another office only, and an end before the start: refused, values kept.
+  // Only their own office and its town are offered: no other office, no other town.
+  await expect(editor.getByLabel("洪合镇联络室")).toHaveCount(0);
+  await expect(editor.getByLabel("镇街").getByRole("option")).toHaveText(["（无）", "新城街道"]);
+  // Without their own office, and an end before the start: refused, values kept.
   await editor.getByLabel("新城街道联络室").uncheck();
-  await editor.getByLabel("洪合镇联络室").check();
   await editor.getByRole("button", { name: "保存" }).click();
   await expect(editor.getByText("结束时间不能早于开始时间。")).toBeVisible();
+  await expect(editor.getByText("请至少选择一个主办或协办单位。")).toBeVisible();
   await editor.getByLabel(/^结束时间/).fill(localInput(14, "11:30"));
-  await editor.getByRole("button", { name: "保存" }).click();
-  await expect(editor.getByRole("main").getByRole("alert").first()).toContainText(
-    "不在您的管理范围内",
-  );
   await expect(editor.getByRole("textbox", { name: /^活动名称/ })).toHaveValue(title);
   await editor.getByLabel("新城街道联络室").check();
-  await editor.getByLabel("洪合镇联络室").uncheck();
-  await editor.getByRole("button", { name: "保存" }).click();
+  // Another office slipped into the post beside their own: refused in words, nothing saved.
+  const admin = await staffPage(browser, "admin", "/admin/events/new");
+  const otherOffice = (await admin.getByLabel("洪合镇联络室").getAttribute("value")) ?? "";
+  await admin.close();
+  const save = editor.getByRole("button", { name: "保存" });
+  await save.evaluate((button, value) => {
+    const forged = document.createElement("input");
+    Object.assign(forged, { type: "hidden", name: "organisationIds", value, id: "forged" });
+    button.closest("form")?.append(forged);
+  }, otherOffice);
+  await save.click();
+  await expect(editor.getByRole("main").getByRole("alert").first()).toContainText(
+    "主办单位只能选本界别或本单位",
+  );
+  await expect(editor.getByRole("textbox", { name: /^活动名称/ })).toHaveValue(title);
+  await editor.locator("#forged").evaluateAll((inputs) => {
+    for (const input of inputs) input.remove();
+  });
+  await save.click();
   await expect(editor.getByRole("status").filter({ hasText: "活动已创建。" })).toBeVisible();
   const id = new URL(editor.url()).pathname.split("/").pop();
   await expectNoAxeViolations(editor);

@@ -17,6 +17,8 @@ export const appErrorCodes = [
   // content (news, events, cases, directory, users)
   "out_of_scope",
   "link_out_of_scope",
+  "organiser_out_of_scope",
+  "town_out_of_scope",
   "slug_taken",
   "username_taken",
   "phone_taken",

@@ -317,6 +317,10 @@ describe("noteActorFor", () => {
 
 describe("linksInScope: what content may be linked to", () => {
   const sectorEditor: SessionUser = { ...editor, sectorId: SECTOR_KEJI, organisationId: null };
+  // A town's scope: its liaison offices.
+  const xinchengTown = { sectorIds: [], organisationIds: [OFFICE_XINCHENG] };
+  const wangjiangjingTown = { sectorIds: [], organisationIds: [OFFICE_WANGJIANGJING] };
+  const townWithoutOffice = { sectorIds: [], organisationIds: [] };
   const cases: [string, SessionUser | null, Parameters<typeof linksInScope>[1], boolean][] = [
     ["no links", editor, { sectorIds: [], eventScopes: [] }, true],
     ["an office editor, any sector", editor, { sectorIds: [SECTOR_KEJI], eventScopes: [] }, false],
@@ -343,10 +347,40 @@ describe("linksInScope: what content may be linked to", () => {
     [
       "an admin, anything",
       admin,
-      { sectorIds: [SECTOR_YIWEI], eventScopes: [inWangjiangjing] },
+      {
+        sectorIds: [SECTOR_YIWEI],
+        organisationIds: [OFFICE_WANGJIANGJING],
+        eventScopes: [inWangjiangjing],
+        townScopes: [wangjiangjingTown, townWithoutOffice],
+      },
       true,
     ],
+    // Events: organisers and the town they are held in.
+    ["their own office as organiser", editor, { organisationIds: [OFFICE_XINCHENG] }, true],
+    [
+      "another office as co-organiser",
+      editor,
+      { organisationIds: [OFFICE_XINCHENG, OFFICE_WANGJIANGJING] },
+      false,
+    ],
+    ["an office editor, a sector as organiser", editor, { sectorIds: [SECTOR_KEJI] }, false],
+    ["an office editor, their office's town", editor, { townScopes: [xinchengTown] }, true],
+    ["an office editor, another town", editor, { townScopes: [wangjiangjingTown] }, false],
+    ["an office editor, a town with no office", editor, { townScopes: [townWithoutOffice] }, false],
+    [
+      "a sector editor, an event anywhere in the district",
+      sectorEditor,
+      { sectorIds: [SECTOR_KEJI], townScopes: [wangjiangjingTown, townWithoutOffice] },
+      true,
+    ],
+    [
+      "a sector editor, an office as organiser",
+      sectorEditor,
+      { organisationIds: [OFFICE_XINCHENG] },
+      false,
+    ],
     ["a member", member1, { sectorIds: [], eventScopes: [] }, false],
+    ["a member, a town", member1, { townScopes: [xinchengTown] }, false],
     ["signed out", null, { sectorIds: [], eventScopes: [] }, false],
   ];
   it.each(cases)("%s", (_what, user, links, expected) => {

@@ -111,20 +111,33 @@ export function inEditorScope(user: SessionUser, scope: Scope): boolean {
 }
 
 /**
- * What an editor may link content to: their own sector, and events (and so reports of
- * them) that lie in their scope. A tag is a claim of ownership: an article tagged with
- * another sector shows on that sector's page, one linked to another office's event shows
- * as its report. Admins may link anything.
+ * What content links to. A town's scope is its liaison offices (as a note's is), an
+ * event's its co-organisers; a missing list links nothing.
  */
-export function linksInScope(
-  user: SessionUser | null,
-  links: { sectorIds: readonly number[]; eventScopes: readonly Scope[] },
-): boolean {
+export interface Links {
+  sectorIds?: readonly number[];
+  organisationIds?: readonly number[];
+  eventScopes?: readonly Scope[];
+  townScopes?: readonly Scope[];
+}
+
+/**
+ * What an editor may link content to: their own sector and liaison office (as organisers
+ * or tags), events (and so reports of them) that lie in their scope, and the town of their
+ * office. A link is a claim of ownership: an article tagged with another sector shows on
+ * that sector's page, an event co-organised by another body on that body's timeline, one
+ * placed in another town in that town's calendar. A sector is district-wide, so an editor
+ * with a sector may place an event in any town. Admins may link anything.
+ */
+export function linksInScope(user: SessionUser | null, links: Links): boolean {
   if (isAdmin(user)) return true;
   if (!user || !isEditor(user)) return false;
+  const { sectorIds = [], organisationIds = [], eventScopes = [], townScopes = [] } = links;
   return (
-    links.sectorIds.every((id) => id === user.sectorId) &&
-    links.eventScopes.every((scope) => inEditorScope(user, scope))
+    sectorIds.every((id) => id === user.sectorId) &&
+    organisationIds.every((id) => id === user.organisationId) &&
+    eventScopes.every((scope) => inEditorScope(user, scope)) &&
+    townScopes.every((scope) => user.sectorId !== null || inEditorScope(user, scope))
   );
 }
 

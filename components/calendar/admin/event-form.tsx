@@ -88,12 +88,15 @@ export function EventForm(props: EventFormProps) {
 
       <kit.Panel {...panel("event-organisers", m.sections.organisers)}>
         <p className="text-sm text-muted">{f.organisersHint}</p>
-        <CheckboxGroup
-          {...field.list("sectorIds")}
-          legend={f.sectors}
-          options={props.sectors}
-          columns={4}
-        />
+        {/* An editor is offered only what they may link: often no sector at all. */}
+        {props.sectors.length > 0 && (
+          <CheckboxGroup
+            {...field.list("sectorIds")}
+            legend={f.sectors}
+            options={props.sectors}
+            columns={4}
+          />
+        )}
         {props.organisationGroups.map((group, i) => (
           <CheckboxGroup
             key={group.kind}

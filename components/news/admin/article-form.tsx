@@ -120,13 +120,16 @@ export function ArticleForm(props: ArticleFormProps) {
             optional
             hint={f.publishedAtHint}
           />
-          <kit.CheckboxGroup
-            {...field.list("sectorIds")}
-            legend={f.sectors}
-            options={props.sectors}
-            hint={f.sectorsHint}
-            columns={2}
-          />
+          {/* An editor is offered only what they may link: often no sector at all. */}
+          {props.sectors.length > 0 && (
+            <kit.CheckboxGroup
+              {...field.list("sectorIds")}
+              legend={f.sectors}
+              options={props.sectors}
+              hint={f.sectorsHint}
+              columns={2}
+            />
+          )}
           <SelectField {...field.text("eventId")} label={f.event} optional options={props.events} />
           <TextField {...field.text("reporter")} label={f.reporter} optional maxLength={40} />
           <TextField

@@ -225,4 +225,35 @@ describe(`public cases on ${driverLabel()}`, () => {
       expect.arrayContaining(["case.create", "case.unpublish", "case.publish"]),
     );
   });
+
+  it("keeps cases to admins: an editor, even of the note's own office, changes nothing", async () => {
+    const [row] = await db
+      .select({ id: publicCases.id })
+      .from(publicCases)
+      .where(eq(publicCases.noteId, noteId));
+    const id = row?.id ?? 0;
+    const draft = await buildCaseDraftIn(db, noteId, TZ);
+    if (!draft) throw new Error("no draft");
+    const [otherTown] = await db
+      .select({ id: towns.id })
+      .from(towns)
+      .where(eq(towns.slug, "honghe-zhen"));
+    const snapshot = async () => ({
+      cases: await db.select().from(publicCases).orderBy(publicCases.id),
+      audit: (await db.select({ n: count() }).from(auditLog))[0]?.n,
+    });
+    const before = await snapshot();
+    const edits: CaseInput[] = [
+      { ...draft, publish: false },
+      { ...draft, townId: otherTown?.id ?? null, publish: true },
+    ];
+    for (const input of edits) {
+      expect((await refusal(updateCaseIn(db, editor, id, input))).code).toBe("forbidden");
+    }
+    expect((await refusal(setCasePublishedIn(db, editor, id, false))).code).toBe("forbidden");
+    expect((await refusal(createCaseIn(db, editor, draftNoteId, edits[1] as CaseInput))).code).toBe(
+      "forbidden",
+    );
+    expect(await snapshot()).toEqual(before);
+  });
 });

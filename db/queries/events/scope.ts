@@ -1,7 +1,7 @@
 import "server-only";
-import { eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "@/db/queries/shared/write";
-import { eventOrganisers, events, registrations } from "@/db/schema";
+import { eventOrganisers, events, organisations, registrations } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/types";
 import type { Scope } from "@/lib/permissions";
 
@@ -32,6 +32,15 @@ export async function selectEventScope(db: Executor, eventId: number): Promise<S
     .from(eventOrganisers)
     .where(eq(eventOrganisers.eventId, eventId));
   return scopeOf(rows);
+}
+
+/** A town's scope: its liaison offices (a note's and an event's town are matched on them). */
+export async function selectTownScope(db: Executor, townId: number): Promise<Scope> {
+  const offices = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(and(eq(organisations.townId, townId), eq(organisations.kind, "liaison_office")));
+  return { sectorIds: [], organisationIds: offices.map((o) => o.id) };
 }
 
 export function scopeOf(rows: { sectorId: number | null; organisationId: number | null }[]): Scope {

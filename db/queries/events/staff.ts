@@ -13,7 +13,7 @@ import { eventOrganisers, events, organisations, towns } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/types";
 import type { EventInput } from "@/lib/events/schema";
 import { ADMIN_PAGE_SIZE } from "@/lib/list-params";
-import { can } from "@/lib/permissions";
+import { can, linksInScope } from "@/lib/permissions";
 import type { EventKind, OrganisationKind } from "@/lib/vocabulary";
 import { countRegistrations, eventScopeWhere, scopeOf, selectEventScope } from "./scope";
 
@@ -151,24 +151,61 @@ export interface EventFormOptions {
   organisations: { id: number; name: string; kind: OrganisationKind }[];
 }
 
-export async function selectEventFormOptions(db: Database): Promise<EventFormOptions> {
+/** What an event already links to: an editor's form keeps offering it (they may keep it). */
+export interface EventLinks {
+  sectorIds: readonly number[];
+  organisationIds: readonly number[];
+  townId: number | null;
+}
+
+/**
+ * The form's choices. An editor is offered only what they may link (lib/permissions.ts
+ * `linksInScope`: their sector and office, their office's town) and what the event already
+ * links to; the save checks the same rule. Admins are offered everything.
+ */
+export async function selectEventFormOptions(
+  db: Database,
+  user: SessionUser,
+  kept: EventLinks = { sectorIds: [], organisationIds: [], townId: null },
+): Promise<EventFormOptions> {
   const [townRows, campaignRows, topicRows, sectorRows, organisationRows] = await Promise.all([
     listTownChoices(db),
     listCampaignChoices(db),
     listTopicChoices(db),
     listSectorChoices(db),
     db
-      .select({ id: organisations.id, name: organisations.name, kind: organisations.kind })
+      .select({
+        id: organisations.id,
+        name: organisations.name,
+        kind: organisations.kind,
+        townId: organisations.townId,
+        active: organisations.active,
+      })
       .from(organisations)
-      .where(eq(organisations.active, true))
       .orderBy(asc(organisations.kind), asc(organisations.sortOrder), asc(organisations.id)),
   ]);
+  const townScope = (townId: number) => ({
+    sectorIds: [],
+    organisationIds: organisationRows
+      .filter((o) => o.kind === "liaison_office" && o.townId === townId)
+      .map((o) => o.id),
+  });
   return {
-    towns: townRows,
+    towns: townRows.filter(
+      (t) => t.id === kept.townId || linksInScope(user, { townScopes: [townScope(t.id)] }),
+    ),
     campaigns: campaignRows,
     topics: topicRows,
-    sectors: sectorRows,
-    organisations: organisationRows,
+    sectors: sectorRows.filter(
+      (s) => kept.sectorIds.includes(s.id) || linksInScope(user, { sectorIds: [s.id] }),
+    ),
+    organisations: organisationRows
+      .filter(
+        (o) =>
+          o.active &&
+          (kept.organisationIds.includes(o.id) || linksInScope(user, { organisationIds: [o.id] })),
+      )
+      .map(({ id, name, kind }) => ({ id, name, kind })),
   };
 }
 
@@ -195,6 +232,6 @@ export async function getEventForEdit(user: SessionUser, id: number) {
   return { event, counts: counts.get(id) ?? { confirmed: 0, waitlisted: 0, checkedIn: 0 } };
 }
 
-export async function getEventFormOptions() {
-  return selectEventFormOptions(await getDb());
+export async function getEventFormOptions(user: SessionUser, kept?: EventLinks) {
+  return selectEventFormOptions(await getDb(), user, kept);
 }

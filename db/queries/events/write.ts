@@ -18,8 +18,8 @@ import { indexEvent } from "@/db/search";
 import type { Actor } from "@/lib/auth/types";
 import { AppError } from "@/lib/errors";
 import type { EventInput } from "@/lib/events/schema";
-import { can, type Scope } from "@/lib/permissions";
-import { selectEventScope } from "./scope";
+import { can, linksInScope, type Scope } from "@/lib/permissions";
+import { selectEventScope, selectTownScope } from "./scope";
 
 /**
  * The events editor's writes: save (create or update) with organisers, search entry and
@@ -37,8 +37,35 @@ async function assertEventReferences(tx: Executor, input: EventInput): Promise<v
 }
 
 /**
+ * The organisers and town an event is linked to, checked against the editor's scope: every
+ * link the save adds (those already there, set by an admin, may stay; any may be dropped).
+ */
+async function assertEventLinksInScope(
+  tx: Executor,
+  actor: Actor,
+  kept: { scope: Scope; townId: number | null } | null,
+  input: EventInput,
+): Promise<void> {
+  const added = (ids: readonly number[], keptIds: readonly number[] = []) =>
+    ids.filter((x) => !keptIds.includes(x));
+  const organisers = {
+    sectorIds: added(input.sectorIds, kept?.scope.sectorIds),
+    organisationIds: added(input.organisationIds, kept?.scope.organisationIds),
+  };
+  if (!linksInScope(actor.user, organisers)) {
+    throw new AppError("organiser_out_of_scope", "organisers");
+  }
+  if (input.townId === null || input.townId === kept?.townId) return;
+  const townScope = await selectTownScope(tx, input.townId);
+  if (!linksInScope(actor.user, { townScopes: [townScope] })) {
+    throw new AppError("town_out_of_scope", "townId");
+  }
+}
+
+/**
  * Creates (id null) or updates an event with its organisers, search entry and audit
- * entry, in one transaction. An editor must stay among the organisers (their scope).
+ * entry, in one transaction. An editor must stay among the organisers (their scope), and
+ * may add only in-scope organisers and town.
  */
 export async function saveEventIn(
   db: Database,
@@ -51,9 +78,10 @@ export async function saveEventIn(
   const { user } = actor;
   return db.transaction(async (tx) => {
     await assertEventReferences(tx, input);
+    let kept: { scope: Scope; townId: number | null } | null = null;
     if (id !== null) {
       const [row] = await tx
-        .select({ updatedAt: events.updatedAt })
+        .select({ updatedAt: events.updatedAt, townId: events.townId })
         .from(events)
         .where(eq(events.id, id))
         .for("update");
@@ -67,6 +95,7 @@ export async function saveEventIn(
       ) {
         throw new AppError("stale");
       }
+      kept = { scope, townId: row.townId };
     } else if (!can(user, "event.create")) {
       throw new AppError("forbidden");
     }
@@ -79,6 +108,7 @@ export async function saveEventIn(
     ) {
       throw new AppError("out_of_scope", "organisers");
     }
+    await assertEventLinksInScope(tx, actor, kept, input);
 
     const values = {
       title: input.title,

@@ -1,11 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { articles, eventOrganisers, files, searchDocuments } from "@/db/schema";
+import { articles, eventOrganisers, files, searchDocuments, sectors } from "@/db/schema";
 import { driverLabel } from "@/db/test-utils";
 import { can } from "@/lib/permissions";
 import { auditCount, expectAppError, staffHarness } from "../shared/test-staff";
-import { listAdminArticlesIn, selectArticleScope } from "./staff";
+import { listAdminArticlesIn, selectArticleFormOptions, selectArticleScope } from "./staff";
 import { type ArticleInput, saveArticleIn, unpublishArticleIn } from "./write";
 
 /** The news editor as staff use it: drafts, publication, scope, scheduling, covers. */
@@ -239,5 +239,40 @@ describe(`cover images on ${driverLabel()}`, () => {
       .innerJoin(files, eq(files.id, articles.coverFileId))
       .where(eq(articles.id, id));
     expect(row).toEqual({ visibility: "public", type: "image/jpeg" });
+  });
+
+  it("offers an editor only the sectors and events they may link, and what is already linked", async () => {
+    const { db, admin, editor, ids } = staff;
+    const eventOf = async (organisationId: number) => {
+      const [row] = await db
+        .select({ eventId: eventOrganisers.eventId })
+        .from(eventOrganisers)
+        .where(eq(eventOrganisers.organisationId, organisationId))
+        .limit(1);
+      return row?.eventId ?? 0;
+    };
+    const ownEvent = await eventOf(ids.xinchengOffice);
+    const otherEvent = await eventOf(ids.otherOffice);
+    const allSectors = (await db.select({ id: sectors.id }).from(sectors)).length;
+
+    const forAdmin = await selectArticleFormOptions(db, admin.user);
+    expect(forAdmin.sectors).toHaveLength(allSectors);
+    expect(forAdmin.events.map((e) => e.id)).toEqual(
+      expect.arrayContaining([ownEvent, otherEvent]),
+    );
+
+    // The office's editor has no sector: none offered, only their office's events.
+    const forEditor = await selectArticleFormOptions(db, editor.user);
+    expect(forEditor.sectors).toEqual([]);
+    expect(forEditor.events.map((e) => e.id)).toContain(ownEvent);
+    expect(forEditor.events.map((e) => e.id)).not.toContain(otherEvent);
+
+    // An article an admin linked further keeps showing its links to the editor.
+    const kept = await selectArticleFormOptions(db, editor.user, {
+      sectorIds: [ids.jingji],
+      eventId: otherEvent,
+    });
+    expect(kept.sectors.map((s) => s.id)).toEqual([ids.jingji]);
+    expect(kept.events.map((e) => e.id)).toEqual(expect.arrayContaining([ownEvent, otherEvent]));
   });
 });

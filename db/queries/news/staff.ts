@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, count, desc, eq, gt, ilike, lte, or, type SQL, sql } from "drizzle-orm";
 import type { SessionUser } from "@/lib/auth/types";
 import { ADMIN_PAGE_SIZE } from "@/lib/list-params";
-import { can, type Scope } from "@/lib/permissions";
+import { can, linksInScope, type Scope } from "@/lib/permissions";
 import type { Database } from "../../client";
 import { getDb } from "../../runtime";
 import {
@@ -15,6 +15,7 @@ import {
   sectors,
   users,
 } from "../../schema";
+import { eventScopeWhere } from "../events/scope";
 import type { Executor } from "../shared/write";
 
 /**
@@ -222,8 +223,24 @@ export interface ArticleFormOptions {
   events: { id: number; title: string; startsAt: Date }[];
 }
 
-/** Choices of the editor's selects; the events an article may report on (newest 200). */
-export async function selectArticleFormOptions(db: Database): Promise<ArticleFormOptions> {
+/** What an article already links to: an editor's form keeps offering it (they may keep it). */
+export interface ArticleLinks {
+  sectorIds: readonly number[];
+  eventId: number | null;
+}
+
+/**
+ * Choices of the editor's selects; the events an article may report on (newest 200). An
+ * editor is offered only what they may link (lib/permissions.ts `linksInScope`: their own
+ * sector, the events of their scope) and what the article already links to; the save checks
+ * the same rule. Admins are offered everything.
+ */
+export async function selectArticleFormOptions(
+  db: Database,
+  user: SessionUser,
+  kept: ArticleLinks = { sectorIds: [], eventId: null },
+): Promise<ArticleFormOptions> {
+  const inScope = eventScopeWhere(user);
   const [columnRows, sectorRows, eventRows] = await Promise.all([
     db
       .select({ id: newsColumns.id, name: newsColumns.name })
@@ -236,10 +253,17 @@ export async function selectArticleFormOptions(db: Database): Promise<ArticleFor
     db
       .select({ id: events.id, title: events.title, startsAt: events.startsAt })
       .from(events)
+      .where(inScope && kept.eventId !== null ? or(inScope, eq(events.id, kept.eventId)) : inScope)
       .orderBy(desc(events.startsAt))
       .limit(200),
   ]);
-  return { columns: columnRows, sectors: sectorRows, events: eventRows };
+  return {
+    columns: columnRows,
+    sectors: sectorRows.filter(
+      (s) => kept.sectorIds.includes(s.id) || linksInScope(user, { sectorIds: [s.id] }),
+    ),
+    events: eventRows,
+  };
 }
 
 /** A cover as the editor shows it (a public file). */
@@ -275,6 +299,6 @@ export async function getArticleForEdit(user: SessionUser, id: number) {
   return { article, cover };
 }
 
-export async function getArticleFormOptions() {
-  return selectArticleFormOptions(await getDb());
+export async function getArticleFormOptions(user: SessionUser, kept?: ArticleLinks) {
+  return selectArticleFormOptions(await getDb(), user, kept);
 }

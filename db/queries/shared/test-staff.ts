@@ -2,7 +2,7 @@ import "server-only";
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect } from "vitest";
 import type { Database } from "@/db/client";
-import { auditLog, newsColumns, organisations, sectors, users } from "@/db/schema";
+import { auditLog, newsColumns, organisations, sectors, type towns, users } from "@/db/schema";
 import { demoPasswords, seedDemoData } from "@/db/seed";
 import { createTestDatabase, type TestDatabase } from "@/db/test-utils";
 import type { Actor, SessionUser } from "@/lib/auth/types";
@@ -36,10 +36,10 @@ export async function staffActor(db: Database, username: string, ip: string): Pr
   return { user: await sessionUser(db, username), ip };
 }
 
-/** The id of a seeded sector or organisation by its slug. */
+/** The id of a seeded sector, organisation or town by its slug. */
 export async function slugId(
   db: Database,
-  table: typeof sectors | typeof organisations,
+  table: typeof sectors | typeof organisations | typeof towns,
   slug: string,
 ): Promise<number> {
   const [row] = await db.select({ id: table.id }).from(table).where(eq(table.slug, slug));

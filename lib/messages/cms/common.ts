@@ -44,6 +44,8 @@ export const cmsErrorsMessages = {
   forbidden: "您没有进行这项操作的权限。",
   out_of_scope: "保存后这条内容将不在您的管理范围内，请保留本单位或本界别。",
   link_out_of_scope: "只能关联本界别，以及您管理范围内的活动。",
+  organiser_out_of_scope: "主办单位只能选本界别或本单位；要加其他主办单位，请联系管理员。",
+  town_out_of_scope: "只能选本单位所在的镇（街道）；在其他镇（街道）办的活动，请联系管理员。",
   slug_taken: "这个网址标识已被使用，请换一个。",
   username_taken: "这个用户名已被使用，请换一个。",
   phone_taken: "这个手机号已绑定其他账号。",

@@ -32,14 +32,13 @@ export default async function EditEventPage({ params, searchParams }: Props) {
   const { id: raw } = await params;
   const user = await requireStaff("event.create", `/admin/events/${raw}`);
   if (!/^[1-9]\d{0,8}$/.test(raw)) notFound();
-  const [found, options, { timeZone: tz }, query] = await Promise.all([
-    getEventForEdit(user, Number(raw)),
-    getEventFormOptions(),
+  const found = (await getEventForEdit(user, Number(raw))) ?? notFound();
+  const { event, counts } = found;
+  const [options, { timeZone: tz }, query] = await Promise.all([
+    getEventFormOptions(user, event),
     committeeToday(),
     searchParams,
   ]);
-  if (!found) notFound();
-  const { event, counts } = found;
   const cancelled = event.status === "cancelled";
   const done = typeof query.done === "string" ? (doneText[query.done] ?? null) : null;
   const code = appErrorCodes.find((c) => c === query.error);

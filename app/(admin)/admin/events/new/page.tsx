@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: m.newTitle, robots: { index: false } 
 
 export default async function NewEventPage() {
   const user = await requireStaff("event.create", "/admin/events/new");
-  const options = await getEventFormOptions();
+  const options = await getEventFormOptions(user);
   // An editor's own office and sector start ticked: their events must include them.
   const initial = {
     ...emptyEventValues,

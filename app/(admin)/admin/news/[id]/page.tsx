@@ -28,14 +28,12 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
   const { id: raw } = await params;
   const user = await requireStaff("article.create", `/admin/news/${raw}`);
   const id = idParam(raw) ?? notFound();
-  const [found, options, committee, query] = await Promise.all([
-    getArticleForEdit(user, id),
-    getArticleFormOptions(),
+  const { article, cover } = (await getArticleForEdit(user, id)) ?? notFound();
+  const [options, committee, query] = await Promise.all([
+    getArticleFormOptions(user, article),
     getCommitteeInfo(),
     searchParams,
   ]);
-  if (!found) notFound();
-  const { article, cover } = found;
   const tz = committee.timeZone;
   const state = articleState(article);
   const notices = editorNotices(query, article.publishedAt, tz);

@@ -14,8 +14,8 @@ const m = cmsMessages.news;
 export const metadata: Metadata = { title: m.newTitle, robots: { index: false } };
 
 export default async function NewArticlePage() {
-  await requireStaff("article.create", "/admin/news/new");
-  const [options, committee] = await Promise.all([getArticleFormOptions(), getCommitteeInfo()]);
+  const user = await requireStaff("article.create", "/admin/news/new");
+  const [options, committee] = await Promise.all([getArticleFormOptions(user), getCommitteeInfo()]);
   const choices = articleOptions(options, committee.timeZone);
   return (
     <div>
