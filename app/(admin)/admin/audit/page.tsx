@@ -9,7 +9,9 @@ import {
   getAuditPage,
   getOldestAuditEntry,
 } from "@/db/queries/audit/staff";
+import { getAuditChainStatus } from "@/db/queries/audit/verify";
 import { getCommitteeInfo } from "@/db/queries/settings";
+import { describeChainResult } from "@/lib/audit/chain";
 import { readAuditQuery, toAuditFilters } from "@/lib/audit/filters";
 import { type ListPageProps, listHref, pageParam, pagerFor } from "@/lib/list-params";
 import { cmsMessages } from "@/lib/messages/cms";
@@ -27,10 +29,11 @@ export default async function AuditLogPage({ searchParams }: ListPageProps) {
   const query = readAuditQuery((name) => params[name]);
   const { filters, badDate } = toAuditFilters(query, tz);
   const page = pageParam(params.page);
-  const [{ rows, total, more }, actions, oldest] = await Promise.all([
+  const [{ rows, total, more }, actions, oldest, chain] = await Promise.all([
     getAuditPage(filters, page),
     getAuditActions(),
     getOldestAuditEntry(),
+    getAuditChainStatus(),
   ]);
   return (
     <ListPage
@@ -41,6 +44,7 @@ export default async function AuditLogPage({ searchParams }: ListPageProps) {
           <p className="mb-4 text-sm text-muted">
             {m.retention(oldest ? formatDate(oldest, tz) : null)}
           </p>
+          <Notice tone={chain.ok ? "success" : "error"}>{describeChainResult(chain)}</Notice>
           {badDate && <Notice tone="error">{m.invalidDate}</Notice>}
         </>
       }
