@@ -45,5 +45,23 @@ export const auditLog = pgTable(
   ],
 );
 
+/**
+ * Where the chain continues after entries were archived and removed by the retention
+ * job: the last removed entry's seq and hash (the next entry's prev_hash). Append-only.
+ */
+export const auditLogAnchors = pgTable(
+  "audit_log_anchors",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    seq: bigint("seq", { mode: "number" }).notNull(),
+    hash: text("hash").notNull(),
+    entries: integer("entries").notNull(),
+    /** The archive file's name (in AUDIT_ARCHIVE_DIR). */
+    file: text("file").notNull(),
+    archivedAt: tstz("archived_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("audit_log_anchors_seq_idx").on(t.seq)],
+);
+
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type NewAuditEntry = typeof auditLog.$inferInsert;

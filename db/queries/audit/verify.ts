@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { desc, sql } from "drizzle-orm";
 import {
   type ChainAnchor,
   ChainChecker,
@@ -8,6 +8,7 @@ import {
 } from "@/lib/audit/chain";
 import type { Database } from "../../client";
 import { getDb } from "../../runtime";
+import { auditLogAnchors } from "../../schema";
 
 export type { ChainResult } from "@/lib/audit/chain";
 
@@ -22,7 +23,7 @@ export async function verifyAuditChain(
   options: { batchSize?: number; anchor?: ChainAnchor | null } = {},
 ): Promise<ChainResult> {
   const batchSize = options.batchSize ?? 2_000;
-  const anchor = options.anchor ?? null;
+  const anchor = options.anchor === undefined ? await latestAnchor(db) : options.anchor;
   const checker = new ChainChecker(anchor);
   let after = -1;
   for (;;) {
@@ -43,6 +44,16 @@ export async function verifyAuditChain(
     after = Number(rows[rows.length - 1]?.seq);
   }
   return { ok: true, count: checker.count, head: checker.head(), anchor };
+}
+
+/** Where the chain continues after the retention job archived its start, if it did. */
+export async function latestAnchor(db: Database): Promise<ChainAnchor | null> {
+  const [row] = await db
+    .select({ seq: auditLogAnchors.seq, hash: auditLogAnchors.hash })
+    .from(auditLogAnchors)
+    .orderBy(desc(auditLogAnchors.seq))
+    .limit(1);
+  return row ?? null;
 }
 
 export async function getAuditChainStatus(): Promise<ChainResult> {

@@ -13,6 +13,7 @@ import { getAuditChainStatus } from "@/db/queries/audit/verify";
 import { getCommitteeInfo } from "@/db/queries/settings";
 import { describeChainResult } from "@/lib/audit/chain";
 import { readAuditQuery, toAuditFilters } from "@/lib/audit/filters";
+import { env } from "@/lib/env";
 import { type ListPageProps, listHref, pageParam, pagerFor } from "@/lib/list-params";
 import { cmsMessages } from "@/lib/messages/cms";
 import { formatDate } from "@/lib/time";
@@ -42,7 +43,7 @@ export default async function AuditLogPage({ searchParams }: ListPageProps) {
       notices={
         <>
           <p className="mb-4 text-sm text-muted">
-            {m.retention(oldest ? formatDate(oldest, tz) : null)}
+            {m.retention(oldest ? formatDate(oldest, tz) : null, env.AUDIT_RETENTION_DAYS)}
           </p>
           <Notice tone={chain.ok ? "success" : "error"}>{describeChainResult(chain)}</Notice>
           {badDate && <Notice tone="error">{m.invalidDate}</Notice>}
