@@ -1,5 +1,5 @@
 import "server-only";
-import { desc, sql } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import {
   type ChainAnchor,
   ChainChecker,
@@ -53,6 +53,15 @@ export async function latestAnchor(db: Database): Promise<ChainAnchor | null> {
     .from(auditLogAnchors)
     .orderBy(desc(auditLogAnchors.seq))
     .limit(1);
+  return row ?? null;
+}
+
+/** The anchor the retention job recorded when it archived entries up to `seq`, if any. */
+export async function anchorAt(db: Database, seq: number): Promise<ChainAnchor | null> {
+  const [row] = await db
+    .select({ seq: auditLogAnchors.seq, hash: auditLogAnchors.hash })
+    .from(auditLogAnchors)
+    .where(eq(auditLogAnchors.seq, seq));
   return row ?? null;
 }
 
