@@ -57,3 +57,6 @@ export const userRoles = ["admin", "editor", "member"] as const;
 export type UserRole = (typeof userRoles)[number];
 
 export const userStatuses = ["invited", "active", "disabled"] as const;
+
+/** What the retention job leaves in place of a registrant's or opinion sender's name. */
+export const ANONYMISED_NAME = "（已清除）";

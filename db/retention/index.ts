@@ -2,6 +2,7 @@ import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, writeSync } from 
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import type { ChainEntryText } from "../../lib/audit/chain";
+import { ANONYMISED_NAME } from "../../lib/vocabulary";
 import type { Database } from "../client";
 import { auditLog } from "../schema";
 
@@ -19,7 +20,8 @@ import { auditLog } from "../schema";
  */
 
 export const RETENTION_LOCK_KEY = 727_003;
-export const ANONYMISED_NAME = "（已清除）";
+export { ANONYMISED_NAME };
+
 /** A scheduled run is skipped if another instance ran within this long. */
 const SCHEDULED_GAP_HOURS = 20;
 
