@@ -77,20 +77,24 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   }
 }
 
-/** Applies the committed migrations; safe to run any number of times. */
-export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
+/**
+ * Applies the committed migrations; safe to run any number of times. (Tests pass a copy
+ * of the folder that stops early, to check what a later migration does to existing rows.)
+ */
+export async function migrateDatabase(
+  handle: DatabaseHandle,
+  migrationsFolder = MIGRATIONS_FOLDER,
+): Promise<void> {
   if (handle.driver === "pglite") {
     // biome-ignore lint/suspicious/noExplicitAny: the PGlite instance behind the shared type
-    await migratePglite(handle.db as any, { migrationsFolder: MIGRATIONS_FOLDER });
+    await migratePglite(handle.db as any, { migrationsFolder });
     return;
   }
   const pool = (handle.db as unknown as { $client: pg.Pool }).$client;
   const client = await pool.connect();
   try {
     await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
-    await migrateNodePg(drizzleNodePg({ client, schema }), {
-      migrationsFolder: MIGRATIONS_FOLDER,
-    });
+    await migrateNodePg(drizzleNodePg({ client, schema }), { migrationsFolder });
   } finally {
     await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => {});
     client.release();

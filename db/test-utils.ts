@@ -22,13 +22,18 @@ export function driverLabel(): string {
 
 export type TestDatabase = DatabaseHandle & { label: string };
 
-/** A migrated, empty database of its own; `close()` disposes of it. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/**
+ * A migrated, empty database of its own; `close()` disposes of it. `migrationsFolder`:
+ * a copy of the migrations that stops early (see migrateDatabase).
+ */
+export async function createTestDatabase(
+  options: { migrationsFolder?: string } = {},
+): Promise<TestDatabase> {
   const serverUrl = testServerUrl();
   if (!serverUrl) {
     const handle = await openDatabase({ dataDir: "memory://" });
     try {
-      await migrateDatabase(handle);
+      await migrateDatabase(handle, options.migrationsFolder);
     } catch (error) {
       await handle.close();
       throw error;
@@ -63,7 +68,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     throw error;
   }
   try {
-    await migrateDatabase(handle);
+    await migrateDatabase(handle, options.migrationsFolder);
   } catch (error) {
     await handle.close();
     await dropDatabase();

@@ -447,6 +447,8 @@ test("audit log: filters, pages and a CSV export that Excel opens, itself logged
   const auditor = await staffPage(browser, "auditor", "/admin/audit");
   await expect(auditor.getByRole("heading", { level: 1, name: "审计日志" })).toBeVisible();
   await expect(auditor.getByText(/不能修改或删除，至少保留 180 天/)).toBeVisible();
+  // The hash chain is checked on every visit (db/queries/audit/verify.ts).
+  await expect(auditor.getByText(/^审计日志完整性：已校验 \d+ 条，链完整。$/)).toBeVisible();
   await expectNoAxeViolations(auditor);
   await shoot(auditor, "audit");
 

@@ -69,6 +69,31 @@ const envSchema = z
         .max(24 * 30)
         .default(12),
     ),
+    /**
+     * Registrants' names and phones, and opinion senders' names and contacts, are
+     * anonymised this many days after the event ended or the topic closed (db/retention).
+     */
+    RETENTION_DAYS: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number({ error: "RETENTION_DAYS 必须是天数（整数）" })
+        .int("RETENTION_DAYS 必须是天数（整数）")
+        .min(1, "RETENTION_DAYS 至少为 1 天")
+        .max(3650, "RETENTION_DAYS 最多 3650 天")
+        .default(180),
+    ),
+    /** Audit entries older than this are archived to a file and removed (at least 180). */
+    AUDIT_RETENTION_DAYS: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number({ error: "AUDIT_RETENTION_DAYS 必须是天数（整数）" })
+        .int("AUDIT_RETENTION_DAYS 必须是天数（整数）")
+        .min(180, "AUDIT_RETENTION_DAYS 至少为 180 天（等保要求审计记录至少保存 180 天）")
+        .max(36500, "AUDIT_RETENTION_DAYS 最多 36500 天")
+        .default(180),
+    ),
+    /** Where archived audit entries go (JSON Lines, 0600); default: beside PGLITE_DIR. */
+    AUDIT_ARCHIVE_DIR: z.preprocess(emptyToUndefined, z.string().optional()),
   })
   .superRefine((value, ctx) => {
     if (value.NODE_ENV === "production" && value.DATABASE_URL && !value.AUTH_SECRET) {

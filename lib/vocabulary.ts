@@ -82,3 +82,6 @@ export const securityEventActions = [
   "user.totp_reset",
 ] as const;
 export type SecurityEventAction = (typeof securityEventActions)[number];
+
+/** What the retention job leaves in place of a registrant's or opinion sender's name. */
+export const ANONYMISED_NAME = "（已清除）";

@@ -25,13 +25,16 @@ export const registrations = pgTable(
     promotedAt: tstz("promoted_at"),
     cancelledAt: tstz("cancelled_at"),
     checkedInAt: tstz("checked_in_at"),
+    /** Name and phone cleared by the retention job (db/retention) after the event. */
+    anonymisedAt: tstz("anonymised_at"),
   },
   (t) => [
     index("registrations_event_status_idx").on(t.eventId, t.status, t.createdAt),
-    // One live registration per phone per event; a cancelled one frees the phone.
+    // One live registration per phone per event; a cancelled one frees the phone, and an
+    // anonymised one no longer has one.
     uniqueIndex("registrations_event_phone_live_idx")
       .on(t.eventId, t.phone)
-      .where(sql`${t.status} <> 'cancelled'`),
+      .where(sql`${t.status} <> 'cancelled' and ${t.anonymisedAt} is null`),
   ],
 );
 

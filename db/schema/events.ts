@@ -42,6 +42,11 @@ export const topics = pgTable(
     campaignId: integer("campaign_id").references(() => campaigns.id, { onDelete: "set null" }),
     /** Open topics accept opinions from the public. */
     openForOpinions: boolean("open_for_opinions").notNull().default(false),
+    /**
+     * When opinions last closed (NULL while open): set by a trigger (migration
+     * retention), the start of the senders' retention period.
+     */
+    opinionsClosedAt: tstz("opinions_closed_at"),
     sortOrder: integer("sort_order").notNull().default(0),
     createdAt: createdAt(),
   },

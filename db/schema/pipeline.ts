@@ -265,6 +265,8 @@ export const opinions = pgTable(
     moderatedById: integer("moderated_by_id").references(() => users.id, { onDelete: "set null" }),
     moderatedAt: tstz("moderated_at"),
     createdAt: createdAt(),
+    /** Name, contact and IP cleared by the retention job (db/retention) after the topic closed. */
+    anonymisedAt: tstz("anonymised_at"),
   },
   (t) => [
     index("opinions_topic_status_idx").on(t.topicId, t.status),

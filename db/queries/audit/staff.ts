@@ -9,11 +9,8 @@ export type { AuditFilters } from "@/lib/audit/filters";
 
 // ---------------------------------------------------------------------------------------
 // Reading the log (admins): filters, pages, export. Nothing here changes or removes an
-// entry; the database refuses it anyway (migration 0001), so entries outlive the 180-day
-// minimum for as long as the database is kept.
-
-/** Entries are kept at least this long (DESIGN.md 13); nothing in the app deletes them. */
-export const AUDIT_RETENTION_DAYS = 180;
+// entry; the database refuses it (migration 0001), except for the retention job's archive
+// of entries older than AUDIT_RETENTION_DAYS (at least 180; db/retention).
 export const AUDIT_PAGE_SIZE = 50;
 /** The most entries one CSV export holds (newest first). */
 export const AUDIT_EXPORT_LIMIT = 100_000;

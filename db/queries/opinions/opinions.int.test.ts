@@ -45,6 +45,7 @@ describe("maskPersonName", () => {
   it("keeps the first character and stars the rest", () => {
     expect(maskPersonName("张三")).toBe("张*");
     expect(maskPersonName("张三丰")).toBe("张**");
+    expect(maskPersonName("（已清除）")).toBe("（已清除）");
     expect(maskPersonName("欧阳娜娜")).toBe("欧***");
     expect(maskPersonName("Anna")).toBe("A***");
     expect(maskPersonName("王")).toBe("王*");

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
+import { ANONYMISED_NAME } from "@/lib/vocabulary";
 import { cachedQuery } from "../../cache";
 import type { Database } from "../../client";
 import { getDb } from "../../runtime";
@@ -17,8 +18,12 @@ import { writeAudit } from "../audit/write";
 export const OPINIONS_TAG = "opinions";
 export const OPINIONS_PER_TOPIC = 30;
 
-/** "张三" → "张*", "欧阳娜娜" → "欧***", "Anna" → "A***": the first character and one star per other. */
+/**
+ * "张三" → "张*", "欧阳娜娜" → "欧***", "Anna" → "A***": the first character and one star per
+ * other. A name the retention job cleared is shown as cleared.
+ */
 export function maskPersonName(name: string): string {
+  if (name === ANONYMISED_NAME) return name;
   const chars = [...name.trim()];
   if (chars.length === 0) return "*";
   return `${chars[0]}${"*".repeat(Math.max(1, chars.length - 1))}`;

@@ -3,8 +3,10 @@ export const cmsAuditMessages = {
   title: "审计日志",
   intro:
     "记录所有工作人员和委员的写操作、登录尝试、查看和导出个人信息。日志只能追加，不能修改或删除，至少保留 180 天。",
-  retention: (since: string | null) =>
-    since ? `日志自 ${since} 起完整保留，系统中没有删除日志的功能。` : "目前还没有日志。",
+  retention: (since: string | null, days: number) =>
+    since
+      ? `数据库中的日志自 ${since} 起。超过 ${days} 天的日志由每日的保留任务归档到文件（含哈希，可单独校验）后移出数据库，其余任何途径都不能删除日志。`
+      : "目前还没有日志。",
   filters: "筛选日志",
   actor: "操作人",
   actorHint: "用户名或用户编号",

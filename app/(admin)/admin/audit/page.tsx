@@ -9,8 +9,11 @@ import {
   getAuditPage,
   getOldestAuditEntry,
 } from "@/db/queries/audit/staff";
+import { getAuditChainStatus } from "@/db/queries/audit/verify";
 import { getCommitteeInfo } from "@/db/queries/settings";
+import { describeChainResult } from "@/lib/audit/chain";
 import { readAuditQuery, toAuditFilters } from "@/lib/audit/filters";
+import { env } from "@/lib/env";
 import { type ListPageProps, listHref, pageParam, pagerFor } from "@/lib/list-params";
 import { cmsMessages } from "@/lib/messages/cms";
 import { formatDate } from "@/lib/time";
@@ -27,10 +30,11 @@ export default async function AuditLogPage({ searchParams }: ListPageProps) {
   const query = readAuditQuery((name) => params[name]);
   const { filters, badDate } = toAuditFilters(query, tz);
   const page = pageParam(params.page);
-  const [{ rows, total, more }, actions, oldest] = await Promise.all([
+  const [{ rows, total, more }, actions, oldest, chain] = await Promise.all([
     getAuditPage(filters, page),
     getAuditActions(),
     getOldestAuditEntry(),
+    getAuditChainStatus(),
   ]);
   return (
     <ListPage
@@ -39,8 +43,9 @@ export default async function AuditLogPage({ searchParams }: ListPageProps) {
       notices={
         <>
           <p className="mb-4 text-sm text-muted">
-            {m.retention(oldest ? formatDate(oldest, tz) : null)}
+            {m.retention(oldest ? formatDate(oldest, tz) : null, env.AUDIT_RETENTION_DAYS)}
           </p>
+          <Notice tone={chain.ok ? "success" : "error"}>{describeChainResult(chain)}</Notice>
           {badDate && <Notice tone="error">{m.invalidDate}</Notice>}
         </>
       }
