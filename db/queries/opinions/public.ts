@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
+import { sealField } from "@/db/encryption/fields";
 import { AppError } from "@/lib/errors";
 import { cachedQuery } from "../../cache";
 import type { Database } from "../../client";
@@ -117,7 +118,7 @@ export async function submitOpinionIn(
       .values({
         topicId: submission.topicId,
         name: submission.name,
-        contact: submission.contact,
+        contact: sealField("opinions.contact", submission.contact),
         body: submission.body,
         status: "pending",
         ip: submission.ip,

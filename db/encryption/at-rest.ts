@@ -1,0 +1,119 @@
+import { sql } from "drizzle-orm";
+import type { NodePgDatabase } from "drizzle-orm/node-postgres";
+import {
+  blindIndex,
+  type DataKeyring,
+  decryptField,
+  type EncryptedColumn,
+  encryptField,
+  envelopeKeyId,
+  isEnvelope,
+} from "../../lib/security/field-crypto";
+import type * as schema from "../schema";
+
+/**
+ * Bulk passes over the encrypted columns:
+ * - `encryptClearPersonalData`: the data step of the migration that introduced
+ *   encryption at rest. Rows written before it hold phones, contacts and TOTP secrets in
+ *   clear; SQL cannot encrypt them without the key, so the app's migrate step runs this
+ *   after the DDL (db/client.ts `migrateDatabase`). Idempotent: values already `v1:…`
+ *   with their blind index are left alone, so once done it costs one query per column.
+ * - `rotateDataKeys` (`npm run keys:rotate`): every value re-encrypted under the current
+ *   (first) key and every blind index recomputed under the current index key.
+ * Each runs in one transaction: all rows change or none.
+ */
+
+interface Target {
+  table: "registrations" | "users" | "opinions";
+  column: "phone" | "contact" | "totp_secret";
+  /** Associated data of the ciphertext. */
+  aad: EncryptedColumn;
+  /** The blind index column kept beside it, for phones. */
+  hash?: "phone_hash";
+}
+
+const TARGETS: readonly Target[] = [
+  { table: "registrations", column: "phone", aad: "registrations.phone", hash: "phone_hash" },
+  { table: "users", column: "phone", aad: "users.phone", hash: "phone_hash" },
+  { table: "users", column: "totp_secret", aad: "users.totp_secret" },
+  { table: "opinions", column: "contact", aad: "opinions.contact" },
+];
+
+const BATCH = 500;
+
+export interface PassReport {
+  /** "registrations.phone" → values changed. */
+  changed: Record<string, number>;
+}
+
+type Mode = "clear" | "rotate";
+/** db/client.ts's Database, named without importing it (client.ts runs this pass). */
+type Database = NodePgDatabase<typeof schema>;
+type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+/** `keys` is called only once a row needs encrypting. */
+export function encryptClearPersonalData(
+  db: Database,
+  keys: () => DataKeyring,
+): Promise<PassReport> {
+  return runPass(db, keys, "clear");
+}
+
+export function rotateDataKeys(db: Database, ring: DataKeyring): Promise<PassReport> {
+  return runPass(db, () => ring, "rotate");
+}
+
+async function runPass(db: Database, ring: () => DataKeyring, mode: Mode): Promise<PassReport> {
+  return db.transaction(async (tx) => {
+    const changed: Record<string, number> = {};
+    for (const target of TARGETS) changed[target.aad] = await passOver(tx, ring, target, mode);
+    return { changed };
+  });
+}
+
+async function passOver(
+  tx: Tx,
+  keys: () => DataKeyring,
+  target: Target,
+  mode: Mode,
+): Promise<number> {
+  const table = sql.identifier(target.table);
+  const column = sql.identifier(target.column);
+  const hash = target.hash ? sql.identifier(target.hash) : null;
+  const hashSelect = hash ? sql`${hash}` : sql`null`;
+  // The data step only looks at what is still to do; a rotation at every value.
+  const pending =
+    mode === "rotate"
+      ? sql`true`
+      : hash
+        ? sql`(${column} not like 'v1:%' or ${hash} is null)`
+        : sql`${column} not like 'v1:%'`;
+  let after = 0;
+  let count = 0;
+  for (;;) {
+    const result = await tx.execute<{ id: number; value: string; hash: string | null }>(
+      sql`select id, ${column} as value, ${hashSelect} as hash from ${table}
+          where ${column} is not null and ${column} <> '' and ${pending} and id > ${after}
+          order by id limit ${BATCH}`,
+    );
+    const rows = (
+      result as unknown as { rows: { id: number; value: string; hash: string | null }[] }
+    ).rows;
+    if (rows.length === 0) return count;
+    const ring = keys();
+    const current = ring.keys[0]?.id;
+    for (const row of rows) {
+      after = Number(row.id);
+      const clear = isEnvelope(row.value) ? decryptField(ring, target.aad, row.value) : row.value;
+      const value =
+        isEnvelope(row.value) && envelopeKeyId(row.value) === current
+          ? row.value
+          : encryptField(ring, target.aad, clear);
+      const newHash = hash ? blindIndex(ring.indexKey, clear) : null;
+      if (value === row.value && newHash === row.hash) continue;
+      const setHash = hash ? sql`, ${hash} = ${newHash}` : sql``;
+      await tx.execute(sql`update ${table} set ${column} = ${value}${setHash} where id = ${after}`);
+      count += 1;
+    }
+  }
+}
