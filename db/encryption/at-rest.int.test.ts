@@ -217,7 +217,8 @@ describe(`personal data encrypted at rest (${driverLabel()})`, () => {
       expect(script.includes(Buffer.from("COPY public.registrations"))).toBe(true);
       expect(findSecrets(script)).toEqual([]);
     }
-  });
+    // A data directory on disk, a checkpoint and a backup: slow on a busy machine.
+  }, 180_000);
 
   it("encrypts the rows an older version wrote in clear, once (the migration's data step)", async () => {
     const handle = await fresh();
@@ -282,5 +283,23 @@ describe(`personal data encrypted at rest (${driverLabel()})`, () => {
     // Nothing left for a second run.
     const again = await rotateDataKeys(db, next);
     expect(Object.values(again.changed)).toEqual([0, 0, 0, 0]);
+  });
+});
+
+describe(`start-up with the wrong keys (${driverLabel()})`, () => {
+  it("refuses to migrate when the keys do not open the stored data", async () => {
+    const handle = await fresh();
+    await writePersonalData(handle.db);
+    const right = getDataKeys();
+    const otherKey: DataKeyring = {
+      keys: parseDataKeys(`test:${Buffer.alloc(32, 5).toString("base64")}`),
+      indexKey: right.indexKey,
+    };
+    await expect(migrateDatabase(handle, otherKey)).rejects.toThrow(
+      /DATA_ENCRYPTION_KEYS 无法解密/,
+    );
+    const otherIndex: DataKeyring = { keys: right.keys, indexKey: Buffer.alloc(32, 5) };
+    await expect(migrateDatabase(handle, otherIndex)).rejects.toThrow(/DATA_INDEX_KEY 与已存/);
+    await migrateDatabase(handle, right);
   });
 });

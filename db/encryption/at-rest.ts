@@ -65,10 +65,44 @@ export function rotateDataKeys(db: Database, ring: DataKeyring): Promise<PassRep
 
 async function runPass(db: Database, ring: () => DataKeyring, mode: Mode): Promise<PassReport> {
   return db.transaction(async (tx) => {
+    // Wrong keys refuse here, at start-up, rather than on the first page that reads a phone.
+    for (const target of TARGETS) await probeKeys(tx, ring, target, mode);
     const changed: Record<string, number> = {};
     for (const target of TARGETS) changed[target.aad] = await passOver(tx, ring, target, mode);
     return { changed };
   });
+}
+
+/** One stored value of the column decrypts, and its blind index matches, or this throws. */
+async function probeKeys(
+  tx: Tx,
+  keys: () => DataKeyring,
+  target: Target,
+  mode: Mode,
+): Promise<void> {
+  const column = sql.identifier(target.column);
+  const hash = target.hash ? sql.identifier(target.hash) : null;
+  const result = await tx.execute<{ value: string; hash: string | null }>(
+    sql`select ${column} as value, ${hash ?? sql`null`} as hash from ${sql.identifier(target.table)}
+        where ${column} like 'v1:%' ${hash ? sql`and ${hash} is not null` : sql``} limit 1`,
+  );
+  const [row] = (result as unknown as { rows: { value: string; hash: string | null }[] }).rows;
+  if (!row) return;
+  const ring = keys();
+  let clear: string;
+  try {
+    clear = decryptField(ring, target.aad, row.value);
+  } catch (error) {
+    throw new Error(
+      `DATA_ENCRYPTION_KEYS 无法解密已存的 ${target.aad}（密钥不符或缺少旧密钥）: ${(error as Error).message}`,
+    );
+  }
+  // A rotation is what brings a new index key: only the start-up holds the old one to it.
+  if (mode === "clear" && row.hash !== null && row.hash !== blindIndex(ring.indexKey, clear)) {
+    throw new Error(
+      `DATA_INDEX_KEY 与已存的 ${target.aad} 索引不符：换用新的索引密钥须先停止服务再运行 npm run keys:rotate`,
+    );
+  }
 }
 
 async function passOver(
