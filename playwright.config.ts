@@ -45,6 +45,10 @@ const NOT_PGLITE_SPECS = /(auth|bad-input|cluster)\.spec\.ts$/;
 // Workers inherit the runner's environment: the runner decides and sets these once.
 process.env.DEMO_PASSWORD ||= "Lvzhi-e2e-demo-2026";
 const authSecret = process.env.AUTH_SECRET || "e2e-only-secret-not-for-production-0123456789";
+// Personal data at rest: every server and the account command line (auth-helpers.ts) share
+// these (the postgres and cluster servers run in production mode, where they are required).
+process.env.DATA_ENCRYPTION_KEYS ||= "e2e:ZTJlLW9ubHktZGF0YS1rZXktbm90LWZvci1wcm9kLTE=";
+process.env.DATA_INDEX_KEY ||= "ZTJlLW9ubHktaW5kZXgta2V5LW5vdC1mb3ItcHJvZC0=";
 
 /**
  * Which servers this run needs, from the spec files named on the command line (none
@@ -211,6 +215,8 @@ const commonServerEnv = {
   TRUSTED_PROXIES: "127.0.0.1",
   NEXT_TELEMETRY_DISABLED: "1",
   AUTH_SECRET: authSecret,
+  DATA_ENCRYPTION_KEYS: process.env.DATA_ENCRYPTION_KEYS,
+  DATA_INDEX_KEY: process.env.DATA_INDEX_KEY,
   DEMO_PASSWORD: process.env.DEMO_PASSWORD,
 };
 

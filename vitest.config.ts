@@ -31,6 +31,12 @@ export default defineConfig({
   },
   test: {
     environment: "node",
+    // Fixed test-only keys for personal data at rest (db/encryption/keys.ts): without
+    // them every run would make a key file under .data/.
+    env: {
+      DATA_ENCRYPTION_KEYS: "test:dGVzdC1vbmx5LWRhdGEta2V5LW5vdC1mb3ItcHJvZDE=",
+      DATA_INDEX_KEY: "dGVzdC1vbmx5LWluZGV4LWtleS1ub3QtZm9yLXByb2Q=",
+    },
     projects: [
       {
         extends: true,

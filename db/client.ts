@@ -8,6 +8,9 @@ import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import type { DataKeyring } from "../lib/security/field-crypto";
+import { encryptClearPersonalData } from "./encryption/at-rest";
+import { getDataKeys } from "./encryption/keys";
 import { acquireDataDirLock } from "./lock";
 import { restrictToOwner } from "./private-files";
 import * as schema from "./schema";
@@ -78,23 +81,33 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
 }
 
 /**
- * Applies the committed migrations; safe to run any number of times. (Tests pass a copy
- * of the folder that stops early, to check what a later migration does to existing rows.)
+ * Applies the committed migrations, then encrypts any personal data still in clear (the
+ * data step SQL cannot do without the key: db/encryption/at-rest.ts); safe to run any
+ * number of times. (Tests pass a copy of the folder that stops early, to check what a
+ * later migration does to existing rows; the data step, which needs the whole schema,
+ * then does not run.)
  */
 export async function migrateDatabase(
   handle: DatabaseHandle,
+  keys?: DataKeyring,
   migrationsFolder = MIGRATIONS_FOLDER,
 ): Promise<void> {
+  // Read only when a row needs it: a database with nothing to encrypt needs no key here.
+  const keyring = () => keys ?? getDataKeys();
+  const complete = migrationsFolder === MIGRATIONS_FOLDER;
   if (handle.driver === "pglite") {
     // biome-ignore lint/suspicious/noExplicitAny: the PGlite instance behind the shared type
     await migratePglite(handle.db as any, { migrationsFolder });
+    if (complete) await encryptClearPersonalData(handle.db, keyring);
     return;
   }
   const pool = (handle.db as unknown as { $client: pg.Pool }).$client;
   const client = await pool.connect();
   try {
     await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
-    await migrateNodePg(drizzleNodePg({ client, schema }), { migrationsFolder });
+    const locked = drizzleNodePg({ client, schema });
+    await migrateNodePg(locked, { migrationsFolder });
+    if (complete) await encryptClearPersonalData(locked, keyring);
   } finally {
     await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => {});
     client.release();

@@ -33,7 +33,7 @@ export async function createTestDatabase(
   if (!serverUrl) {
     const handle = await openDatabase({ dataDir: "memory://" });
     try {
-      await migrateDatabase(handle, options.migrationsFolder);
+      await migrateDatabase(handle, undefined, options.migrationsFolder);
     } catch (error) {
       await handle.close();
       throw error;
@@ -68,7 +68,7 @@ export async function createTestDatabase(
     throw error;
   }
   try {
-    await migrateDatabase(handle, options.migrationsFolder);
+    await migrateDatabase(handle, undefined, options.migrationsFolder);
   } catch (error) {
     await handle.close();
     await dropDatabase();

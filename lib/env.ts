@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseDataKeys, parseKeyBytes } from "./security/field-crypto";
 
 /**
  * The one place that reads process.env. Everything else imports `env`.
@@ -38,6 +39,15 @@ const envSchema = z
         .min(32, "AUTH_SECRET 至少 32 个字符（可用 openssl rand -base64 32 生成）")
         .optional(),
     ),
+    /**
+     * Encrypt phones, opinion contacts and TOTP secrets at rest (db/encryption/keys.ts):
+     * `id:base64key[,id:base64key…]`, 32-byte keys, the first encrypts, all decrypt.
+     * Required with DATA_INDEX_KEY for a production server on PostgreSQL; otherwise, when
+     * both are unset, a pair is made on first use and kept beside the embedded database.
+     */
+    DATA_ENCRYPTION_KEYS: z.preprocess(emptyToUndefined, z.string().optional()),
+    /** The HMAC-SHA256 key (base64, 32 bytes) of the phones' blind index. */
+    DATA_INDEX_KEY: z.preprocess(emptyToUndefined, z.string().optional()),
     /**
      * Redis shared by several instances (rate limits, cache invalidation), e.g.
      * redis://127.0.0.1:6379/0 or rediss://… Unset: one instance, everything in memory.
@@ -103,7 +113,42 @@ const envSchema = z
         message: "生产环境连接 PostgreSQL 时必须设置 AUTH_SECRET（各实例共用同一个值）",
       });
     }
+    checkDataKeys(value, ctx);
   });
+
+interface DataKeySettings {
+  NODE_ENV: string;
+  DATABASE_URL?: string;
+  DATA_ENCRYPTION_KEYS?: string;
+  DATA_INDEX_KEY?: string;
+}
+
+/** The data keys parse, come as a pair, and are set for a production server on PostgreSQL. */
+function checkDataKeys(value: DataKeySettings, ctx: z.RefinementCtx) {
+  const issue = (path: string, message: string) =>
+    ctx.addIssue({ code: "custom", path: [path], message });
+  const tryParse = (path: string, parse: () => unknown) => {
+    try {
+      parse();
+    } catch (error) {
+      issue(path, (error as Error).message);
+    }
+  };
+  if (value.DATA_ENCRYPTION_KEYS) {
+    const keys = value.DATA_ENCRYPTION_KEYS;
+    tryParse("DATA_ENCRYPTION_KEYS", () => parseDataKeys(keys));
+  }
+  const indexKey = value.DATA_INDEX_KEY;
+  if (indexKey) tryParse("DATA_INDEX_KEY", () => parseKeyBytes(indexKey, "DATA_INDEX_KEY"));
+  if (Boolean(value.DATA_ENCRYPTION_KEYS) !== Boolean(value.DATA_INDEX_KEY)) {
+    issue("DATA_INDEX_KEY", "DATA_ENCRYPTION_KEYS 与 DATA_INDEX_KEY 须同时设置");
+  } else if (value.NODE_ENV === "production" && value.DATABASE_URL && !value.DATA_ENCRYPTION_KEYS) {
+    issue(
+      "DATA_ENCRYPTION_KEYS",
+      "生产环境连接 PostgreSQL 时必须设置 DATA_ENCRYPTION_KEYS 和 DATA_INDEX_KEY（个人信息加密存储；各实例共用同一组密钥）",
+    );
+  }
+}
 
 export type Env = z.infer<typeof envSchema>;
 

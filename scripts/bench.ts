@@ -235,6 +235,9 @@ async function main() {
     NEXT_DIST_DIR: ".next-bench",
     NEXT_TELEMETRY_DISABLED: "1",
     AUTH_SECRET: randomBytes(32).toString("base64"),
+    // And the keys of personal data at rest (required there too).
+    DATA_ENCRYPTION_KEYS: `bench:${randomBytes(32).toString("base64")}`,
+    DATA_INDEX_KEY: randomBytes(32).toString("base64"),
   };
   // `next build` adds its dist directory's types to tsconfig.json: put the file back after.
   const tsconfig = readFileSync(path.join(root, "tsconfig.json"), "utf8");

@@ -20,6 +20,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { resolveDataKeys } from "../db/encryption/keys";
 import {
   type Acknowledged,
   type LoadContext,
@@ -70,7 +71,17 @@ async function main() {
   log("creating the database (migrations, demo data, members, an event with few seats)…");
   const url = await createDatabase(serverUrl as string);
   const runTag = randomBytes(4).toString("hex");
-  const { members, targets } = await fillDatabase(url, {
+  // Throwaway keys for personal data at rest: the server, the set-up and the check share them.
+  const dataKeys = {
+    DATA_ENCRYPTION_KEYS: `soak:${randomBytes(32).toString("base64")}`,
+    DATA_INDEX_KEY: randomBytes(32).toString("base64"),
+  };
+  const keyring = resolveDataKeys({
+    encryptionKeys: dataKeys.DATA_ENCRYPTION_KEYS,
+    indexKey: dataKeys.DATA_INDEX_KEY,
+    pgliteDir: "",
+  });
+  const { members, targets } = await fillDatabase(url, keyring, {
     members: MEMBERS,
     capacity: CAPACITY,
     runTag,
@@ -84,6 +95,7 @@ async function main() {
     distDir: DIST_DIR,
     databaseUrl: url,
     authSecret: randomBytes(32).toString("base64url"),
+    dataKeys,
     logFile,
   });
   const app = server;
@@ -196,7 +208,7 @@ async function main() {
 
   await app.stop();
   log("checking the database…");
-  const verdict = await verify(url, {
+  const verdict = await verify(url, keyring, {
     memberIds: members.map((m) => m.id),
     acknowledged,
     submissions,

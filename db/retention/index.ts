@@ -47,21 +47,6 @@ export type RetentionReport =
 
 const DAY_MS = 86_400_000;
 
-/** Blank every `*_hash` column the table has (blind indexes of the values cleared). */
-async function hashColumns(tx: Pick<Database, "execute">, table: string): Promise<string[]> {
-  const { rows } = (await tx.execute(sql`
-    select column_name as "name" from information_schema.columns
-     where table_schema = current_schema() and table_name = ${table}
-       and column_name like '%\\_hash'`)) as unknown as { rows: { name: string }[] };
-  return rows.map((r) => r.name);
-}
-
-const clearHashes = (columns: string[]) =>
-  sql.join(
-    columns.map((c) => sql`, ${sql.identifier(c)} = null`),
-    sql``,
-  );
-
 export async function runRetention(
   db: Database,
   options: RetentionOptions,
@@ -84,17 +69,16 @@ export async function runRetention(
       if (rows.length > 0) return { ran: false, reason: "recent" } as const;
     }
 
-    const registrationHashes = clearHashes(await hashColumns(tx, "registrations"));
+    // The phone's blind index goes with it (db/encryption), so nothing can be matched later.
     const registrations = await tx.execute(sql`
       update registrations r
-         set name = ${ANONYMISED_NAME}, phone = '', anonymised_at = ${now} ${registrationHashes}
+         set name = ${ANONYMISED_NAME}, phone = '', phone_hash = null, anonymised_at = ${now}
         from events e
        where e.id = r.event_id and e.ends_at < ${personalCutoff} and r.anonymised_at is null`);
 
-    const opinionHashes = clearHashes(await hashColumns(tx, "opinions"));
     const opinions = await tx.execute(sql`
       update opinions o
-         set name = ${ANONYMISED_NAME}, contact = '', ip = null, anonymised_at = ${now} ${opinionHashes}
+         set name = ${ANONYMISED_NAME}, contact = '', ip = null, anonymised_at = ${now}
         from topics t
        where t.id = o.topic_id and not t.open_for_opinions
          and t.opinions_closed_at < ${personalCutoff} and o.anonymised_at is null`);

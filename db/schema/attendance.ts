@@ -6,7 +6,9 @@ import { events } from "./events";
 
 /**
  * A member of the public registered to attend an open event (列席).
- * The phone is personal data: shown to staff only, masked everywhere else.
+ * The phone is personal data: shown to staff only, masked everywhere else. It is stored
+ * encrypted (AES-256-GCM, lib/security/field-crypto.ts); `phoneHash`, its keyed hash,
+ * is what equality uses. Null only on rows the start-up data step has not reached yet.
  */
 export const registrations = pgTable(
   "registrations",
@@ -16,7 +18,10 @@ export const registrations = pgTable(
       .notNull()
       .references(() => events.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
+    /** Ciphertext `v1:…` of the normalised phone. */
     phone: text("phone").notNull(),
+    /** HMAC-SHA256 blind index of the normalised phone. */
+    phoneHash: text("phone_hash"),
     organisation: text("organisation").notNull().default(""),
     /** Shown once on the confirmation page; cancels the registration. */
     code: text("code").notNull().unique(),
@@ -33,7 +38,7 @@ export const registrations = pgTable(
     // One live registration per phone per event; a cancelled one frees the phone, and an
     // anonymised one no longer has one.
     uniqueIndex("registrations_event_phone_live_idx")
-      .on(t.eventId, t.phone)
+      .on(t.eventId, t.phoneHash)
       .where(sql`${t.status} <> 'cancelled' and ${t.anonymisedAt} is null`),
   ],
 );

@@ -258,6 +258,7 @@ export const opinions = pgTable(
       .notNull()
       .references(() => topics.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
+    /** Encrypted (`v1:…`, lib/security/field-crypto.ts); "" when none was given. */
     contact: text("contact").notNull().default(""),
     body: text("body").notNull(),
     status: text("status", { enum: opinionStatuses }).notNull().default("pending"),

@@ -8,7 +8,10 @@ export const users = pgTable(
   {
     id: serial("id").primaryKey(),
     username: text("username").notNull().unique(),
-    phone: text("phone").unique(),
+    /** Ciphertext `v1:…` of the normalised phone (lib/security/field-crypto.ts). */
+    phone: text("phone"),
+    /** HMAC-SHA256 blind index of the phone: login by phone, one account per phone. */
+    phoneHash: text("phone_hash").unique(),
     displayName: text("display_name").notNull(),
     role: text("role", { enum: userRoles }).notNull().default("member"),
     status: text("status", { enum: userStatuses }).notNull().default("invited"),
@@ -20,7 +23,7 @@ export const users = pgTable(
     passwordHash: text("password_hash"),
     /** Bumped to end every session of the account at once. */
     sessionVersion: integer("session_version").notNull().default(1),
-    /** Base32 TOTP secret; the factor counts once `totpEnabledAt` is set. */
+    /** Base32 TOTP secret, encrypted; the factor counts once `totpEnabledAt` is set. */
     totpSecret: text("totp_secret"),
     totpEnabledAt: tstz("totp_enabled_at"),
     /** Consecutive wrong passwords; reset by a successful login. */

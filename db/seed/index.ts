@@ -1,5 +1,6 @@
 import { generatePassword, hashPassword } from "../../lib/password";
 import type { Database } from "../client";
+import { sealPhone } from "../encryption/fields";
 import {
   articleSectors,
   articles,
@@ -224,7 +225,8 @@ async function insertDemoRows(tx: Transaction, data: DemoData, accounts: Account
     await tx.insert(users).values(
       accounts.map(({ account, passwordHash }) => ({
         username: account.username,
-        phone: account.phone ?? null,
+        // Written encrypted, with the blind index, as the app writes phones.
+        ...(account.phone ? sealPhone("users.phone", account.phone) : {}),
         displayName: account.displayName,
         role: account.role,
         status: "active" as const,

@@ -71,6 +71,8 @@ export interface ServerOptions {
   distDir: string;
   databaseUrl: string;
   authSecret: string;
+  /** DATA_ENCRYPTION_KEYS and DATA_INDEX_KEY. */
+  dataKeys: Record<string, string>;
   logFile: string;
 }
 
@@ -104,6 +106,7 @@ export class AppServer {
         NEXT_TELEMETRY_DISABLED: "1",
         DATABASE_URL: this.options.databaseUrl,
         AUTH_SECRET: this.options.authSecret,
+        ...this.options.dataKeys,
         SITE_URL: `http://127.0.0.1:${this.options.port}`,
         PORT: String(this.options.port),
         HOSTNAME: "127.0.0.1",

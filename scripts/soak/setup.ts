@@ -5,6 +5,7 @@ import sharp from "sharp";
 import { migrateDatabase, openDatabase } from "../../db/client";
 import { seedDemoData } from "../../db/seed";
 import { hashPassword } from "../../lib/password";
+import type { DataKeyring } from "../../lib/security/field-crypto";
 
 export const SOAK_DATABASE = "lvzhi_soak";
 
@@ -39,11 +40,12 @@ export async function createDatabase(serverUrl: string): Promise<string> {
 
 export async function fillDatabase(
   url: string,
+  keyring: DataKeyring,
   options: { members: number; capacity: number; runTag: string },
 ): Promise<{ members: SoakMember[]; targets: SoakTargets }> {
   const handle = await openDatabase({ url });
   try {
-    await migrateDatabase(handle);
+    await migrateDatabase(handle, keyring);
     await seedDemoData(handle.db, { withAccounts: false });
   } finally {
     await handle.close();

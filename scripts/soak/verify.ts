@@ -1,6 +1,7 @@
 // After the run, from the database itself: was every acknowledged note stored exactly
 // once with its photos, every acknowledged registration kept, and no event over capacity?
 import pg from "pg";
+import { type DataKeyring, decryptField } from "../../lib/security/field-crypto";
 import type { Acknowledged, Submission } from "./members";
 import type { RegistrationAck } from "./readers";
 
@@ -13,6 +14,7 @@ export interface Verdict {
 
 export async function verify(
   url: string,
+  keyring: DataKeyring,
   input: {
     memberIds: number[];
     acknowledged: Acknowledged[];
@@ -83,10 +85,15 @@ export async function verify(
     );
 
     // Registrations: every acknowledged one is there; one live registration per phone.
-    const { rows: regs } = await client.query<{ phone: string; code: string; status: string }>(
+    const { rows: stored } = await client.query<{ phone: string; code: string; status: string }>(
       "select phone, code, status from registrations where event_id = $1",
       [input.soakEventId],
     );
+    // Phones are stored encrypted (lib/security/field-crypto.ts).
+    const regs = stored.map((r) => ({
+      ...r,
+      phone: decryptField(keyring, "registrations.phone", r.phone),
+    }));
     const byCode = new Map(regs.map((r) => [r.code, r]));
     const livePhones = new Map<string, number>();
     for (const r of regs) {

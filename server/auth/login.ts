@@ -12,6 +12,7 @@ import {
   withLockedAccountIn,
 } from "@/db/queries/users/login";
 import type { Transaction } from "@/db/queries/users/types";
+import { maskPhone } from "@/lib/attendance";
 import {
   afterFailure,
   LOCKOUT,
@@ -102,7 +103,10 @@ export async function attemptPasswordLogin(
     const { limiter } = defaults(ctx);
     const now = ctx.now();
     const identifier = input.identifier.trim();
-    const label = identifier.slice(0, 64);
+    // Labels the audit entry when no active account answers: a phone only masked, since
+    // phones are kept encrypted at rest.
+    const typedPhone = normalisePhone(identifier);
+    const label = typedPhone ? maskPhone(typedPhone) : identifier.slice(0, 64);
 
     const rate = await limiter.consume(`ip:${ctx.ip}`);
     if (!rate.allowed) {
@@ -117,7 +121,7 @@ export async function attemptPasswordLogin(
 
     const account = await findLoginAccountIn(ctx.db, {
       username: identifier,
-      phone: normalisePhone(identifier),
+      phone: typedPhone,
     });
 
     if (account?.status !== "active" || !account.passwordHash) {

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { normalizeDocumentText } from "@/lib/search/tokenize";
 import type { Database } from "../../client";
+import { openOptional } from "../../encryption/fields";
 import { getDb } from "../../runtime";
 import { fieldNotes, publicCases, towns, users } from "../../schema";
 import { removeFromIndex, type SearchDb, upsertRows } from "../../search";
@@ -34,7 +35,9 @@ async function authorIdentifiers(db: Executor, noteId: number): Promise<string[]
     .from(fieldNotes)
     .innerJoin(users, eq(users.id, fieldNotes.authorId))
     .where(eq(fieldNotes.id, noteId));
-  return row ? [row.displayName, row.username, row.phone ?? ""].filter((s) => s.length >= 2) : [];
+  if (!row) return [];
+  const phone = openOptional("users.phone", row.phone) ?? "";
+  return [row.displayName, row.username, phone].filter((s) => s.length >= 2);
 }
 
 function assertAnonymous(input: CaseInput, names: string[]) {

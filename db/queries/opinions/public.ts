@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
+import { sealField } from "@/db/encryption/fields";
 import { AppError } from "@/lib/errors";
 import { ANONYMISED_NAME } from "@/lib/vocabulary";
 import { cachedQuery } from "../../cache";
@@ -122,7 +123,7 @@ export async function submitOpinionIn(
       .values({
         topicId: submission.topicId,
         name: submission.name,
-        contact: submission.contact,
+        contact: sealField("opinions.contact", submission.contact),
         body: submission.body,
         status: "pending",
         ip: submission.ip,

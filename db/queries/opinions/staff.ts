@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, count, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { openField } from "@/db/encryption/fields";
 import type { Actor } from "@/lib/auth/types";
 import { AppError } from "@/lib/errors";
 import { searchMessages } from "@/lib/messages/search";
@@ -67,7 +68,10 @@ export async function listOpinionsForModerationIn(
       .offset((options.page - 1) * MODERATION_PAGE_SIZE),
     db.select({ n: count() }).from(opinions).where(where),
   ]);
-  return { rows, total: total?.n ?? 0 };
+  return {
+    rows: rows.map((r) => ({ ...r, contact: openField("opinions.contact", r.contact) })),
+    total: total?.n ?? 0,
+  };
 }
 
 export async function selectTopicsWithOpinions(

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, lte, ne, sql } from "drizzle-orm";
 import { cachedQuery, cacheTags } from "@/db/cache";
 import type { Database } from "@/db/client";
+import { openField } from "@/db/encryption/fields";
 import { getDb } from "@/db/runtime";
 import { events, registrations } from "@/db/schema";
 import { maskPhone } from "@/lib/attendance";
@@ -82,7 +83,11 @@ export async function getRegistrationByCodeIn(
     waitlistPosition = ahead?.n ?? 1;
   }
   const { id: _id, phone, ...rest } = row;
-  return { ...rest, phoneMasked: maskPhone(phone), waitlistPosition };
+  return {
+    ...rest,
+    phoneMasked: maskPhone(openField("registrations.phone", phone)),
+    waitlistPosition,
+  };
 }
 
 export async function getSeatSummaryIn(db: Database, eventId: number): Promise<SeatSummary> {

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { cacheTags } from "@/db/cache";
 import type { Database } from "@/db/client";
+import { openField } from "@/db/encryption/fields";
 import { countRegistrations, selectEventScope } from "@/db/queries/events/scope";
 import { auditStaffWrite, type Executor, refreshPublicPages } from "@/db/queries/shared/write";
 import { getDb } from "@/db/runtime";
@@ -106,7 +107,10 @@ export async function listEventRegistrationsIn(
     .where(eq(registrations.eventId, eventId))
     .orderBy(statusOrder, asc(registrations.id))
     .limit(5_000);
-  return rows.map(({ phone, ...rest }) => ({ ...rest, phoneMasked: maskPhone(phone) }));
+  return rows.map(({ phone, ...rest }) => ({
+    ...rest,
+    phoneMasked: maskPhone(openField("registrations.phone", phone)),
+  }));
 }
 
 /** One phone in clear, for an admin, audited in the same transaction as the read. */
@@ -134,7 +138,11 @@ export async function revealPhoneIn(
       targetId: String(row.id),
       details: { eventId: row.eventId },
     });
-    return { registrationId: row.id, name: row.name, phone: row.phone };
+    return {
+      registrationId: row.id,
+      name: row.name,
+      phone: openField("registrations.phone", row.phone),
+    };
   });
 }
 
@@ -213,7 +221,10 @@ export async function exportRegistrationsIn(
       targetId: String(eventId),
       details: { rows: rows.length, phones: options.revealPhones ? "full" : "masked" },
     });
-    return rows.map((r) => ({ ...r, phone: options.revealPhones ? r.phone : maskPhone(r.phone) }));
+    return rows.map((r) => {
+      const phone = openField("registrations.phone", r.phone);
+      return { ...r, phone: options.revealPhones ? phone : maskPhone(phone) };
+    });
   });
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import { cacheTags } from "@/db/cache";
 import type { Database } from "@/db/client";
+import { phoneIndex, sealField } from "@/db/encryption/fields";
 import { isUniqueViolation, refreshPublicPages, type Transaction } from "@/db/queries/shared/write";
 import { getDb } from "@/db/runtime";
 import { auditLog, events, registrations } from "@/db/schema";
@@ -86,6 +87,8 @@ async function insertRegistration(
     .for("update");
   if (!event) throw new AppError("not_found");
 
+  // The phone is stored encrypted: equality goes through its blind index.
+  const phoneHash = phoneIndex(request.phone);
   const [taken] = await tx
     .select({
       confirmed: sql<number>`count(*) filter (where ${registrations.status} = 'confirmed')`.mapWith(
@@ -94,7 +97,7 @@ async function insertRegistration(
       waitlisted:
         sql<number>`count(*) filter (where ${registrations.status} = 'waitlisted')`.mapWith(Number),
       samePhone:
-        sql<number>`count(*) filter (where ${registrations.phone} = ${request.phone})`.mapWith(
+        sql<number>`count(*) filter (where ${registrations.phoneHash} = ${phoneHash})`.mapWith(
           Number,
         ),
     })
@@ -113,7 +116,8 @@ async function insertRegistration(
     .values({
       eventId: event.id,
       name: request.name,
-      phone: request.phone,
+      phone: sealField("registrations.phone", request.phone),
+      phoneHash,
       organisation: request.organisation,
       code: generateRegistrationCode(),
       status,

@@ -2,6 +2,7 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import type { Database } from "../../client";
+import { sealPhone } from "../../encryption/fields";
 import { organisations, sectors, users } from "../../schema";
 import { auditAccountChange } from "./audit";
 import { insertInvitation } from "./invitations";
@@ -24,12 +25,14 @@ export async function createInvitedAccountIn(
 ): Promise<{ userId: number; expiresAt: Date }> {
   return db.transaction(async (tx) => {
     const { account } = input;
+    // The phone is stored encrypted; equality goes through its blind index.
+    const sealed = account.phone ? sealPhone("users.phone", account.phone) : null;
     const [taken] = await tx
-      .select({ username: users.username, phone: users.phone })
+      .select({ username: users.username })
       .from(users)
       .where(
-        account.phone
-          ? sql`lower(${users.username}) = lower(${account.username}) or ${users.phone} = ${account.phone}`
+        sealed
+          ? sql`lower(${users.username}) = lower(${account.username}) or ${users.phoneHash} = ${sealed.phoneHash}`
           : sql`lower(${users.username}) = lower(${account.username})`,
       )
       .limit(1);
@@ -46,7 +49,8 @@ export async function createInvitedAccountIn(
         username: account.username,
         displayName: account.displayName,
         role: account.role,
-        phone: account.phone,
+        phone: sealed?.phone ?? null,
+        phoneHash: sealed?.phoneHash ?? null,
         status: "invited",
         sectorId,
         organisationId,

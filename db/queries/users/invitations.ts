@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import type { Database } from "../../client";
+import { openOptional } from "../../encryption/fields";
 import { getDb } from "../../runtime";
 import { invitations, users } from "../../schema";
 import { writeAudit } from "../audit/write";
@@ -96,7 +97,7 @@ export async function findUsableInvitationIn(
       ),
     )
     .limit(1);
-  return row ?? null;
+  return row ? { ...row, phone: openOptional("users.phone", row.phone) } : null;
 }
 
 export async function findUsableInvitation(tokenHash: string, now: Date) {

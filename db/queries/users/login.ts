@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { UserRole } from "@/lib/vocabulary";
 import type { Database } from "../../client";
+import { openOptional, phoneIndex } from "../../encryption/fields";
 import { auditLog, recoveryCodes, users } from "../../schema";
 import type { Executor, Transaction, UserStatus } from "./types";
 
@@ -42,8 +43,12 @@ interface LoginRow extends Omit<LoginAccount, "totpEnabled"> {
 }
 
 function toLoginAccount(row: LoginRow): LoginAccount {
-  const { totpEnabledAt, ...rest } = row;
-  return { ...rest, totpEnabled: totpEnabledAt !== null && rest.totpSecret !== null };
+  const { totpEnabledAt, totpSecret, ...rest } = row;
+  return {
+    ...rest,
+    totpSecret: openOptional("users.totp_secret", totpSecret),
+    totpEnabled: totpEnabledAt !== null && totpSecret !== null,
+  };
 }
 
 /**
@@ -57,7 +62,7 @@ export async function findLoginAccountIn(
 ): Promise<LoginAccount | null> {
   const byName = sql`lower(${users.username}) = lower(${identifier.username})`;
   const where = identifier.phone
-    ? sql`(${byName} or ${users.phone} = ${identifier.phone})`
+    ? sql`(${byName} or ${users.phoneHash} = ${phoneIndex(identifier.phone)})`
     : byName;
   const [row] = await db
     .select(loginColumns)

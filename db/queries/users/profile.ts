@@ -1,5 +1,6 @@
 import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { openOptional, sealField, sealOptional } from "@/db/encryption/fields";
 import { type SecurityEventAction, securityEventActions, type UserRole } from "@/lib/vocabulary";
 import type { Database } from "../../client";
 import { getDb } from "../../runtime";
@@ -49,7 +50,8 @@ export async function getProfileIn(db: Executor, userId: number): Promise<Profil
     .where(eq(users.id, userId))
     .limit(1);
   if (!row) return null;
-  const { phone, totpEnabledAt, ...rest } = row;
+  const { phone: stored, totpEnabledAt, ...rest } = row;
+  const phone = openOptional("users.phone", stored);
   return {
     ...rest,
     phoneMasked: phone ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : null,
@@ -71,7 +73,9 @@ export async function findPasswordOwnerIn(
     .from(users)
     .where(and(eq(users.id, userId), eq(users.status, "active")))
     .limit(1);
-  return row?.passwordHash ? { ...row, passwordHash: row.passwordHash } : null;
+  return row?.passwordHash
+    ? { ...row, passwordHash: row.passwordHash, phone: openOptional("users.phone", row.phone) }
+    : null;
 }
 
 /** A new password ends every session of the account at once (session version + 1). */
@@ -114,7 +118,11 @@ export async function enableTotpIn(
   return db.transaction(async (tx) => {
     const updated = await tx
       .update(users)
-      .set({ totpSecret: input.secret, totpEnabledAt: input.now, updatedAt: input.now })
+      .set({
+        totpSecret: sealField("users.totp_secret", input.secret),
+        totpEnabledAt: input.now,
+        updatedAt: input.now,
+      })
       .where(and(eq(users.id, input.userId), sql`${users.totpEnabledAt} is null`))
       .returning({ id: users.id });
     if (updated.length === 0) return false;
@@ -136,18 +144,13 @@ export async function isTotpSecretInForceIn(
   userId: number,
   secret: string,
 ): Promise<boolean> {
+  // Stored encrypted under a random IV: compared once decrypted, not in SQL.
   const [row] = await db
-    .select({ id: users.id })
+    .select({ totpSecret: users.totpSecret })
     .from(users)
-    .where(
-      and(
-        eq(users.id, userId),
-        eq(users.totpSecret, secret),
-        sql`${users.totpEnabledAt} is not null`,
-      ),
-    )
+    .where(and(eq(users.id, userId), sql`${users.totpEnabledAt} is not null`))
     .limit(1);
-  return Boolean(row);
+  return openOptional("users.totp_secret", row?.totpSecret ?? null) === secret;
 }
 
 export async function isTotpSecretInForce(userId: number, secret: string) {
@@ -174,7 +177,7 @@ export async function changeTotpIn(
   const [row] = await tx
     .update(users)
     .set({
-      totpSecret: input.next?.secret ?? null,
+      totpSecret: sealOptional("users.totp_secret", input.next?.secret ?? null),
       totpEnabledAt: input.next ? input.now : null,
       sessionVersion: sql`${users.sessionVersion} + 1`,
       updatedAt: input.now,

@@ -88,7 +88,8 @@ export async function createUserIn(
     // Another admin took the name or phone between the check and the insert.
     if (isUniqueViolation(error, "users_username_unique"))
       throw new AppError("username_taken", "username");
-    if (isUniqueViolation(error, "users_phone_unique")) throw new AppError("phone_taken", "phone");
+    if (isUniqueViolation(error, "users_phone_hash_unique"))
+      throw new AppError("phone_taken", "phone");
     throw error;
   }
   await auditStaffWrite(db, actor, {

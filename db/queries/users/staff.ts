@@ -1,6 +1,8 @@
 import "server-only";
 import { and, asc, count, eq, ilike, or, type SQL, sql } from "drizzle-orm";
+import { openOptional, phoneIndex } from "@/db/encryption/fields";
 import { maskPhone } from "@/lib/attendance";
+import { normalisePhone } from "@/lib/auth/policy";
 import type { UserRole } from "@/lib/vocabulary";
 import type { Database } from "../../client";
 import { getDb } from "../../runtime";
@@ -58,10 +60,15 @@ export async function listUsersIn(
   options: { role: UserRole | null; status: UserStatus | null; q: string; page: number },
 ): Promise<{ rows: AdminUserRow[]; total: number }> {
   const q = options.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`);
+  // Phones are stored encrypted: a whole phone number finds its account by the blind index.
+  const phone = normalisePhone(options.q);
+  const byPhone = phone ? eq(users.phoneHash, phoneIndex(phone)) : undefined;
   const where: SQL | undefined = and(
     options.role ? eq(users.role, options.role) : undefined,
     options.status ? eq(users.status, options.status) : undefined,
-    q ? or(ilike(users.username, `%${q}%`), ilike(users.displayName, `%${q}%`)) : undefined,
+    q
+      ? or(ilike(users.username, `%${q}%`), ilike(users.displayName, `%${q}%`), byPhone)
+      : undefined,
   );
   const [rows, [total]] = await Promise.all([
     db
@@ -92,7 +99,7 @@ export async function listUsersIn(
   return {
     rows: rows.map(({ phone, totpEnabledAt, ...r }) => ({
       ...r,
-      phoneMasked: phone ? maskPhone(phone) : null,
+      phoneMasked: maskedUserPhone(phone),
       totpEnabled: totpEnabledAt !== null,
     })),
     total: total?.n ?? 0,
@@ -120,9 +127,15 @@ export async function selectUserForEditIn(db: Executor, id: number): Promise<Use
   const { phone, totpEnabledAt, ...rest } = row;
   return {
     ...rest,
-    phoneMasked: phone ? maskPhone(phone) : null,
+    phoneMasked: maskedUserPhone(phone),
     totpEnabled: totpEnabledAt !== null,
   };
+}
+
+/** The stored (encrypted) phone of an account, masked for a staff list. */
+function maskedUserPhone(stored: string | null): string | null {
+  const phone = openOptional("users.phone", stored);
+  return phone ? maskPhone(phone) : null;
 }
 
 export interface UserFormOptions {
