@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { isTotpSecretInForce } from "@/db/queries/users/profile";
 import { type EnrolFormState, firstFieldRefusal, formText, refusedAtField } from "@/lib/auth/forms";
 import { generateTotpSecret } from "@/lib/auth/totp";
-import { doneForm, type FormState, refusedForm } from "@/lib/form-state";
+import { controlCharacterRefusal, doneForm, type FormState, refusedForm } from "@/lib/form-state";
 import { fillAuthMessage, authMessages as m } from "@/lib/messages/auth";
 import {
   changePassword,
@@ -31,6 +31,8 @@ export async function changePasswordAction(
   formData: FormData,
 ): Promise<FormState> {
   const user = await requireUser({ next: PROFILE });
+  const garbled = controlCharacterRefusal(formData, {}, ["current", "password", "confirm"]);
+  if (garbled) return garbled;
   const current = text(formData.get("current"));
   const next = text(formData.get("password"));
   const confirm = text(formData.get("confirm"));
@@ -84,6 +86,8 @@ export async function confirmTotpEnrolmentAction(
   const pending = await readPendingEnrolment();
   if (!pending || pending.uid !== user.id) return refusedForm({}, m.enrol.expired);
   if (await isTotpSecretInForce(user.id, pending.secret)) redirect(`${PROFILE}/totp`);
+  const garbled = controlCharacterRefusal(formData, {}, ["code"]);
+  if (garbled) return garbled;
   const code = text(formData.get("code")).trim();
   const result = code
     ? await confirmTotpEnrolment(await requestContext(), user, {
@@ -103,6 +107,8 @@ export async function turnOffTotpAction(
   formData: FormData,
 ): Promise<FormState> {
   const user = await requireUser({ next: PROFILE });
+  const garbled = controlCharacterRefusal(formData, {}, ["current"]);
+  if (garbled) return garbled;
   const current = text(formData.get("current"));
   if (!current) return refusedAtField("current", m.profile.errors.currentRequired);
   const result = await turnOffTotp(await requestContext(), user, { current });
