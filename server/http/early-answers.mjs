@@ -5,7 +5,7 @@ import { addressHasControlCharacters } from "../../lib/text/control-characters.m
 import { bodyLimitFor, countBody, declaresTooMuch } from "./body-limits.mjs";
 
 /** How long a refused body is still read off (and dropped), so the client sees the answer. */
-const LINGER_MS = 2_000;
+const LINGER_MS = 10_000;
 const OWN_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
 /**
@@ -73,7 +73,11 @@ export function earlyAnswers({ securityHeaders, signedIn }) {
     res.setHeader = () => res;
     res.write = () => true;
     res.end = () => res;
+    // Node destroys a "Connection: close" socket once the answer is written; with the body
+    // still coming, that resets the connection and the client never reads the 413. Only our
+    // side is closed: the rest is read and dropped until the client is done, or the linger ends.
     const socket = req.socket;
+    socket.destroySoon = () => socket.end();
     setTimeout(() => socket.destroy(), LINGER_MS).unref();
   }
 
