@@ -16,7 +16,8 @@ const nextConfig = {
   // when REDIS_URL is set. Imported by Next itself at run time, unbundled: a plain module.
   cacheHandler: fileURLToPath(new URL("./server/cache/handler.mjs", import.meta.url)),
   experimental: {
-    // Field notes carry up to nine photos of up to 15 MB each.
+    // Field notes carry up to nine photos of up to 15 MB each. The upper bound only:
+    // server.mjs gives every route its own, smaller limit (server/http/body-limits.mjs).
     serverActions: { bodySizeLimit: "140mb" },
     // proxy.ts sees member requests; their bodies (photos) must reach the route whole.
     proxyClientMaxBodySize: "140mb",

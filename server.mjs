@@ -12,6 +12,9 @@
 //   PAGE_CACHE_MAX_MB (64), TRUSTED_PROXIES (comma-separated addresses of reverse proxies
 //   whose X-Forwarded-For, -Proto and -Host are believed; default none).
 //
+// Before Next reads anything, server/http/early-answers.mjs refuses an address no page can
+// read (400) and a body over its route's limit (413, server/http/body-limits.mjs).
+//
 // Every response carries a Content-Security-Policy with a fresh nonce (lib/security/csp.mjs).
 // Next reads the nonce from the request's Content-Security-Policy header, set here, and puts
 // it on its scripts; a cached page is kept as a template and gets the new nonce spliced in.
@@ -29,6 +32,7 @@ import {
   newNonce,
   nonceTemplate,
 } from "./lib/security/csp.mjs";
+import { earlyAnswers } from "./server/http/early-answers.mjs";
 import { forwardedReader } from "./server/http/forwarded.mjs";
 
 // Cookies are read here exactly as Next reads them for the page (names as sent, values
@@ -274,28 +278,17 @@ const app = next({ dev: false, dir: root, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-/** A path whose %-escapes are not UTF-8 names no page (Next would answer it with a 500). */
-function hasUndecodablePath(url) {
-  const path = url.split("?", 1)[0];
-  if (!path.includes("%")) return false;
-  try {
-    decodeURIComponent(path);
-    return false;
-  } catch {
-    return true;
-  }
-}
+const { refuseAddress, refuseBody, checkContinue } = earlyAnswers({
+  securityHeaders: SECURITY_HEADERS,
+  signedIn: (req) => SESSION_COOKIE.test(req.headers.cookie || ""),
+});
 
-const server = createServer((req, res) => {
-  if (hasUndecodablePath(req.url || "/")) {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
-    res.writeHead(400, {
-      "content-type": "text/plain; charset=utf-8",
-      "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
-    });
-    res.end("请求地址无效：地址中含有无法识别的字符，请检查链接后重试。");
-    return;
-  }
+const server = createServer(onRequest);
+server.on("checkContinue", (req, res) => checkContinue(req, res, onRequest));
+
+function onRequest(req, res) {
+  // Before Next: an address no page can read, a body over its route's limit.
+  if (refuseAddress(req, res) || refuseBody(req, res)) return;
   req.headers["x-lvzhi-client-ip"] = clientAddress(req);
   const { proto, origin } = requestOrigin(req);
   req.headers["x-lvzhi-origin"] = origin;
@@ -330,7 +323,9 @@ const server = createServer((req, res) => {
     return;
   }
   renderForCache(key, req, res, nonce);
-}).listen(port, hostname, () => {
+}
+
+server.listen(port, hostname, () => {
   console.log(
     `[lvzhi] serving on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`,
   );

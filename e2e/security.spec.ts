@@ -1,4 +1,5 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
+import http from "node:http";
 import type { APIResponse, Page } from "@playwright/test";
 import sharp from "sharp";
 import { signInAs } from "./auth-helpers";
@@ -317,3 +318,128 @@ test.describe("state-changing route handlers refuse other sites", () => {
     await expect(page).toHaveURL(/\/login/);
   });
 });
+
+test.describe("request bodies are limited by route (server.mjs, before Next reads them)", () => {
+  const TOO_LARGE = "提交的内容过大";
+  /** A server action's post: Next would read the whole body before looking at the action id. */
+  const actionPost = (size: number) => ({
+    data: Buffer.alloc(size, 0x61),
+    headers: { "next-action": "0".repeat(42), "content-type": "text/plain;charset=UTF-8" },
+    maxRedirects: 0,
+  });
+
+  test("a 1 MB server-action post to the login page is refused at once, and the server answers on", async ({
+    request,
+  }) => {
+    const started = Date.now();
+    const refused = await request.post("/login", actionPost(1024 * 1024));
+    expect(refused.status()).toBe(413);
+    expect(Date.now() - started, "answered without reading the body").toBeLessThan(3_000);
+    expect(refused.headers()["content-type"]).toContain("text/html");
+    expect(refused.headers()["x-content-type-options"]).toBe("nosniff");
+    expect(await refused.text()).toContain(TOO_LARGE);
+    // Public forms too; and the upload routes take nothing large from someone signed out.
+    for (const path of ["/opinions", "/member/notes/new", "/member/photos", "/admin/news/new"]) {
+      const response = await request.post(path, actionPost(200 * 1024));
+      expect(response.status(), path).toBe(413);
+    }
+    const after = await request.get("/login");
+    expect(after.status()).toBe(200);
+  });
+
+  test("a chunked body (no Content-Length) is counted and cut off at the limit", async ({
+    baseURL,
+    request,
+  }) => {
+    const answer = await postChunked(new URL("/login", baseURL), 20 * 1024 * 1024);
+    expect(answer.status).toBe(413);
+    expect(answer.body).toContain(TOO_LARGE);
+    expect((await request.get("/")).status()).toBe(200);
+  });
+
+  test("a signed-in member still uploads a photo of a megabyte and more", async ({
+    page,
+    baseURL,
+  }) => {
+    await signInAs(page, "member1", { next: "/member/notes" });
+    // Noise does not compress: a JPEG well over any form's limit, under the photo's 15 MB.
+    const jpeg = await sharp(randomBytes(1200 * 1200 * 3), {
+      raw: { width: 1200, height: 1200, channels: 3 },
+    })
+      .jpeg({ quality: 95 })
+      .toBuffer();
+    expect(jpeg.length).toBeGreaterThan(1024 * 1024);
+    const stored = await page.request.post(`/member/photos?clientId=${randomUUID()}`, {
+      data: jpeg,
+      headers: {
+        origin: baseURL ?? "",
+        "content-type": "application/octet-stream",
+        "x-lvzhi-upload": "1",
+      },
+      maxRedirects: 0,
+    });
+    expect(stored.status()).toBe(201);
+    expect((await stored.json()).ok).toBe(true);
+  });
+});
+
+test("a NUL typed into the login form gets a clear message, not a server error", async ({
+  page,
+}) => {
+  await page.goto("/login");
+  await page.getByLabel("用户名或手机号").fill("admin\u0000");
+  await page.getByLabel("密码", { exact: true }).fill("whatever\u0000");
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(
+    page.getByRole("main").getByText("内容含有无法识别的控制字符，请删除后重试").first(),
+  ).toBeVisible();
+  await expect(page).toHaveURL(/\/login$/);
+});
+
+/**
+ * Posts `total` bytes to `url` as a chunked body, the way a client streaming an upload
+ * would, and stops sending once the server has answered.
+ */
+function postChunked(url: URL, total: number): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    const req = http.request(
+      url,
+      {
+        method: "POST",
+        headers: {
+          "next-action": "0".repeat(42),
+          "content-type": "text/plain;charset=UTF-8",
+          "transfer-encoding": "chunked",
+        },
+      },
+      (res) => {
+        answered = true;
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk) => {
+          body += chunk;
+        });
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+        res.on("error", () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
+    // The server closes the connection after its answer: a write cut short is expected.
+    req.on("error", (error) => {
+      if (!answered) reject(error);
+    });
+    const chunk = Buffer.alloc(64 * 1024, 0x61);
+    let sent = 0;
+    const pump = () => {
+      while (!answered && sent < total) {
+        sent += chunk.length;
+        if (!req.write(chunk)) {
+          req.once("drain", pump);
+          return;
+        }
+      }
+      req.end();
+    };
+    pump();
+  });
+}

@@ -6,6 +6,9 @@
  * the page renders it from the same action.
  */
 
+import { commonMessages } from "@/lib/messages/common";
+import { fieldWithControlCharacters } from "@/lib/text/control-characters.mjs";
+
 export type FormValue = string | string[];
 export type FormValues = Record<string, FormValue>;
 
@@ -33,6 +36,27 @@ export function refusedForm<V extends FormValues, R = undefined>(
   fieldErrors: FormState<V, R>["fieldErrors"] = {},
 ): FormState<V, R> {
   return { status: "error", message, fieldErrors, values };
+}
+
+/**
+ * The answer to a form whose text holds a control character, given before anything reads
+ * it (every form asks, lib/text/control-characters.mjs): the message on the field that holds
+ * one, when the form shows messages there (`fields`, by default the echoed ones), and for
+ * the form; what was typed is kept as it was. null when the form is clean.
+ */
+export function controlCharacterRefusal<V extends FormValues, R = undefined>(
+  formData: FormData,
+  values: V,
+  fields: readonly string[] = Object.keys(values),
+): FormState<V, R> | null {
+  const field = fieldWithControlCharacters(formData);
+  if (field === null) return null;
+  const message = commonMessages.errors.controlCharacters;
+  const fieldErrors = (fields.includes(field) ? { [field]: message } : {}) as FormState<
+    V,
+    R
+  >["fieldErrors"];
+  return refusedForm<V, R>(values, message, fieldErrors);
 }
 
 /** Success, with a message and (optionally) a result to show. */

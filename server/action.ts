@@ -8,6 +8,7 @@ import type { Actor, SessionUser } from "@/lib/auth/types";
 import { clientIpFrom } from "@/lib/client-ip";
 import { AppError, type ErrorMessages } from "@/lib/errors";
 import {
+  controlCharacterRefusal,
   type FormState,
   type FormValues,
   firstIssuePerField,
@@ -127,6 +128,9 @@ export async function gatedAction<V extends FormValues, I, R = undefined>(
   // A fixed permission is checked before the input is judged: no one learns about a form
   // they may not use. A permission that depends on the input is checked once it is parsed.
   if (typeof spec.permission === "string" && !can(user, spec.permission)) return forbidden();
+  // No text with a control character goes further (PostgreSQL refuses a NUL outright).
+  const garbled = controlCharacterRefusal<V, R>(formData, values, spec.fields);
+  if (garbled) return garbled;
   const parsed = await parseWith(spec, values, formData);
   if (!parsed.ok) return refuse(parsed.message ?? words.invalid, parsed.fieldErrors);
   if (typeof spec.permission === "function" && !can(user, spec.permission(parsed.data))) {

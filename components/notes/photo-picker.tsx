@@ -37,6 +37,11 @@ function sendPhoto(
       if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100));
     };
     xhr.onload = () => {
+      // Refused by the server before the route read it (server.mjs's body limit): a page, not JSON.
+      if (xhr.status === 413) {
+        resolve({ ok: false, message: m.fieldErrors.photoTooLarge });
+        return;
+      }
       try {
         resolve(JSON.parse(xhr.responseText) as PhotoUploadResult);
       } catch {

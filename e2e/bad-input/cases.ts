@@ -19,6 +19,14 @@ export const HOSTILE = [SCRIPT, IMG, "<img src=x onerror=alert(1)>", "<script>al
 /** Bytes that are not UTF-8 (a lone continuation byte, an overlong form, 0xFF). */
 export const INVALID_UTF8 = Buffer.from([0xe5, 0xbc, 0xa0, 0x80, 0xc0, 0xaf, 0xff, 0xfe, 0x41]);
 
+/**
+ * Control characters (issue 11): a NUL, which PostgreSQL refuses in text (a 500 before the
+ * shared check), and text whose controls a page can hold and show back as typed (an HTML
+ * page turns a NUL into U+FFFD, so that one cannot come back byte for byte).
+ */
+export const CONTROL = "张\u0000三";
+export const CONTROL_KEPT = "李\u0001四\u007f五";
+
 /** A client address of this sweep (the audit log is fingerprinted for these only). */
 export const sweepIp = () => `${SWEEP_IP_PREFIX}${randomInt(1, 255)}`;
 

@@ -77,5 +77,7 @@ export const commonMessages = {
     serverTitle: "页面暂时无法显示",
     serverBody: "服务器开了个小差，请稍后刷新重试。",
     retry: "重试",
+    /** Any form whose text holds a NUL or another control character (lib/text/control-characters.mjs). */
+    controlCharacters: "内容含有无法识别的控制字符，请删除后重试",
   },
 } as const;

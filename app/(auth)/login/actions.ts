@@ -7,7 +7,13 @@ import { findSessionAccount } from "@/db/queries/users/sessions";
 import { type EnrolFormState, firstFieldRefusal, formText, refusedAtField } from "@/lib/auth/forms";
 import { homeFor, safeNextPath } from "@/lib/auth/policy";
 import { generateTotpSecret } from "@/lib/auth/totp";
-import { doneForm, type FormState, type FormValues, refusedForm } from "@/lib/form-state";
+import {
+  controlCharacterRefusal,
+  doneForm,
+  type FormState,
+  type FormValues,
+  refusedForm,
+} from "@/lib/form-state";
 import { fillAuthMessage, authMessages as m } from "@/lib/messages/auth";
 import { formatDateTime } from "@/lib/time";
 import { confirmTotpEnrolment } from "@/server/auth/account";
@@ -39,6 +45,9 @@ export async function loginAction(_previous: FormState, formData: FormData): Pro
   const password = formText(formData.get("password"), MAX_PASSWORD_INPUT + 1);
   const next = safeNextPath(formData.get("next"), "");
   const values = { identifier, next };
+  // Before any lookup: PostgreSQL refuses a NUL outright.
+  const garbled = controlCharacterRefusal(formData, values, ["identifier", "password"]);
+  if (garbled) return garbled;
   const refused = firstFieldRefusal(values, {
     identifier: identifier ? undefined : m.login.errors.identifierRequired,
     password: password ? undefined : m.login.errors.passwordRequired,
@@ -69,6 +78,8 @@ export async function verifyTotpAction(
 ): Promise<FormState> {
   const pending = await readPendingLogin();
   if (pending?.step !== "totp") redirect("/login?notice=restart");
+  const garbled = controlCharacterRefusal(formData, {}, ["code"]);
+  if (garbled) return garbled;
   const code = formText(formData.get("code"), 40).trim();
   if (!code) return refusedAtField("code", m.totp.errors.required);
   const outcome = await attemptSecondFactor(await requestContext(), { pending, code });
@@ -97,6 +108,8 @@ export async function confirmEnrolAction(
     if (await isTotpSecretInForce(account.id, pending.secret)) redirect("/login/enrol");
     redirect("/login?notice=restart");
   }
+  const garbled = controlCharacterRefusal(formData, {}, ["code"]);
+  if (garbled) return garbled;
   const code = formText(formData.get("code"), 40).trim();
   const result = code
     ? await confirmTotpEnrolment(ctx, account, { secret: pending.secret, code })

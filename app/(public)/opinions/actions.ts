@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { submitOpinion } from "@/db/queries/opinions/public";
 import { clientIpFrom } from "@/lib/client-ip";
 import { isAppError } from "@/lib/errors";
-import { readFormValues, refusedForm } from "@/lib/form-state";
+import { controlCharacterRefusal, readFormValues, refusedForm } from "@/lib/form-state";
 import { cmsMessages } from "@/lib/messages/cms";
 import {
   isHoneypotFilled,
@@ -35,6 +35,8 @@ export async function submitOpinionAction(
   values.body = values.body.slice(0, 4000);
   const refuse = (message: string, fieldErrors: OpinionFormState["fieldErrors"] = {}) =>
     refusedForm(values, message, fieldErrors);
+  const garbled = controlCharacterRefusal<typeof values, undefined>(formData, values);
+  if (garbled) return garbled;
 
   const ip = clientIpFrom(await headers());
   const limiter = sharedRateLimiter("opinions:submit", OPINION_RATE_LIMIT);

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { acceptInvitation, findUsableInvitation } from "@/db/queries/users/invitations";
 import { firstFieldRefusal, formText } from "@/lib/auth/forms";
 import { invitationTokenHash } from "@/lib/auth/invitation";
-import { type FormState, refusedForm } from "@/lib/form-state";
+import { controlCharacterRefusal, type FormState, refusedForm } from "@/lib/form-state";
 import { authMessages as m } from "@/lib/messages/auth";
 import { hashPassword } from "@/lib/password";
 import { checkNewPassword } from "@/server/auth/password-policy";
@@ -15,6 +15,8 @@ export async function acceptInviteAction(
   _previous: FormState,
   formData: FormData,
 ): Promise<FormState> {
+  const garbled = controlCharacterRefusal(formData, {}, ["password", "confirm"]);
+  if (garbled) return garbled;
   const tokenHash = invitationTokenHash(formText(formData.get("token"), 1025));
   const password = formText(formData.get("password"), 1025);
   const confirm = formText(formData.get("confirm"), 1025);

@@ -15,6 +15,7 @@ import {
 } from "@/db/queries/notes/write";
 import { isAppError } from "@/lib/errors";
 import type { ProcessedPhoto } from "@/lib/images";
+import { commonMessages } from "@/lib/messages/common";
 import { notesMessages as m, noteErrorMessage } from "@/lib/messages/notes";
 import { echoNoteValues, noteFieldsFromFormData, readNoteFields } from "@/lib/notes/fields";
 import {
@@ -27,6 +28,7 @@ import {
   type PhotoRemoveResult,
 } from "@/lib/notes/form-state";
 import { isEditableByAuthor } from "@/lib/notes/workflow";
+import { fieldWithControlCharacters } from "@/lib/text/control-characters.mjs";
 import { committeeToday } from "@/server/action";
 import { processPhoto } from "@/server/images/photo-processing";
 import { noteAuthorOrNull, noteWriterOf } from "@/server/notes/member-context";
@@ -74,7 +76,16 @@ export async function submitNoteForm(
   // 1. authenticate
   const author = await noteAuthorOrNull();
   if (!author) return { ...base, message: m.form.signedOut };
-  // 2. parse
+  // 2. parse: no text with a control character goes further (lib/text/control-characters.mjs)
+  const garbled = fieldWithControlCharacters(formData);
+  if (garbled !== null) {
+    const message = commonMessages.errors.controlCharacters;
+    return {
+      ...base,
+      message,
+      fieldErrors: garbled in base.values ? { [garbled]: message } : {},
+    };
+  }
   const clientId = formData.get("clientId");
   if (!isClientId(clientId)) return { ...base, message: m.errors.badRequest };
   base.values.clientId = clientId;

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { isTotpSecretInForce } from "@/db/queries/users/profile";
 import { type EnrolFormState, firstFieldRefusal, formText, refusedAtField } from "@/lib/auth/forms";
 import { generateTotpSecret } from "@/lib/auth/totp";
-import { doneForm, type FormState, refusedForm } from "@/lib/form-state";
+import { controlCharacterRefusal, doneForm, type FormState, refusedForm } from "@/lib/form-state";
 import { fillAuthMessage, authMessages as m } from "@/lib/messages/auth";
 import { changePassword, logOutEverywhere } from "@/server/auth/account";
 import { endBrowserSession, keepThisSession } from "@/server/auth/issue";
@@ -27,6 +27,8 @@ export async function changePasswordAction(
   formData: FormData,
 ): Promise<FormState> {
   const user = await requireUser({ next: PROFILE });
+  const garbled = controlCharacterRefusal(formData, {}, ["current", "password", "confirm"]);
+  if (garbled) return garbled;
   const current = text(formData.get("current"));
   const next = text(formData.get("password"));
   const confirm = text(formData.get("confirm"));
@@ -110,6 +112,8 @@ export async function confirmTotpEnrolmentAction(
   const pending = await readPendingEnrolment();
   if (!pending || pending.uid !== user.id) return refusedForm({}, m.enrol.expired);
   if (await isTotpSecretInForce(user.id, pending.secret)) redirect(`${PROFILE}/totp`);
+  const garbled = controlCharacterRefusal(formData, {}, ["current", "oldCode", "code"]);
+  if (garbled) return garbled;
   const { current, oldCode, code } = readReauth(formData);
   const refused = firstFieldRefusal(
     {},
@@ -138,6 +142,8 @@ export async function turnOffTotpAction(
   formData: FormData,
 ): Promise<FormState> {
   const user = await requireUser({ next: PROFILE });
+  const garbled = controlCharacterRefusal(formData, {}, ["current", "oldCode"]);
+  if (garbled) return garbled;
   const { current, oldCode } = readReauth(formData);
   const refused = firstFieldRefusal(
     {},

@@ -6,8 +6,10 @@ import { attachmentDisposition, CSV_CONTENT_TYPE, csvRecord, UTF8_BOM } from "@/
 import { env } from "@/lib/env";
 import { compactDateTime } from "@/lib/format";
 import { cmsMessages } from "@/lib/messages/cms";
+import { commonMessages } from "@/lib/messages/common";
 import { can } from "@/lib/permissions";
 import { isSameOriginRequest } from "@/lib/security/origin";
+import { fieldWithControlCharacters } from "@/lib/text/control-characters.mjs";
 import { localDateKey } from "@/lib/time";
 import { actorOf } from "@/server/action";
 import { getCurrentUser } from "@/server/auth/session";
@@ -33,6 +35,10 @@ export async function POST(request: Request) {
   if (!user || !can(user, "audit.view")) return text(cmsMessages.errors.not_found, 404);
   const form = await request.formData().catch(() => null);
   if (!form) return text(cmsMessages.errors.csrf, 400);
+  // Before the filters are logged or queried (jsonb and text refuse a NUL).
+  if (fieldWithControlCharacters(form) !== null) {
+    return text(commonMessages.errors.controlCharacters, 400);
+  }
   const { timeZone } = await getCommitteeInfo();
   const query = readAuditQuery((name) => form.get(name));
   const { filters } = toAuditFilters(query, timeZone);

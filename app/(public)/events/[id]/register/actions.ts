@@ -13,7 +13,7 @@ import {
 } from "@/lib/attendance";
 import { clientIpFrom } from "@/lib/client-ip";
 import { isAppError } from "@/lib/errors";
-import { refusedForm } from "@/lib/form-state";
+import { controlCharacterRefusal, refusedForm } from "@/lib/form-state";
 import {
   fillMessage,
   attendanceMessages as m,
@@ -34,6 +34,8 @@ export async function submitRegistration(
   const values = readRegistrationValues(formData);
   const refuse = (message: string, fieldErrors: RegistrationFormState["fieldErrors"] = {}) =>
     refusedForm(values, message, fieldErrors);
+  const garbled = controlCharacterRefusal<typeof values, undefined>(formData, values);
+  if (garbled) return garbled;
 
   const eventId = Number(formData.get("eventId"));
   if (!Number.isSafeInteger(eventId) || eventId <= 0) return refuse(m.errors.not_found);
