@@ -1,4 +1,4 @@
-import type { APIRequestContext, Browser, Page } from "@playwright/test";
+import type { APIRequestContext, Browser, Page, Route } from "@playwright/test";
 import { expect, expectNoAxeViolations, test } from "./fixtures";
 
 /**
@@ -120,11 +120,19 @@ function expectCodeInNoRequestLine(urls: string[], code: string) {
 
 /** Submits the registration form and returns what the server answered (HTML or RSC). */
 async function submitAndRead(page: Page, button = /提交报名|登记候补/): Promise<string> {
-  const answer = page.waitForResponse(
-    (r) => r.request().method() === "POST" && new URL(r.url()).pathname.includes("/events/"),
-  );
+  let body = "";
+  const pattern = "**/events/**";
+  const keep = async (route: Route) => {
+    if (route.request().method() !== "POST") return route.fallback();
+    const response = await route.fetch();
+    body = await response.text();
+    await route.fulfill({ response, body });
+  };
+  await page.route(pattern, keep);
   await panel(page).getByRole("button", { name: button }).click();
-  return (await answer).text();
+  await expect.poll(() => body.length).toBeGreaterThan(0);
+  await page.unroute(pattern, keep);
+  return body;
 }
 
 /** The confirmation in the form's place: the code, status and masked phone, no redirect. */
@@ -261,6 +269,7 @@ test.describe("open attendance with JavaScript", () => {
     request,
     expectNoAxeViolations,
   }) => {
+    test.setTimeout(90_000);
     const eventId = await eventIdOf(request, EVENTS.closed);
     await page.goto(`/events/${eventId}`);
     await expect(panel(page).getByText("已截止", { exact: true })).toBeVisible();
@@ -293,6 +302,7 @@ test.describe("open attendance without JavaScript", () => {
     request,
     browser,
   }) => {
+    test.setTimeout(120_000);
     const eventId = await eventIdOf(request, EVENTS.market);
     await page.goto(`/events/${eventId}`);
     const before = await figure(page, "已报名");

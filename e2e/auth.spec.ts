@@ -56,6 +56,7 @@ async function newPage(browser: Browser, baseURL: string) {
 
 test.describe("invitations without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
+  test.describe.configure({ timeout: 90_000 });
 
   test("the link pasted into the form sets the password; the old /invite/<token> address is a 404 that does not repeat it", async ({
     page,

@@ -13,6 +13,8 @@ const m = attendanceMessages.confirmation;
 /** A registration as the desk shows it to the one who holds its code. */
 export interface DeskResult {
   registration: RegistrationView;
+  /** The event's date and time, worded on the server (lib/attendance stays out of the browser). */
+  when: string;
   /** Not cancelled yet, and the event has not started. */
   cancellable: boolean;
   timeZone: string;
@@ -68,7 +70,7 @@ function RegistrationDetails({
   result: DeskResult;
   action: (formData: FormData) => void;
 }) {
-  const { registration, cancellable, timeZone } = result;
+  const { registration, when, cancellable, timeZone } = result;
   const noticeRef = useRef<HTMLParagraphElement>(null);
   // After an answer with JavaScript, take the reader to what it says.
   useEffect(() => {
@@ -90,7 +92,7 @@ function RegistrationDetails({
           {state.message}
         </p>
       )}
-      <RegistrationReceipt registration={registration} timeZone={timeZone} />
+      <RegistrationReceipt registration={registration} when={when} timeZone={timeZone} />
       {cancellable && <CancelRegistrationForm code={registration.code} action={action} />}
       {registration.status !== "cancelled" && !cancellable && (
         <p className="text-sm text-muted">{m.cancelNotPossible}</p>

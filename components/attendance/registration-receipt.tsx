@@ -2,7 +2,6 @@ import Link from "next/link";
 import { Checkbox } from "@/components/forms/fields";
 import { Panel } from "@/components/forms/panel";
 import type { RegistrationView } from "@/db/queries/registrations/public";
-import { formatEventWhen } from "@/lib/attendance";
 import { attendanceMessages, fillMessage } from "@/lib/messages/attendance";
 import { formatDateTime } from "@/lib/time";
 
@@ -14,9 +13,12 @@ const m = attendanceMessages.confirmation;
  */
 export function RegistrationReceipt({
   registration,
+  when,
   timeZone: tz,
 }: {
   registration: RegistrationView;
+  /** The event's date and time, already worded. */
+  when: string;
   timeZone: string;
 }) {
   const { event } = registration;
@@ -44,7 +46,7 @@ export function RegistrationReceipt({
               <span className="mt-1 block font-medium text-brand-700">{m.eventCancelled}</span>
             )}
           </Row>
-          <Row label={m.time}>{formatEventWhen(event.startsAt, event.endsAt, tz)}</Row>
+          <Row label={m.time}>{when}</Row>
           {event.venue && <Row label={m.venue}>{event.venue}</Row>}
           <Row label={m.name}>{registration.name}</Row>
           <Row label={m.phone}>{registration.phoneMasked}</Row>

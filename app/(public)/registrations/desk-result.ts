@@ -2,7 +2,7 @@ import "server-only";
 import type { DeskResult } from "@/components/attendance/registration-desk";
 import { getRegistrationByCode } from "@/db/queries/registrations/public";
 import { getCommitteeInfo } from "@/db/queries/settings";
-import { canCancelRegistration } from "@/lib/attendance";
+import { canCancelRegistration, formatEventWhen } from "@/lib/attendance";
 
 /** The registration with this (normalised) code as its holder sees it, or null. */
 export async function deskResultFor(code: string): Promise<DeskResult | null> {
@@ -13,6 +13,11 @@ export async function deskResultFor(code: string): Promise<DeskResult | null> {
   if (!registration) return null;
   return {
     registration,
+    when: formatEventWhen(
+      registration.event.startsAt,
+      registration.event.endsAt,
+      committee.timeZone,
+    ),
     timeZone: committee.timeZone,
     cancellable:
       registration.status !== "cancelled" && canCancelRegistration(registration.event, new Date()),

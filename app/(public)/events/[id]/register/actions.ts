@@ -79,5 +79,10 @@ export async function submitRegistration(
   const shown = await deskResultFor(code);
   // Registered, yet not readable back (the database went away): the code is what matters.
   if (!shown) return refuse(fillMessage(m.confirmation.createdUnreadable, { code }));
-  return doneForm(values, m.confirmation.created, shown);
+  // What was typed is not sent back: the phone stays out of the answer (masked in `shown`).
+  return doneForm(
+    { name: "", phone: "", organisation: "", consent: "" },
+    m.confirmation.created,
+    shown,
+  );
 }
