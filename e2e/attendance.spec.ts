@@ -1,10 +1,11 @@
-import type { APIRequestContext, Browser, Page } from "@playwright/test";
+import type { APIRequestContext, Browser, Page, Route } from "@playwright/test";
 import { expect, expectNoAxeViolations, test } from "./fixtures";
 
 /**
  * Open attendance (开门协商) as the public uses it: the panel on an event page, the
- * form with and without JavaScript, the confirmation page with its code, the waiting
- * list, cancelling with the code. The demo data's open consultations (registration
+ * form with and without JavaScript, the confirmation with its code (in the form's place),
+ * the waiting list, looking up and cancelling with the code, which only ever travels in
+ * POST bodies and fragments, never in a request line. The demo data's open consultations (registration
  * open now) are the subjects; each test takes its own event, so order does not matter.
  *
  * Registrations are limited per client IP (10 per 10 minutes). The e2e server trusts its
@@ -96,15 +97,53 @@ async function figure(page: Page, label: string): Promise<number> {
   return Number.parseInt(text ?? "", 10);
 }
 
+/**
+ * Every URL the page requests from now on. Registration codes are secrets (the key to a
+ * registration): they may travel in POST bodies and in fragments, never in what reaches a
+ * server's request line (path and query), which proxies and access logs keep.
+ */
+function watchRequests(page: Page): string[] {
+  const urls: string[] = [];
+  page.on("request", (request) => urls.push(request.url()));
+  return urls;
+}
+
+function expectCodeInNoRequestLine(urls: string[], code: string) {
+  expect(urls.length).toBeGreaterThan(0);
+  const secrets = [code, code.replace("-", "")].map((c) => c.toUpperCase());
+  for (const url of urls) {
+    const { pathname, search } = new URL(url);
+    const line = decodeURIComponent(pathname + search).toUpperCase();
+    for (const secret of secrets) expect(line, `request line of ${url}`).not.toContain(secret);
+  }
+}
+
+/** Submits the registration form and returns what the server answered (HTML or RSC). */
+async function submitAndRead(page: Page, button = /提交报名|登记候补/): Promise<string> {
+  let body = "";
+  const pattern = "**/events/**";
+  const keep = async (route: Route) => {
+    if (route.request().method() !== "POST") return route.fallback();
+    const response = await route.fetch();
+    body = await response.text();
+    await route.fulfill({ response, body });
+  };
+  await page.route(pattern, keep);
+  await panel(page).getByRole("button", { name: button }).click();
+  await expect.poll(() => body.length).toBeGreaterThan(0);
+  await page.unroute(pattern, keep);
+  return body;
+}
+
+/** The confirmation in the form's place: the code, status and masked phone, no redirect. */
 async function expectConfirmation(
   page: Page,
-  request: APIRequestContext,
+  answer: string,
   phone: string,
   masked: string,
 ): Promise<string> {
-  await expect(page).toHaveURL(/\/registrations\/[2-9A-Z]{4}-[2-9A-Z]{4}\?new=1$/);
-  await expect(page.getByRole("heading", { level: 1, name: "报名详情" })).toBeVisible();
   await expect(page.getByText("提交成功！请保存下面的报名码")).toBeVisible();
+  expect(page.url()).toMatch(/\/events\/\d+(\/register)?$/);
   const code = (
     (await page.getByRole("region", { name: "报名码" }).locator("p").first().textContent()) ?? ""
   ).trim();
@@ -112,10 +151,18 @@ async function expectConfirmation(
   await expect(page.getByText(masked, { exact: true })).toBeVisible();
   // Nowhere in the page, nor in the HTML and data the server sends.
   expect(await page.content()).not.toContain(phone);
-  const raw = await (await request.get(`/registrations/${code}`)).text();
-  expect(raw).toContain(masked);
-  expect(raw).not.toContain(phone);
+  expect(answer).toContain(masked);
+  expect(answer).not.toContain(phone);
   return code;
+}
+
+/** The lookup page: the code typed and posted, the registration shown on the same address. */
+async function openRegistration(page: Page, typed: string) {
+  await page.goto("/registrations");
+  await page.getByLabel("报名码").fill(typed);
+  await page.getByRole("button", { name: "查询" }).click();
+  await expect(page.getByRole("region", { name: "报名状态" })).toBeVisible();
+  await expect(page).toHaveURL(/\/registrations$/);
 }
 
 test.describe("open attendance with JavaScript", () => {
@@ -152,9 +199,10 @@ test.describe("open attendance with JavaScript", () => {
     await expectNoAxeViolations();
     await panel(page).screenshot({ path: shot("attendance-panel-errors-1280") });
 
+    const requested = watchRequests(page);
     await field(page, "手机号").fill("+86 138-0000-0001");
-    await submit(page);
-    const code = await expectConfirmation(page, request, "13800000001", "138****0001");
+    const answer = await submitAndRead(page);
+    const code = await expectConfirmation(page, answer, "13800000001", "138****0001");
     await expect(page.getByText("已确认", { exact: true })).toBeVisible();
     await expect(page.getByText("嘉兴某外贸公司")).toBeVisible();
     await expectNoAxeViolations();
@@ -175,6 +223,11 @@ test.describe("open attendance with JavaScript", () => {
     await expectNoAxeViolations();
     expect(await figure(page, "已报名")).toBe(before + 1);
 
+    // The saved link carries the code in its fragment: the page looks it up by POST.
+    await page.goto(`/registrations#code=${code}`);
+    await expect(page.getByRole("region", { name: "报名码" })).toContainText(code);
+    await expect(page.getByText("已确认", { exact: true })).toBeVisible();
+
     // Find the registration by its code (typed loosely), then cancel it.
     await page.goto("/registrations");
     await expectNoAxeViolations();
@@ -183,9 +236,8 @@ test.describe("open attendance with JavaScript", () => {
     await expect(page.getByRole("main").getByRole("alert")).toContainText("报名码格式不对");
     await expect(page.getByLabel("报名码")).toHaveValue("ABCD-EFG0");
     await expectNoAxeViolations();
-    await page.getByLabel("报名码").fill(code.replace("-", " ").toLowerCase());
-    await page.getByRole("button", { name: "查询" }).click();
-    await expect(page).toHaveURL(new RegExp(`/registrations/${code}$`));
+    await openRegistration(page, code.replace("-", " ").toLowerCase());
+    await expect(page.getByRole("region", { name: "报名码" })).toContainText(code);
     await page.getByRole("checkbox", { name: "我确认取消本次报名" }).check();
     await page.getByRole("button", { name: "取消报名" }).click();
     await expect(page.getByText("已取消报名。")).toBeVisible();
@@ -195,6 +247,8 @@ test.describe("open attendance with JavaScript", () => {
 
     await page.goto(`/events/${eventId}`);
     expect(await figure(page, "已报名")).toBe(before);
+    // Register, look up (saved link and typed), cancel: the code never in a request line.
+    expectCodeInNoRequestLine(requested, code);
   });
 
   test("the panel on a phone screen", async ({ page, request, expectNoAxeViolations }) => {
@@ -215,17 +269,28 @@ test.describe("open attendance with JavaScript", () => {
     request,
     expectNoAxeViolations,
   }) => {
+    test.setTimeout(90_000);
     const eventId = await eventIdOf(request, EVENTS.closed);
     await page.goto(`/events/${eventId}`);
     await expect(panel(page).getByText("已截止", { exact: true })).toBeVisible();
     await expect(panel(page).getByRole("button", { name: /提交报名|登记候补/ })).toHaveCount(0);
     await expectNoAxeViolations();
 
-    await page.goto("/registrations?code=ZZZZ-ZZZZ");
+    await page.goto("/registrations");
+    await page.getByLabel("报名码").fill("ZZZZ-ZZZZ");
+    await page.getByRole("button", { name: "查询" }).click();
     await expect(page.getByRole("main").getByRole("alert")).toContainText("未找到该报名码");
     await expect(page.getByLabel("报名码")).toHaveValue("ZZZZ-ZZZZ");
+    // A code in the query string is not looked up (it would sit in access logs).
+    await page.goto("/registrations?code=ZZZZ-ZZZZ");
+    await expect(page.getByRole("main").getByRole("alert")).toHaveCount(0);
+    // The old address of a registration: 404, the way to the lookup, the code not repeated.
     const response = await page.goto("/registrations/ZZZZ-ZZZZ");
     expect(response?.status()).toBe(404);
+    await expect(
+      page.getByRole("heading", { level: 1, name: "请在查询页输入报名码" }),
+    ).toBeVisible();
+    expect(await response?.text()).not.toContain("ZZZZ-ZZZZ");
   });
 });
 
@@ -237,6 +302,7 @@ test.describe("open attendance without JavaScript", () => {
     request,
     browser,
   }) => {
+    test.setTimeout(120_000);
     const eventId = await eventIdOf(request, EVENTS.market);
     await page.goto(`/events/${eventId}`);
     const before = await figure(page, "已报名");
@@ -261,9 +327,10 @@ test.describe("open attendance without JavaScript", () => {
     expect(await figure(page, "已报名")).toBe(before);
 
     // The real thing, without JavaScript.
+    const requested = watchRequests(page);
     await fillForm(page, { name: "李建国", phone: "137 0000 0002", organisation: "亚都社区" });
-    await submit(page);
-    const code = await expectConfirmation(page, request, "13700000002", "137****0002");
+    const answer = await submitAndRead(page);
+    const code = await expectConfirmation(page, answer, "13700000002", "137****0002");
     await expect(page.getByText("已确认", { exact: true })).toBeVisible();
     await expectNoAxeViolationsWithoutScripts(browser, page);
 
@@ -277,13 +344,17 @@ test.describe("open attendance without JavaScript", () => {
     await expect(field(page, "姓名")).toHaveValue("李建军");
     await expect(field(page, "手机号")).toHaveValue("13700000002");
 
-    // Cancel with the code, still without JavaScript.
-    await page.goto(`/registrations/${code}`);
+    // Look it up with the typed code and cancel, still without JavaScript.
+    await openRegistration(page, code.toLowerCase());
+    await expect(page.getByRole("region", { name: "报名码" })).toContainText(code);
+    await expectNoAxeViolationsWithoutScripts(browser, page);
     await page.getByRole("checkbox", { name: "我确认取消本次报名" }).check();
     await page.getByRole("button", { name: "取消报名" }).click();
-    await expect(page).toHaveURL(new RegExp(`/registrations/${code}\\?cancelled=1$`));
+    await expect(page).toHaveURL(/\/registrations$/);
+    await expect(page.getByText("已取消报名。")).toBeVisible();
     await expect(page.getByText("已取消", { exact: true })).toBeVisible();
     await expectNoAxeViolationsWithoutScripts(browser, page);
+    expectCodeInNoRequestLine(requested, code);
   });
 
   test("a full event takes the waiting list, and a cancellation promotes the first in line", async ({
@@ -319,18 +390,18 @@ test.describe("open attendance without JavaScript", () => {
         headers: { origin: baseURL ?? "", "x-forwarded-for": `198.51.100.${i + 1}` },
         maxRedirects: 0,
       });
-      expect(response.status(), await response.text()).toBe(303);
-      const location = response.headers().location ?? "";
-      expect(location).toMatch(/\/registrations\/[2-9A-Z]{4}-[2-9A-Z]{4}\?new=1$/);
-      codes.push(location.split("/registrations/")[1]?.slice(0, 9) ?? "");
+      // The registration in the answer itself: no redirect to an address with the code.
+      const html = await response.text();
+      expect(response.status(), html).toBe(200);
+      codes.push(/\/registrations#code=([2-9A-Z]{4}-[2-9A-Z]{4})"/.exec(html)?.[1] ?? "");
     }
     await page.goto(`/events/${eventId}`);
     expect(await figure(page, "剩余名额")).toBe(1);
 
     // The last seat, through the form.
     await fillForm(page, { name: "最后一位", phone: "13500000030" });
-    await submit(page);
-    const lastSeat = await expectConfirmation(page, request, "13500000030", "135****0030");
+    const lastAnswer = await submitAndRead(page);
+    const lastSeat = await expectConfirmation(page, lastAnswer, "13500000030", "135****0030");
     await expect(page.getByText("已确认", { exact: true })).toBeVisible();
 
     // Full: the panel says so, and the next person joins the waiting list.
@@ -341,8 +412,8 @@ test.describe("open attendance without JavaScript", () => {
     await expectNoAxeViolationsWithoutScripts(browser, page);
     await panel(page).screenshot({ path: shot("attendance-panel-full-1280") });
     await fillForm(page, { name: "候补一号", phone: "13500000031" });
-    await panel(page).getByRole("button", { name: "登记候补" }).click();
-    const waiting = await expectConfirmation(page, request, "13500000031", "135****0031");
+    const waitAnswer = await submitAndRead(page, /登记候补/);
+    const waiting = await expectConfirmation(page, waitAnswer, "13500000031", "135****0031");
     await expect(page.getByText("候补第1位", { exact: true })).toBeVisible();
     await expectNoAxeViolationsWithoutScripts(browser, page);
     await page.screenshot({ path: shot("attendance-waitlisted-1280"), fullPage: true });
@@ -351,11 +422,11 @@ test.describe("open attendance without JavaScript", () => {
     expect(await figure(page, "候补人数")).toBe(1);
 
     // A seat frees up: the first on the waiting list moves up at once.
-    await page.goto(`/registrations/${lastSeat}`);
+    await openRegistration(page, lastSeat);
     await page.getByRole("checkbox", { name: "我确认取消本次报名" }).check();
     await page.getByRole("button", { name: "取消报名" }).click();
     await expect(page.getByText("已取消报名。")).toBeVisible();
-    await page.goto(`/registrations/${waiting}`);
+    await openRegistration(page, waiting);
     await expect(page.getByText("已确认", { exact: true })).toBeVisible();
     await expect(page.getByText("已由候补递补为正式名额")).toBeVisible();
     await page.goto(`/events/${eventId}`);
@@ -376,7 +447,7 @@ test.describe("open attendance without JavaScript", () => {
       await page.goto(`/events/${eventId}`);
       await fillForm(page, { name: "限流测试", phone: `1330000${String(i).padStart(4, "0")}` });
       await submit(page);
-      await expect(page).toHaveURL(/\/registrations\/.+\?new=1$/);
+      await expect(panel(page).getByText("提交成功！请保存下面的报名码")).toBeVisible();
     }
     await page.goto(`/events/${eventId}`);
     const before = await figure(page, "已报名");

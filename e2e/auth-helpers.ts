@@ -187,7 +187,7 @@ export function runUserCli(baseURL: string, args: string[]): string {
   );
 }
 
-/** Creates an invited account and returns its invitation path (/invite/…). */
+/** Creates an invited account and returns its invitation path (/invite#<token>). */
 export function inviteUser(
   baseURL: string,
   account: {
@@ -207,7 +207,7 @@ export function inviteUser(
     account.role,
     ...(account.extra ?? []),
   ]);
-  const link = /\/invite\/[A-Za-z0-9_-]{43}/.exec(out)?.[0];
+  const link = /\/invite#[A-Za-z0-9_-]{43}/.exec(out)?.[0];
   if (!link) throw new Error(`no invitation link in:\n${out}`);
   return link;
 }

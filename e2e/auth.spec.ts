@@ -34,6 +34,8 @@ async function newMember(page: Page, baseURL: string): Promise<string> {
   const username = unique("m");
   const link = inviteUser(baseURL, { username, name: "王晓梅", role: "member" });
   await page.goto(link);
+  // The page has read the token from the link's fragment and asked who it is for.
+  await expect(page.getByText(`请为账号 ${username} 设置登录密码`)).toBeVisible();
   await page.getByLabel("新密码", { exact: true }).fill(PASSWORD);
   await page.getByLabel("再次输入新密码").fill(PASSWORD);
   await page.getByRole("button", { name: "设置密码" }).click();
@@ -56,6 +58,56 @@ async function newPage(browser: Browser, baseURL: string) {
   return context.newPage();
 }
 
+test.describe("invitations without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+  test.describe.configure({ timeout: 90_000 });
+
+  test("the link pasted into the form sets the password; the old /invite/<token> address is a 404 that does not repeat it", async ({
+    page,
+    baseURL,
+  }) => {
+    const base = baseURL ?? "";
+    const username = unique("nj");
+    const link = inviteUser(base, { username, name: "李无脚本", role: "member" });
+    const token = link.slice(link.indexOf("#") + 1);
+    const requested: string[] = [];
+    page.on("request", (request) => requested.push(request.url()));
+
+    // The older form of link: 404, the way to go on, the token neither looked up nor echoed.
+    const old = await page.goto(`/invite/${token}`);
+    expect(old?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1, name: "请使用新的邀请页面" })).toBeVisible();
+    expect(await old?.text()).not.toContain(token);
+
+    // Without JavaScript the fragment is not read: the link is pasted into the form.
+    await page.goto(link);
+    const pasted = page.getByRole("textbox", { name: "邀请链接" });
+    await pasted.fill(`${base}/invite#${"x".repeat(43)}`);
+    await page.getByLabel("新密码", { exact: true }).fill(PASSWORD);
+    await page.getByLabel("再次输入新密码").fill(PASSWORD);
+    await page.getByRole("button", { name: "设置密码" }).click();
+    await expect(page.getByRole("main").getByRole("alert").first()).toContainText(
+      "该链接已经使用过、已过期或不存在",
+    );
+    await expect(pasted).toHaveValue(`${base}/invite#${"x".repeat(43)}`);
+    await pasted.fill(`${base}${link}`);
+    await page.getByLabel("新密码", { exact: true }).fill(PASSWORD);
+    await page.getByLabel("再次输入新密码").fill(PASSWORD);
+    await page.getByRole("button", { name: "设置密码" }).click();
+    await expect(page).toHaveURL(/\/login\?notice=password_set$/);
+    await expect(page.getByRole("main").getByRole("status")).toHaveText(
+      "密码设置成功，请用新密码登录。",
+    );
+
+    // Only the old address carried the token (asked for on purpose above).
+    const lines = requested.map((url) => {
+      const { pathname, search } = new URL(url);
+      return decodeURIComponent(pathname + search);
+    });
+    expect(lines.filter((line) => line.includes(token))).toEqual([`/invite/${token}`]);
+  });
+});
+
 test.describe("accounts and logins", () => {
   // Long walks through several pages, each with the account CLI (a tsx start) in between.
   test.describe.configure({ timeout: 90_000 });
@@ -76,6 +128,11 @@ test.describe("accounts and logins", () => {
     });
 
     // The invitation: a weak password is refused with a clear message, then one is set.
+    // The token is in the link's fragment: it must reach no request line (path or query).
+    const token = link.slice(link.indexOf("#") + 1);
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const requested: string[] = [];
+    page.on("request", (request) => requested.push(request.url()));
     await page.goto(link);
     await expect(page.getByRole("heading", { level: 1, name: "设置登录密码" })).toBeVisible();
     await expect(page.getByText(`请为账号 ${username} 设置登录密码`)).toBeVisible();
@@ -99,7 +156,14 @@ test.describe("accounts and logins", () => {
 
     // The link works once.
     await page.goto(link);
-    await expect(page.getByRole("heading", { level: 1, name: "邀请链接无效" })).toBeVisible();
+    await expect(page.getByRole("main").getByRole("alert")).toContainText(
+      "该链接已经使用过、已过期或不存在",
+    );
+    expect(requested.length).toBeGreaterThan(0);
+    for (const url of requested) {
+      const { pathname, search } = new URL(url);
+      expect(decodeURIComponent(pathname + search), url).not.toContain(token);
+    }
 
     // First login of an editor: the password, then TOTP enrolment before any session.
     await page.goto("/login?next=/member/profile");

@@ -1,14 +1,48 @@
+"use client";
+
+import { useEffect, useRef } from "react";
 import { Field, wireControl } from "@/components/forms/fields";
 import { attendanceMessages } from "@/lib/messages/attendance";
 
 const m = attendanceMessages.lookup;
 
-/** "Find my registration": a plain GET form to /registrations, with the refusal if any. */
-export function RegistrationLookupForm({ typed, error }: { typed: string; error: string | null }) {
+/** A code handed on in a link's fragment (`/registrations#code=K7QM-3XPD`), if any. */
+function codeFromFragment(hash: string): string | null {
+  const code = new URLSearchParams(hash.replace(/^#/, "")).get("code")?.trim() ?? "";
+  return /^[0-9A-Za-z -]{8,20}$/.test(code) ? code : null;
+}
+
+/**
+ * "Find my registration": the code is typed and POSTed to the desk's server action (never
+ * put in a URL). A link that carries the code in its fragment, which browsers never send,
+ * fills the field and looks it up once the page runs its script; without JavaScript the
+ * code is typed.
+ */
+export function RegistrationLookupForm({
+  action,
+  typed,
+  error,
+  pending,
+}: {
+  action: (formData: FormData) => void;
+  typed: string;
+  error: string | null;
+  pending: boolean;
+}) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    const code = codeFromFragment(window.location.hash);
+    if (!code || !inputRef.current || inputRef.current.value) return;
+    inputRef.current.value = code;
+    formRef.current?.requestSubmit();
+  }, []);
+
   return (
     <form
-      method="get"
-      action="/registrations"
+      ref={formRef}
+      action={action}
       className="space-y-3 rounded-lg border border-stone-200 bg-white p-4 sm:p-5"
     >
       {error && (
@@ -20,9 +54,11 @@ export function RegistrationLookupForm({ typed, error }: { typed: string; error:
           {error}
         </p>
       )}
+      <input type="hidden" name="intent" value="lookup" />
       {/* The refusal above is the field's error (code-error). */}
       <Field id="code" label={m.label} hint={m.hint}>
         <input
+          ref={inputRef}
           name="code"
           type="text"
           required
@@ -39,7 +75,8 @@ export function RegistrationLookupForm({ typed, error }: { typed: string; error:
       </Field>
       <button
         type="submit"
-        className="rounded-md bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800"
+        disabled={pending}
+        className="rounded-md bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-70"
       >
         {m.submit}
       </button>

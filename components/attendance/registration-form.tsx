@@ -4,8 +4,9 @@ import { useActionState, useEffect, useId, useRef } from "react";
 import { bindFields, Checkbox, Honeypot, Input, submitClass } from "@/components/forms/fields";
 // Types only from lib/attendance: its zod schema must not reach the browser.
 import type { RegistrationField, RegistrationFormState } from "@/lib/attendance";
-import { idleForm } from "@/lib/form-state";
+import { doneForm, type FormState, idleForm } from "@/lib/form-state";
 import { attendanceMessages } from "@/lib/messages/attendance";
+import { type DeskAction, type DeskResult, RegistrationDesk } from "./registration-desk";
 
 const m = attendanceMessages.form;
 
@@ -16,33 +17,44 @@ const initialState: RegistrationFormState = idleForm({
   consent: "",
 });
 
+/** The form's state; once registered, its result is the registration to show. */
+export type RegistrationAnswer = FormState<RegistrationFormState["values"], DeskResult>;
+
 /** The page's server action (app/(public)/events/[id]/register/actions.ts), passed down. */
 export type RegistrationAction = (
-  previous: RegistrationFormState,
+  previous: RegistrationAnswer,
   formData: FormData,
-) => Promise<RegistrationFormState>;
+) => Promise<RegistrationAnswer>;
 
 /**
  * The registration form. Without JavaScript it is a plain POST to `permalink`
  * (/events/[id]/register), where the page renders this form again with the action's
  * state: the values typed and a message per field. With JavaScript, the same action
- * runs in place.
+ * runs in place. Once registered, the registration desk takes the form's place, showing
+ * the code, the registration and its cancel form (the code never goes into an address).
  */
 export function RegistrationForm({
   action,
+  deskAction,
   eventId,
   waitlist,
   permalink,
   honeypotName,
 }: {
   action: RegistrationAction;
+  /** The registration desk's action (app/(public)/registrations/actions.ts). */
+  deskAction: DeskAction;
   eventId: number;
   /** The seats are taken: the submission joins the waiting list. */
   waitlist: boolean;
   permalink: string;
   honeypotName: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, initialState, permalink);
+  const [state, formAction, pending] = useActionState<RegistrationAnswer, FormData>(
+    action,
+    initialState,
+    permalink,
+  );
   const id = useId();
   const alertRef = useRef<HTMLDivElement>(null);
   const { values, fieldErrors } = state;
@@ -53,6 +65,18 @@ export function RegistrationForm({
   }, [state]);
 
   const field = bindFields((name: RegistrationField) => `${id}-${name}`, state, m);
+
+  if (state.status === "ok" && state.result) {
+    const { result } = state;
+    return (
+      <div className="mt-4">
+        <RegistrationDesk
+          action={deskAction}
+          initial={doneForm({ code: result.registration.code }, state.message, result)}
+        />
+      </div>
+    );
+  }
 
   return (
     <form action={formAction} noValidate className="mt-4 space-y-4">

@@ -11,13 +11,15 @@ import {
 } from "@/lib/attendance";
 import { attendanceMessages } from "@/lib/messages/attendance";
 import { formatDateTime } from "@/lib/time";
+import type { DeskAction } from "./registration-desk";
 import { type RegistrationAction, RegistrationForm } from "./registration-form";
 
 /**
  * The open-attendance box on an event page: free seats and the registration form.
  * Contract used by the event page and the registration page, which read the seats and
  * pass the server action:
- *   <RegistrationPanel event={…} seats={…} action={submitRegistration} timeZone={…} />
+ *   <RegistrationPanel event={…} seats={…} action={submitRegistration}
+ *     deskAction={registrationDeskAction} timeZone={…} />
  * Renders nothing for an event that is not open to the public (or without seats read).
  */
 export interface RegistrationPanelEvent extends RegistrationWindow {
@@ -39,12 +41,15 @@ export function RegistrationPanel({
   event,
   seats,
   action,
+  deskAction,
   timeZone,
 }: {
   event: RegistrationPanelEvent;
   /** null when the event is not open to the public (nothing read, nothing shown). */
   seats: SeatSummary | null;
   action: RegistrationAction;
+  /** Shows the registration once made (app/(public)/registrations/actions.ts). */
+  deskAction: DeskAction;
   timeZone: string;
 }) {
   if (!event.openToPublic || !seats) return null;
@@ -116,6 +121,7 @@ export function RegistrationPanel({
           </p>
           <RegistrationForm
             action={action}
+            deskAction={deskAction}
             eventId={event.id}
             waitlist={state === "full"}
             permalink={`/events/${event.id}/register`}

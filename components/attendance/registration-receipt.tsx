@@ -2,7 +2,6 @@ import Link from "next/link";
 import { Checkbox } from "@/components/forms/fields";
 import { Panel } from "@/components/forms/panel";
 import type { RegistrationView } from "@/db/queries/registrations/public";
-import { formatEventWhen } from "@/lib/attendance";
 import { attendanceMessages, fillMessage } from "@/lib/messages/attendance";
 import { formatDateTime } from "@/lib/time";
 
@@ -14,9 +13,12 @@ const m = attendanceMessages.confirmation;
  */
 export function RegistrationReceipt({
   registration,
+  when,
   timeZone: tz,
 }: {
   registration: RegistrationView;
+  /** The event's date and time, already worded. */
+  when: string;
   timeZone: string;
 }) {
   const { event } = registration;
@@ -44,7 +46,7 @@ export function RegistrationReceipt({
               <span className="mt-1 block font-medium text-brand-700">{m.eventCancelled}</span>
             )}
           </Row>
-          <Row label={m.time}>{formatEventWhen(event.startsAt, event.endsAt, tz)}</Row>
+          <Row label={m.time}>{when}</Row>
           {event.venue && <Row label={m.venue}>{event.venue}</Row>}
           <Row label={m.name}>{registration.name}</Row>
           <Row label={m.phone}>{registration.phoneMasked}</Row>
@@ -97,13 +99,16 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   );
 }
 
-/** Cancelling (a plain form post to the page's server action, which redirects back). */
+/**
+ * Cancelling: the code in the form's body, posted to the registration desk's action (a
+ * plain form post without JavaScript), whose answer shows the registration again.
+ */
 export function CancelRegistrationForm({
   code,
   action,
 }: {
   code: string;
-  action: (formData: FormData) => Promise<void>;
+  action: (formData: FormData) => void;
 }) {
   return (
     <Panel
@@ -114,6 +119,7 @@ export function CancelRegistrationForm({
     >
       <p className="mt-1 text-sm text-muted">{m.cancelIntro}</p>
       <form action={action} className="mt-3 space-y-3">
+        <input type="hidden" name="intent" value="cancel" />
         <input type="hidden" name="code" value={code} />
         <Checkbox id="cancel-confirm" name="confirm" value="yes" required label={m.cancelConfirm} />
         <button
@@ -124,54 +130,5 @@ export function CancelRegistrationForm({
         </button>
       </form>
     </Panel>
-  );
-}
-
-/** The notices after a redirect: registered, cancelled, or a cancellation refused. */
-export function RegistrationNotices({
-  created,
-  cancelled,
-  error,
-}: {
-  created: boolean;
-  cancelled: boolean;
-  error: string | null;
-}) {
-  return (
-    <>
-      {created && (
-        <p
-          role="status"
-          className="rounded-md border border-emerald-700/30 bg-emerald-50 px-3 py-2 text-emerald-900"
-        >
-          {m.created}
-        </p>
-      )}
-      {cancelled && (
-        <p role="status" className="rounded-md border border-stone-300 bg-stone-100 px-3 py-2">
-          {m.cancelDone}
-        </p>
-      )}
-      {error && (
-        <p
-          role="alert"
-          className="rounded-md border border-brand-200 bg-brand-50 px-3 py-2 text-brand-800"
-        >
-          {error}
-        </p>
-      )}
-    </>
-  );
-}
-
-/** Too many codes looked up that do not exist, from this address: nothing is looked up. */
-export function LookupRefused() {
-  return (
-    <div className="mx-auto max-w-2xl">
-      <h1 className="font-serif text-2xl font-bold text-ink">{m.heading}</h1>
-      <p role="alert" className="mt-4 rounded-md bg-brand-50 px-3 py-2 text-brand-800">
-        {attendanceMessages.lookup.rateLimited}
-      </p>
-    </div>
   );
 }

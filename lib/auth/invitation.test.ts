@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { generateInvitationToken, invitationTokenHash, invitationUrl } from "./invitation";
+import { generateInvitationToken, invitationTokenHash } from "./invitation";
+import { invitationTokenFrom, invitationUrl } from "./invitation-link";
 
 describe("invitation tokens", () => {
   it("are 256-bit, stored only as their hash, and checked for shape", () => {
@@ -10,8 +11,28 @@ describe("invitation tokens", () => {
     expect(invitationTokenHash(token)).toBe(tokenHash);
     expect(invitationTokenHash(`${token}x`)).toBeNull();
     expect(invitationTokenHash("../../etc/passwd")).toBeNull();
-    expect(invitationUrl("https://zx.example.cn", token)).toBe(
+  });
+
+  it("travel in the link's fragment, never in its path or query (kept out of server logs)", () => {
+    const { token } = generateInvitationToken();
+    const link = new URL(invitationUrl("https://zx.example.cn", token));
+    expect(link.toString()).toBe(`https://zx.example.cn/invite#${token}`);
+    expect(link.pathname + link.search).not.toContain(token);
+  });
+
+  it("are found in what a person pastes: the link, the fragment, an older link, the token", () => {
+    const { token } = generateInvitationToken();
+    for (const pasted of [
+      `https://zx.example.cn/invite#${token}`,
+      `#${token}`,
+      ` ${token} `,
       `https://zx.example.cn/invite/${token}`,
-    );
+      `https://zx.example.cn/invite/${token}/`,
+    ]) {
+      expect(invitationTokenFrom(pasted)).toBe(token);
+    }
+    for (const wrong of ["", "#", "https://zx.example.cn/invite", `${token}x`, "x".repeat(5000)]) {
+      expect(invitationTokenFrom(wrong)).toBeNull();
+    }
   });
 });

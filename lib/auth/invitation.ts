@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 
 /**
- * Invitation links carry 256 random bits (`/invite/<43 base64url characters>`); the
+ * Invitation links carry 256 random bits (`/invite#<43 base64url characters>`, see
+ * ./invitation-link.ts); the
  * database keeps only their SHA-256, so a leaked backup cannot be turned into links.
  * (A fast hash is right here: the token is random, not a password someone chose.)
  */
@@ -10,7 +11,7 @@ export function generateInvitationToken(): { token: string; tokenHash: string } 
   return { token, tokenHash: hashToken(token) };
 }
 
-/** The stored hash for a token from a URL, or null when it cannot be one of ours. */
+/** The stored hash for a token, or null when it cannot be one of ours. */
 export function invitationTokenHash(token: string): string | null {
   return /^[A-Za-z0-9_-]{43}$/.test(token) ? hashToken(token) : null;
 }
@@ -19,6 +20,4 @@ function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-export function invitationUrl(siteUrl: string, token: string): string {
-  return new URL(`/invite/${token}`, siteUrl).toString();
-}
+export { invitationUrl } from "./invitation-link";

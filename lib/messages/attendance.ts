@@ -77,6 +77,8 @@ export const attendanceMessages = {
     metaTitle: "报名详情",
     heading: "报名详情",
     created: "提交成功！请保存下面的报名码，查询和取消报名都要用到它。",
+    createdUnreadable:
+      "报名已提交，报名码为 {code}。请记下报名码，稍后在“查询报名”页面查看报名状态。",
     codeLabel: "报名码",
     codeHint: "请截图或抄下报名码。凭报名码可随时查看报名状态、取消报名。",
     status: "报名状态",
@@ -107,6 +109,9 @@ export const attendanceMessages = {
     cancelSubmit: "取消报名",
     cancelDone: "已取消报名。",
     cancelNotPossible: "活动已经开始，报名不能再取消。",
+    savedLinkIntro: "可收藏下面的链接，以后打开它即可查询（报名码只保存在您的浏览器里）：",
+    savedLink: "我的报名查询链接",
+    lookUpAnother: "查询其他报名码",
     cancelErrors: {
       confirm_required: "请先勾选“我确认取消本次报名”，再点击取消。",
       already_cancelled: "该报名此前已取消。",
@@ -126,6 +131,10 @@ export const attendanceMessages = {
     invalid: "报名码格式不对：应为8位字母和数字，例如 K7QM-3XPD。",
     notFound: "未找到该报名码，请核对后重新输入。",
     rateLimited: "查询过于频繁，请稍后再试。",
+    oldLinkTitle: "请在查询页输入报名码",
+    oldLinkBody:
+      "为保护您的报名信息，报名详情不再使用带报名码的网址。请打开“查询报名”页面，输入报名码查看或取消报名。",
+    toLookup: "前往查询报名",
   },
   register: {
     metaTitle: "报名列席",

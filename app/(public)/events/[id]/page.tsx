@@ -12,6 +12,7 @@ import { parseEventId } from "@/lib/calendar/query";
 import { env } from "@/lib/env";
 import { messages } from "@/lib/messages";
 import { formatDateTime } from "@/lib/time";
+import { registrationDeskAction } from "../../registrations/actions";
 import { submitRegistration } from "./register/actions";
 
 type Props = { params: Promise<{ id: string }> };
@@ -68,6 +69,7 @@ export default async function EventPage({ params }: Props) {
             event={event}
             seats={seats}
             action={submitRegistration}
+            deskAction={registrationDeskAction}
             timeZone={timeZone}
           />
         </aside>

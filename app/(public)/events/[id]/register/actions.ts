@@ -1,40 +1,41 @@
 "use server";
 
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
+import type { RegistrationAnswer } from "@/components/attendance/registration-form";
 import { registerForEvent } from "@/db/queries/registrations/write";
 import {
   attendanceRateLimits,
   HONEYPOT_FIELD,
   isHoneypotFilled,
   parseRegistrationInput,
-  type RegistrationFormState,
   readRegistrationValues,
 } from "@/lib/attendance";
 import { clientIpFrom } from "@/lib/client-ip";
 import { isAppError } from "@/lib/errors";
-import { controlCharacterRefusal, refusedForm } from "@/lib/form-state";
+import { controlCharacterRefusal, doneForm, refusedForm } from "@/lib/form-state";
 import {
   fillMessage,
   attendanceMessages as m,
   registrationErrors,
 } from "@/lib/messages/attendance";
 import { sharedRateLimiter } from "@/server/rate-limit";
+import { deskResultFor } from "../../../registrations/desk-result";
 
 /**
  * The registration form's action (public, no login, so not the staff gate): honeypot,
- * validate, rate-limit per IP, then register under the event's row lock. Success goes to
- * the confirmation page; every refusal comes back as the one FormState with what was
- * typed. Works as a plain form post too.
+ * validate, rate-limit per IP, then register under the event's row lock. Success answers
+ * with the registration (its code, status, cancel form) in the form's place, never with a
+ * redirect to an address holding the code; every refusal comes back as the one FormState
+ * with what was typed. Works as a plain form post too.
  */
 export async function submitRegistration(
-  _previous: RegistrationFormState,
+  _previous: RegistrationAnswer,
   formData: FormData,
-): Promise<RegistrationFormState> {
+): Promise<RegistrationAnswer> {
   const values = readRegistrationValues(formData);
-  const refuse = (message: string, fieldErrors: RegistrationFormState["fieldErrors"] = {}) =>
+  const refuse = (message: string, fieldErrors: RegistrationAnswer["fieldErrors"] = {}) =>
     refusedForm(values, message, fieldErrors);
-  const garbled = controlCharacterRefusal<typeof values, undefined>(formData, values);
+  const garbled: RegistrationAnswer | null = controlCharacterRefusal(formData, values);
   if (garbled) return garbled;
 
   const eventId = Number(formData.get("eventId"));
@@ -77,6 +78,13 @@ export async function submitRegistration(
     console.error("[attendance] registration failed:", error);
     return refuse(m.errors.unavailable);
   }
-  // Outside the try: redirect() works by throwing.
-  redirect(`/registrations/${code}?new=1`);
+  const shown = await deskResultFor(code);
+  // Registered, yet not readable back (the database went away): the code is what matters.
+  if (!shown) return refuse(fillMessage(m.confirmation.createdUnreadable, { code }));
+  // What was typed is not sent back: the phone stays out of the answer (masked in `shown`).
+  return doneForm(
+    { name: "", phone: "", organisation: "", consent: "" },
+    m.confirmation.created,
+    shown,
+  );
 }

@@ -6,6 +6,7 @@ import { getRegistrationEvent, getSeatSummary } from "@/db/queries/registrations
 import { getCommitteeInfo } from "@/db/queries/settings";
 import { formatEventWhen } from "@/lib/attendance";
 import { attendanceMessages as m } from "@/lib/messages/attendance";
+import { registrationDeskAction } from "../../../registrations/actions";
 import { submitRegistration } from "./actions";
 
 type Props = { params: Promise<{ id: string }> };
@@ -59,6 +60,7 @@ export default async function EventRegistrationPage({ params }: Props) {
         event={event}
         seats={seats}
         action={submitRegistration}
+        deskAction={registrationDeskAction}
         timeZone={committee.timeZone}
       />
     </div>
