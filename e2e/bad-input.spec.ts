@@ -409,11 +409,13 @@ test("looking up or cancelling a registration with a wrong code or without confi
       messages: [lm.invalid],
     },
     {
-      name: "a code with a NUL goes back to the lookup page",
-      parts: [field("code", `${code}\u0000`), field("confirm", "yes")],
-      messages: [],
-      status: 303,
-      location: /\/registrations$/,
+      name: "a code with a NUL gets the control-character message",
+      parts: [
+        field("intent", "cancel"),
+        field("code", `${code}${CONTROL}`),
+        field("confirm", "yes"),
+      ],
+      messages: [CONTROL_MESSAGE],
     },
   ];
   // The lookup form carries the desk's action; the cancel form posts to the same one.

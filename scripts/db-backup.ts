@@ -4,6 +4,7 @@
 // Default file: backups/lvzhi-<postgres|pglite>-<UTC stamp>.<dump|tar.gz>, with
 // FILE.manifest.json beside it (checksum and row counts, checked by db:restore).
 import { statSync } from "node:fs";
+import { dirname } from "node:path";
 import { parseArgs } from "node:util";
 import { BackupError, backupEmbedded, backupServer, formatKeyCounts } from "../db/backup/index";
 import { env } from "../lib/env";
@@ -51,6 +52,17 @@ async function main() {
   );
   for (const line of formatKeyCounts(manifest.tables)) console.log(line);
   console.log(`  共 ${Object.keys(manifest.tables).length} 个表 (tables counted)`);
+  // The phones and TOTP secrets in it are encrypted: without the keys a restore opens
+  // nothing of them, and the server refuses to start on it.
+  console.log(
+    env.DATA_ENCRYPTION_KEYS
+      ? "  注意 keys     恢复时须使用同一组 DATA_ENCRYPTION_KEYS 与 DATA_INDEX_KEY (restore with the same data keys)"
+      : `  注意 keys     请把密钥文件 ${dataKeysFileHint()} 与备份分开妥善保存；恢复时放回原处 (keep the key file apart from the backup; put it back to restore)`,
+  );
+}
+
+function dataKeysFileHint(): string {
+  return `${dirname(env.PGLITE_DIR)}/data-keys`;
 }
 
 main().catch((error) => {

@@ -23,6 +23,7 @@ const backoff = (attempt: number) => Math.min(500 * 2 ** attempt, 8_000) * (0.5 
 const QUERIES = ["政协", "托育", "委员", "调研", "乡村 振兴", "义诊", "外贸", "协商"];
 const FEEDS = ["/feed.xml", "/atom.xml", "/events.ics"];
 const NAMES = ["张伟", "王芳", "李娜", "刘洋", "陈静", "杨帆", "赵敏", "黄磊", "周婷", "吴昊"];
+const RECEIPT = /\/registrations#code=([A-Z0-9-]+)/;
 
 /** Shared by all readers: distinct phone numbers and client addresses. */
 let registrationSerial = 0;
@@ -131,16 +132,18 @@ export class Reader {
         "register",
         path,
         { ip, body: multipart(fields) },
-        (r) => r.status === 303 && /^\/registrations\/[^/?]+\?new=1$/.test(r.location ?? ""),
+        (r) => r.status === 200 && RECEIPT.test(r.body.toString("utf8")),
       );
       if (!response) continue;
-      const done = /^\/registrations\/([^/?]+)\?new=1$/.exec(response.location ?? "");
-      if (response.status === 303 && done) {
-        this.o.registrations.push({ phone, code: decodeURIComponent(done[1] as string) });
-        return;
-      }
+      // Registering answers in place with the receipt, whose link carries the code in
+      // its fragment (never in a URL the server sees).
       if (response.status === 200) {
         const html = response.body.toString("utf8");
+        const done = RECEIPT.exec(html);
+        if (done) {
+          this.o.registrations.push({ phone, code: done[1] as string });
+          return;
+        }
         if (attempt > 0 && html.includes(attendanceMessages.errors.duplicate_phone)) {
           // An earlier attempt was stored before its answer was lost.
           this.o.registrations.push({ phone, code: null });

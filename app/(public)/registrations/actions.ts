@@ -5,7 +5,7 @@ import { cancelRegistration } from "@/db/queries/registrations/write";
 import { normalizeRegistrationCode } from "@/lib/attendance";
 import { formText } from "@/lib/auth/forms";
 import { isAppError } from "@/lib/errors";
-import { doneForm, refusedForm } from "@/lib/form-state";
+import { controlCharacterRefusal, doneForm, refusedForm } from "@/lib/form-state";
 import { attendanceMessages } from "@/lib/messages/attendance";
 import { deskResultFor } from "./desk-result";
 import { lookupMisses } from "./lookup-limit";
@@ -25,6 +25,8 @@ export async function registrationDeskAction(
   formData: FormData,
 ): Promise<DeskState> {
   const values = { code: formText(formData.get("code"), 40) };
+  const garbled: DeskState | null = controlCharacterRefusal(formData, values, ["code"]);
+  if (garbled) return garbled;
   const code = normalizeRegistrationCode(values.code);
   if (!code) return refusedForm(values, m.lookup.invalid, { code: m.lookup.invalid });
   const misses = await lookupMisses();

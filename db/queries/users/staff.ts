@@ -1,8 +1,7 @@
 import "server-only";
 import { and, asc, count, eq, ilike, or, type SQL, sql } from "drizzle-orm";
-import { openOptional, phoneIndex } from "@/db/encryption/fields";
+import { openOptional } from "@/db/encryption/fields";
 import { maskPhone } from "@/lib/attendance";
-import { normalisePhone } from "@/lib/auth/policy";
 import type { UserRole } from "@/lib/vocabulary";
 import type { Database } from "../../client";
 import { getDb } from "../../runtime";
@@ -60,15 +59,12 @@ export async function listUsersIn(
   options: { role: UserRole | null; status: UserStatus | null; q: string; page: number },
 ): Promise<{ rows: AdminUserRow[]; total: number }> {
   const q = options.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`);
-  // Phones are stored encrypted: a whole phone number finds its account by the blind index.
-  const phone = normalisePhone(options.q);
-  const byPhone = phone ? eq(users.phoneHash, phoneIndex(phone)) : undefined;
+  // Not by phone: the list filter is a GET form, and a phone in its address would reach
+  // proxy and access logs (phones stay out of every log, docs/security.md).
   const where: SQL | undefined = and(
     options.role ? eq(users.role, options.role) : undefined,
     options.status ? eq(users.status, options.status) : undefined,
-    q
-      ? or(ilike(users.username, `%${q}%`), ilike(users.displayName, `%${q}%`), byPhone)
-      : undefined,
+    q ? or(ilike(users.username, `%${q}%`), ilike(users.displayName, `%${q}%`)) : undefined,
   );
   const [rows, [total]] = await Promise.all([
     db
