@@ -145,7 +145,9 @@ export async function nextCode(page: Page, username: string, secret: string): Pr
   const store = readStore();
   const key = keyFor(page, username);
   const known = store[key];
-  const lastStep = known && known.secret === secret ? known.lastStep : -1;
+  // The server refuses a step the account already used, whichever secret it came from
+  // (a replaced factor included): one count per account.
+  const lastStep = known ? known.lastStep : -1;
   let now = Date.now();
   let step = Math.max(Math.floor(now / PERIOD_MS), lastStep + 1);
   if (step > Math.floor(now / PERIOD_MS) + 1) {

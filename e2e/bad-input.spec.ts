@@ -362,64 +362,70 @@ test("event registration refuses bad names, phones, unknown events and missing c
   await runRefusals(page, `/events/${eventId}/register`, "form:has([name=phone])", cases);
 });
 
-test("looking up or cancelling a registration with a wrong code or without confirming changes nothing", async ({
-  page,
-}) => {
-  // Setup (before any fingerprint): one real registration, made through the form. Its
-  // answer shows the registration in place, the code only in the body and in a fragment link.
-  const eventId = await openEventId(page);
-  await page.goto(`/events/${eventId}/register`);
-  const registerForm = await harvestForm(page, page.locator("form:has([name=phone])").first());
-  const made = await postForm(page, registerForm, [
-    field("eventId", String(eventId)),
-    field("name", "赵敏"),
-    field("phone", `139${String(Date.now()).slice(-8)}`),
-    field("organisation", ""),
-    field("consent", "yes"),
-  ]);
-  expect(made.status, "registering answers in place, no redirect to the code").toBe(200);
-  const code = /\/registrations#code=([A-Z0-9-]+)/.exec(made.html)?.[1] ?? "";
-  expect(code, `a registration code in the answer (${made.status})`).not.toBe("");
-  const lm = att.lookup;
-  const cases: Refusal[] = [
-    {
-      name: "cancelling without the confirmation: the registration again, with a message",
-      parts: [field("intent", "cancel"), field("code", code)],
-      messages: [att.confirmation.cancelErrors.confirm_required],
-    },
-    {
-      name: "cancelling an unknown code is refused, the code kept",
-      parts: [field("intent", "cancel"), field("code", "ZZZZ-ZZZZ"), field("confirm", "yes")],
-      messages: [lm.notFound],
-      kept: [{ name: "code", value: "ZZZZ-ZZZZ" }],
-    },
-    {
-      name: "an SQL-like code is refused as malformed",
-      parts: [field("intent", "cancel"), field("code", SQL), field("confirm", "yes")],
-      messages: [lm.invalid],
-    },
-    {
-      name: "looking up an unknown code is refused",
-      parts: [field("intent", "lookup"), field("code", "ZZZZ-ZZZZ")],
-      messages: [lm.notFound],
-    },
-    {
-      name: "an 8 KB code is refused as malformed",
-      parts: [field("intent", "lookup"), field("code", "A".repeat(8192))],
-      messages: [lm.invalid],
-    },
-    {
-      name: "a code with a NUL gets the control-character message",
-      parts: [
-        field("intent", "cancel"),
-        field("code", `${code}${CONTROL}`),
-        field("confirm", "yes"),
-      ],
-      messages: [CONTROL_MESSAGE],
-    },
-  ];
-  // The lookup form carries the desk's action; the cancel form posts to the same one.
-  await runRefusals(page, "/registrations", "form:has([name=code])", cases);
+// The desk's answers are read as a browser without JavaScript gets them (the page its
+// form posts to): with JavaScript the desk answers in place, by fetch.
+test.describe("the registration desk without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("looking up or cancelling a registration with a wrong code or without confirming changes nothing", async ({
+    page,
+  }) => {
+    // Setup (before any fingerprint): one real registration, made through the form. Its
+    // answer shows the registration in place, the code only in the body and in a fragment link.
+    const eventId = await openEventId(page);
+    await page.goto(`/events/${eventId}/register`);
+    const registerForm = await harvestForm(page, page.locator("form:has([name=phone])").first());
+    const made = await postForm(page, registerForm, [
+      field("eventId", String(eventId)),
+      field("name", "赵敏"),
+      field("phone", `139${String(Date.now()).slice(-8)}`),
+      field("organisation", ""),
+      field("consent", "yes"),
+    ]);
+    expect(made.status, "registering answers in place, no redirect to the code").toBe(200);
+    const code = /\/registrations#code=([A-Z0-9-]+)/.exec(made.html)?.[1] ?? "";
+    expect(code, `a registration code in the answer (${made.status})`).not.toBe("");
+    const lm = att.lookup;
+    const cases: Refusal[] = [
+      {
+        name: "cancelling without the confirmation: the registration again, with a message",
+        parts: [field("intent", "cancel"), field("code", code)],
+        messages: [att.confirmation.cancelErrors.confirm_required],
+      },
+      {
+        name: "cancelling an unknown code is refused, the code kept",
+        parts: [field("intent", "cancel"), field("code", "ZZZZ-ZZZZ"), field("confirm", "yes")],
+        messages: [lm.notFound],
+        kept: [{ name: "code", value: "ZZZZ-ZZZZ" }],
+      },
+      {
+        name: "an SQL-like code is refused as malformed",
+        parts: [field("intent", "cancel"), field("code", SQL), field("confirm", "yes")],
+        messages: [lm.invalid],
+      },
+      {
+        name: "looking up an unknown code is refused",
+        parts: [field("intent", "lookup"), field("code", "ZZZZ-ZZZZ")],
+        messages: [lm.notFound],
+      },
+      {
+        name: "an 8 KB code is refused as malformed",
+        parts: [field("intent", "lookup"), field("code", "A".repeat(8192))],
+        messages: [lm.invalid],
+      },
+      {
+        name: "a code with a NUL gets the control-character message",
+        parts: [
+          field("intent", "cancel"),
+          field("code", `${code}${CONTROL}`),
+          field("confirm", "yes"),
+        ],
+        messages: [CONTROL_MESSAGE],
+      },
+    ];
+    // The lookup form carries the desk's action; the cancel form posts to the same one.
+    await runRefusals(page, "/registrations", "form:has([name=code])", cases);
+  });
 });
 
 test("the elder-mode switch and logout refuse forged or malformed posts with a 4xx", async ({
