@@ -1367,10 +1367,11 @@ test.describe("staff forms", () => {
       });
       expect(response.status(), url).toBe(status);
     }
-    // A filter of the audit export with a NUL: refused before it is logged or queried.
-    const garbled = await staff.request.post("/admin/audit/export", {
+    // A filter of the audit export with a NUL (the audit administrator's): refused before
+    // it is logged or queried.
+    const garbled = await auditor.request.post("/admin/audit/export", {
       form: { actor: CONTROL },
-      headers: { origin: new URL(staff.url()).origin },
+      headers: { origin: new URL(auditor.url()).origin },
       maxRedirects: 0,
     });
     expect(garbled.status(), "audit export with a NUL").toBe(400);
