@@ -1,3 +1,4 @@
+import { roleLabels } from "./common";
 import { pipelineErrors, pipelineNoteMessages } from "./pipeline/notes";
 import { pipelineWorkMessages } from "./pipeline/work";
 
@@ -17,13 +18,7 @@ export const adminMessages = {
     signedInAs: (name: string, role: string) => `${name}（${role}）`,
     backToSite: "返回网站首页",
     logout: "退出登录",
-    roles: {
-      admin: "系统管理员",
-      security: "安全管理员",
-      auditor: "审计管理员",
-      editor: "编辑",
-      member: "委员",
-    },
+    roles: roleLabels,
     items: {
       dashboard: "工作台",
       notes: "走访记录审核",

@@ -1,12 +1,7 @@
+import { roleLabels } from "./common";
 /** Logging in, invitations, two-step verification and the account page. */
 export const authMessages = {
-  roles: {
-    admin: "系统管理员",
-    security: "安全管理员",
-    auditor: "审计管理员",
-    editor: "编辑",
-    member: "委员",
-  },
+  roles: roleLabels,
   header: {
     myArea: "我的履职",
     signOut: "退出",

@@ -2,6 +2,15 @@
  * Every user-facing string, Simplified Chinese first. A second locale is a second
  * object of the same shape.
  */
+/** The roles' names, one list for every catalogue that shows them. */
+export const roleLabels = {
+  admin: "系统管理员",
+  security: "安全管理员",
+  auditor: "审计管理员",
+  editor: "编辑",
+  member: "委员",
+} as const;
+
 export const commonMessages = {
   site: {
     product: "履职通",

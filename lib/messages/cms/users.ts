@@ -1,4 +1,5 @@
 import type { ErrorMessages } from "@/lib/errors";
+import { roleLabels } from "../common";
 import { cmsGateErrors } from "./gate";
 
 /** Words of the staff console: users. */
@@ -12,13 +13,7 @@ export const cmsUsersMessages = {
   role: "角色",
   status: "状态",
   keyword: "用户名或姓名",
-  roles: {
-    admin: "系统管理员",
-    security: "安全管理员",
-    auditor: "审计管理员",
-    editor: "编辑",
-    member: "委员",
-  },
+  roles: roleLabels,
   statuses: { invited: "待激活", active: "正常", disabled: "已停用" },
   table: {
     caption: "用户列表",
