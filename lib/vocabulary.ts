@@ -85,3 +85,49 @@ export type SecurityEventAction = (typeof securityEventActions)[number];
 
 /** What the retention job leaves in place of a registrant's or opinion sender's name. */
 export const ANONYMISED_NAME = "（已清除）";
+
+/**
+ * What a notification (通知) is about. Each kind has its Chinese wording in
+ * lib/messages/notifications.ts; the outbox (db/queries/notifications/outbox.ts) writes
+ * one in the transaction of the change that causes it.
+ */
+export const notificationKinds = [
+  // To a note's author.
+  "note.returned",
+  "note.accepted",
+  "note.transferred",
+  "note.answered",
+  "note.closed",
+  "note.public_case",
+  // To members who may attend a sector event.
+  "event.published",
+  // To staff whose scope holds the note, topic or transfer.
+  "staff.note_submitted",
+  "staff.note_resubmitted",
+  "staff.transfer_due",
+  "staff.transfer_overdue",
+  "staff.opinion_pending",
+  // To a registrant (by SMS; by e-mail and in-app when they are a user).
+  "registration.confirmed",
+  "registration.waitlisted",
+  "registration.promoted",
+  "registration.event_changed",
+  "registration.event_cancelled",
+  "registration.reminder",
+  "registration.code_resent",
+  // To the account holder: one of securityEventActions happened.
+  "account.security",
+] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
+/** Channels besides the in-app message centre, which every user always has. */
+export const deliveryChannels = ["email", "sms"] as const;
+export type DeliveryChannel = (typeof deliveryChannels)[number];
+
+/**
+ * A delivery's life: pending (waiting for its next attempt), sent, failed (gave up after
+ * the last retry; an administrator may retry it), skipped (the channel is not configured
+ * on this server, or the recipient has no address any more).
+ */
+export const deliveryStatuses = ["pending", "sent", "failed", "skipped"] as const;
+export type DeliveryStatus = (typeof deliveryStatuses)[number];

@@ -25,7 +25,7 @@ import type * as schema from "../schema";
 
 interface Target {
   table: "registrations" | "users" | "opinions";
-  column: "phone" | "contact" | "totp_secret";
+  column: "phone" | "contact" | "totp_secret" | "email";
   /** Associated data of the ciphertext. */
   aad: EncryptedColumn;
   /** The blind index column kept beside it, for phones. */
@@ -36,6 +36,7 @@ const TARGETS: readonly Target[] = [
   { table: "registrations", column: "phone", aad: "registrations.phone", hash: "phone_hash" },
   { table: "users", column: "phone", aad: "users.phone", hash: "phone_hash" },
   { table: "users", column: "totp_secret", aad: "users.totp_secret" },
+  { table: "users", column: "email", aad: "users.email" },
   { table: "opinions", column: "contact", aad: "opinions.contact" },
 ];
 

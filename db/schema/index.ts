@@ -5,6 +5,7 @@ export * from "./events";
 export * from "./files";
 export * from "./news";
 export * from "./notes";
+export * from "./notifications";
 export * from "./pipeline";
 export * from "./search";
 export * from "./users";

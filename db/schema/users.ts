@@ -1,4 +1,4 @@
-import { index, integer, pgTable, serial, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, serial, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { userRoles, userStatuses } from "../../lib/vocabulary";
 import { organisations, sectors } from "./committee";
 import { createdAt, tstz, updatedAt } from "./common";
@@ -20,6 +20,11 @@ export const users = pgTable(
     organisationId: integer("organisation_id").references(() => organisations.id, {
       onDelete: "set null",
     }),
+    /** Ciphertext `v1:…` of the e-mail address notifications are sent to, when given. */
+    email: text("email"),
+    /** Channels the person chose besides the in-app message centre (always on). */
+    notifyByEmail: boolean("notify_by_email").notNull().default(true),
+    notifyBySms: boolean("notify_by_sms").notNull().default(false),
     passwordHash: text("password_hash"),
     /** Bumped to end every session of the account at once. */
     sessionVersion: integer("session_version").notNull().default(1),

@@ -22,6 +22,7 @@ export type EncryptedColumn =
   | "registrations.phone"
   | "users.phone"
   | "users.totp_secret"
+  | "users.email"
   | "opinions.contact";
 
 export interface DataKey {
