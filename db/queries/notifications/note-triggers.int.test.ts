@@ -181,7 +181,9 @@ describe(`notifications of note changes (${driverLabel()})`, () => {
       .select({ channel: notificationDeliveries.channel, status: notificationDeliveries.status })
       .from(notificationDeliveries)
       .innerJoin(notifications, eq(notifications.id, notificationDeliveries.notificationId))
-      .where(and(eq(notifications.userId, member.user.id), eq(notifications.kind, "note.returned")));
+      .where(
+        and(eq(notifications.userId, member.user.id), eq(notifications.kind, "note.returned")),
+      );
     expect(deliveries).toEqual([{ channel: "email", status: "pending" }]);
 
     await submitNoteIn(db, writer(), clientId, { ...fields, peopleMet: "社区书记和12位老人" });
