@@ -92,7 +92,7 @@ function AccountLinks({ user }: { user: HeaderUser }) {
   const m = messages.auth.header;
   return (
     <div className="my-2 ml-2 flex shrink-0 items-center gap-1 text-sm">
-      {user.messages ? <MessagesLink {...user.messages} /> : null}
+      {user.messages ? <MessagesLink {...user.messages} compact /> : null}
       <Link
         href={user.homeHref}
         className="flex h-full items-center gap-1 whitespace-nowrap rounded border border-gold-200/70 px-3 py-1 text-gold-100 hover:bg-brand-900"
@@ -108,15 +108,20 @@ function AccountLinks({ user }: { user: HeaderUser }) {
   );
 }
 
-/** The message centre, with its unread count (the count in words for screen readers). */
+/**
+ * The message centre, with its unread count (the count in words for screen readers).
+ * `compact`: on a phone only the envelope and the count show (the header row is narrow).
+ */
 export function MessagesLink({
   href,
   unread,
+  compact = false,
   className = "text-gold-100 hover:bg-brand-900",
   badgeClassName = "bg-gold-500 text-brand-900",
 }: {
   href: string;
   unread: number;
+  compact?: boolean;
   className?: string;
   badgeClassName?: string;
 }) {
@@ -126,7 +131,8 @@ export function MessagesLink({
       href={href}
       className={`flex items-center gap-1 whitespace-nowrap rounded px-2 py-1 ${className}`}
     >
-      <span>{m.headerLink}</span>
+      {compact ? <Envelope /> : null}
+      <span className={compact ? "sr-only sm:not-sr-only" : undefined}>{m.headerLink}</span>
       {unread > 0 ? (
         <span
           aria-hidden="true"
@@ -138,6 +144,23 @@ export function MessagesLink({
       ) : null}
       <span className="sr-only">{m.unreadSr(unread)}</span>
     </Link>
+  );
+}
+
+function Envelope() {
+  return (
+    <svg
+      viewBox="0 0 24 24"
+      className="h-5 w-5 shrink-0 sm:hidden"
+      aria-hidden="true"
+      focusable="false"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.8"
+    >
+      <rect x="3" y="5.5" width="18" height="13" rx="1.5" />
+      <path d="M3.5 6.5l8.5 6.5 8.5-6.5" />
+    </svg>
   );
 }
 

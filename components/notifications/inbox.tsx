@@ -23,6 +23,7 @@ export function Inbox({
   actions,
   listHref,
   timeZone,
+  intro,
   notice,
 }: {
   inbox: InboxPage;
@@ -30,6 +31,8 @@ export function Inbox({
   /** The page itself, for the pager. */
   listHref: string;
   timeZone: string;
+  /** What this centre is for (members and staff are told of different things). */
+  intro: string;
   /** A line after a mark-all or a missing message. */
   notice?: string | null;
 }) {
@@ -37,7 +40,6 @@ export function Inbox({
     <div className="space-y-5">
       <PageHeader
         title={m.title}
-        intro={m.intro}
         actions={
           inbox.unread > 0 ? (
             <form action={actions.markAllRead}>
@@ -51,7 +53,8 @@ export function Inbox({
           ) : null
         }
       >
-        <p className="mt-2 text-muted">{m.summary(inbox.total, inbox.unread)}</p>
+        <p className="mt-2 max-w-3xl text-muted">{intro}</p>
+        <p className="mt-1 text-muted">{m.summary(inbox.total, inbox.unread)}</p>
       </PageHeader>
       {notice ? (
         <p role="status" className="rounded border border-stone-300 bg-white px-4 py-3">

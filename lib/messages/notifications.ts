@@ -15,6 +15,12 @@ export interface NotificationText {
 /** A note's title in book-title marks; an untitled note is still recognisable. */
 const quoted = (title: string) => `《${title.trim() || "未命名的走访记录"}》`;
 
+/** Someone's reason as a sentence: ended with a full stop unless it has its own. */
+const sentence = (text: string) => {
+  const trimmed = text.trim();
+  return /[。！？.!?…]$/.test(trimmed) ? trimmed : `${trimmed}。`;
+};
+
 /** "2026年5月12日" from a "YYYY-MM-DD" due date. */
 const dueDate = (dateKey: string) => formatDateSpan(dateKey, dateKey);
 
@@ -36,7 +42,7 @@ export const notificationText = {
   // ---- to a note's author ----------------------------------------------------------
   noteReturned: (p: { noteTitle: string; reason: string; office: string }): NotificationText => ({
     title: `您的走访记录${quoted(p.noteTitle)}被退回修改`,
-    body: `${p.office}退回了这条走访记录，原因：${p.reason}\n请按意见修改后重新提交。`,
+    body: `${p.office}退回了这条走访记录，原因：${sentence(p.reason)}\n请按意见修改后重新提交。`,
   }),
   noteAccepted: (p: { noteTitle: string; office: string }): NotificationText => ({
     title: `您的走访记录${quoted(p.noteTitle)}已被采纳`,
@@ -44,7 +50,7 @@ export const notificationText = {
   }),
   noteRejected: (p: { noteTitle: string; reason: string; office: string }): NotificationText => ({
     title: `您的走访记录${quoted(p.noteTitle)}未被采纳`,
-    body: `${p.office}未采纳这条走访记录，原因：${p.reason}`,
+    body: `${p.office}未采纳这条走访记录，原因：${sentence(p.reason)}`,
   }),
   noteTransferred: (p: {
     noteTitle: string;
@@ -158,7 +164,10 @@ export const inboxMessages = {
   headerLink: "消息",
   unreadBadge: (n: number) => (n > 99 ? "99+" : String(n)),
   unreadSr: (n: number) => (n === 0 ? "，没有未读消息" : `，${n}条未读`),
-  intro: "您的走访记录、审核任务和活动的变化，都会在这里通知您。",
+  intro: {
+    member: "您的走访记录办理到了哪一步、界别有什么新活动，都会在这里告诉您。",
+    staff: "待审核的走访记录、快到期或已逾期的转办、待审核的意见，都会在这里提醒您。",
+  },
   summary: (total: number, unread: number) =>
     total === 0 ? "" : `共${total}条消息，${unread === 0 ? "全部已读" : `其中${unread}条未读`}。`,
   empty: "暂时没有消息。",

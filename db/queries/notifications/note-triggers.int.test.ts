@@ -173,7 +173,7 @@ describe(`notifications of note changes (${driverLabel()})`, () => {
     expect(returned).toEqual({
       kind: "note.returned",
       title: "您的走访记录《社区食堂晚餐难》被退回修改",
-      body: "秀洲区政协退回了这条走访记录，原因：请补充走访的具体时间和人数\n请按意见修改后重新提交。",
+      body: "秀洲区政协退回了这条走访记录，原因：请补充走访的具体时间和人数。\n请按意见修改后重新提交。",
       link: `/member/notes/${noteId}`,
     });
     // By e-mail too: one pending delivery, for the delivery worker.

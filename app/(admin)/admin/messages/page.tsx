@@ -27,6 +27,7 @@ export default async function StaffMessagesPage({ searchParams }: { searchParams
       inbox={inbox}
       listHref={STAFF_INBOX.href}
       timeZone={committee.timeZone}
+      intro={m.intro.staff}
       notice={inboxNotice(params)}
       actions={{
         open: openStaffMessageAction,

@@ -30,6 +30,7 @@ export default async function MemberMessagesPage({ searchParams }: { searchParam
       inbox={inbox}
       listHref={MEMBER_INBOX.href}
       timeZone={committee.timeZone}
+      intro={m.intro.member}
       notice={inboxNotice(params)}
       actions={{
         open: openMemberMessageAction,
