@@ -234,6 +234,22 @@ describe(`notifications of events, registrations and time (${driverLabel()})`, (
     ]);
     expect(reminders[1]?.body).toContain(`签到码：${reg.code}`);
     expect(reminders[1]?.body).toContain("2026年12月2日 周三 09:30");
+
+    // Two instances scanning at once (on PostgreSQL, two connections): still once each.
+    const [fresh] = await db
+      .insert(noteTransfers)
+      .values({ noteId: note.id, departmentId: deptRow?.departmentId ?? 0, dueOn: "2026-12-02" })
+      .returning({ id: noteTransfers.id });
+    const both = await Promise.all([
+      scanDueNotifications(db, { now }),
+      scanDueNotifications(db, { now }),
+    ]);
+    expect(both.some((r) => r.ran)).toBe(true);
+    const freshOnes = await rowsOf(eq(notifications.kind, "staff.transfer_due"));
+    expect(fresh).toBeDefined();
+    expect(
+      freshOnes.filter((n) => n.userId === admin.user.id && n.body.includes("2026年12月2日")),
+    ).toHaveLength(1);
   });
 
   it("keeps each user's message centre to their own messages", async () => {
