@@ -3,6 +3,7 @@ import { mayCreateDemoAccounts } from "@/lib/demo-policy";
 import { env } from "@/lib/env";
 import { type Database, type DatabaseHandle, migrateDatabase, openDatabase } from "./client";
 import { DataDirectoryBusyError } from "./lock";
+import { startNotificationScanSchedule } from "./queries/notifications/schedule";
 import { startRetentionSchedule } from "./retention/schedule";
 import { demoPasswords, seedDemoData } from "./seed";
 
@@ -54,6 +55,7 @@ export async function openDatabaseOnServerStart(): Promise<void> {
     const handle = await getDatabaseHandle();
     console.log(`[lvzhi] database ready (${handle.driver})`);
     startRetentionSchedule(getDb, env);
+    startNotificationScanSchedule(getDb);
   } catch (error) {
     console.error("[lvzhi] database not ready:", error instanceof Error ? error.message : error);
     // A held embedded data directory cannot heal by retrying: stop with the message.

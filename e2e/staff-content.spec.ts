@@ -151,7 +151,8 @@ test("separation of duties: the system administrator has no accounts or audit lo
   const auditor = await staffPage(browser, "auditor", "/admin");
   await expect(auditor).toHaveURL(/\/admin\/audit$/);
   const links = auditor.getByRole("navigation", { name: "工作台导航" }).getByRole("link");
-  await expect(links).toHaveText(["审计日志"]);
+  // Every staff role also has its own message centre.
+  await expect(links).toHaveText(["审计日志", "消息中心"]);
   for (const path of ["/admin/news", "/admin/users", "/admin/stats", "/admin/notes"]) {
     expect((await auditor.goto(path))?.status(), path).toBe(404);
   }
@@ -159,7 +160,7 @@ test("separation of duties: the system administrator has no accounts or audit lo
   const security = await staffPage(browser, "security", "/admin/users");
   await expect(
     security.getByRole("navigation", { name: "工作台导航" }).getByRole("link"),
-  ).toHaveText(["用户"]);
+  ).toHaveText(["用户", "消息中心"]);
   expect((await security.goto("/admin/news/new"))?.status()).toBe(404);
   expect((await security.goto("/admin/audit"))?.status()).toBe(404);
 });

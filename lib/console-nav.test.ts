@@ -22,15 +22,23 @@ describe("console navigation", () => {
 
   it("shows the system administrator every page but accounts and the audit log", () => {
     const nav = consoleNavFor(user("admin"));
-    expect(nav.map((s) => s.section)).toEqual(["pipeline", "content", "system"]);
-    expect(pagesOf("admin")).toHaveLength(13);
+    expect(nav.map((s) => s.section)).toEqual(["pipeline", "content", "system", "mine"]);
+    expect(pagesOf("admin")).toHaveLength(14);
     expect(pagesOf("admin")).not.toContain("users");
     expect(pagesOf("admin")).not.toContain("audit");
   });
 
   it("shows the security administrator accounts only, the auditor the audit log only", () => {
-    expect(pagesOf("security")).toEqual(["users"]);
-    expect(pagesOf("auditor")).toEqual(["audit"]);
+    expect(pagesOf("security")).toEqual(["users", "messages"]);
+    expect(pagesOf("auditor")).toEqual(["audit", "messages"]);
+  });
+
+  it("gives every staff role its message centre, last, and no member", () => {
+    for (const role of ["admin", "editor", "security", "auditor"] as const) {
+      expect(pagesOf(role).at(-1)).toBe("messages");
+    }
+    expect(consoleHref("messages")).toBe("/admin/messages");
+    expect(pagesOf("member")).not.toContain("messages");
   });
 
   it("sends each kind of staff to the first page they may open", () => {

@@ -6,6 +6,8 @@ export const consoleSections = [
   ["pipeline", ["dashboard", "notes", "departments", "research", "proposals", "duty"]],
   ["content", ["news", "events", "registrations", "cases", "opinions"]],
   ["system", ["directory", "users", "stats", "audit"]],
+  // Last: the console opens on the first page of the first section (consoleHomeFor).
+  ["mine", ["messages"]],
 ] as const;
 
 export type ConsoleSection = (typeof consoleSections)[number][0];
@@ -29,6 +31,8 @@ export const consolePagePermission = {
   users: "user.manage",
   stats: "stats.view",
   audit: "audit.view",
+  // Every staff role has a message centre.
+  messages: "console.enter",
 } as const satisfies Record<ConsolePage, PermissionAction>;
 
 export function consoleHref(page: ConsolePage): string {

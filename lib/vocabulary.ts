@@ -94,6 +94,7 @@ export const ANONYMISED_NAME = "（已清除）";
 export const notificationKinds = [
   // To a note's author.
   "note.returned",
+  "note.rejected",
   "note.accepted",
   "note.transferred",
   "note.answered",

@@ -9,6 +9,7 @@ import { messages } from "@/lib/messages";
 import { adminMessages } from "@/lib/messages/admin";
 import { can } from "@/lib/permissions";
 import { getCurrentUser } from "@/server/auth/session";
+import { headerMessagesFor } from "@/server/notifications/inbox";
 
 /** Staff see the console's name in the tab; anyone else the 404's (see staffPageTitle). */
 export async function generateMetadata(): Promise<Metadata> {
@@ -46,6 +47,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
       shortName={committee.shortName}
       signedInAs={m.signedInAs(user.displayName, m.roles[user.role])}
       sections={sectionsFor(user)}
+      messages={await headerMessagesFor(user)}
     >
       {children}
     </ConsoleShell>

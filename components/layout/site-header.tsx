@@ -2,6 +2,7 @@ import Link from "next/link";
 import { LogoutButton } from "@/components/ui/logout-button";
 import type { HeaderUser } from "@/lib/auth/types";
 import { messages } from "@/lib/messages";
+import { inboxMessages } from "@/lib/messages/notifications";
 
 /** Who is signed in, as the header shows it (from getCurrentUser(); null when nobody). */
 
@@ -91,6 +92,7 @@ function AccountLinks({ user }: { user: HeaderUser }) {
   const m = messages.auth.header;
   return (
     <div className="my-2 ml-2 flex shrink-0 items-center gap-1 text-sm">
+      {user.messages ? <MessagesLink {...user.messages} compact /> : null}
       <Link
         href={user.homeHref}
         className="flex h-full items-center gap-1 whitespace-nowrap rounded border border-gold-200/70 px-3 py-1 text-gold-100 hover:bg-brand-900"
@@ -103,6 +105,62 @@ function AccountLinks({ user }: { user: HeaderUser }) {
         className="whitespace-nowrap rounded px-2 py-1 text-gold-100 underline-offset-2 hover:bg-brand-900 hover:underline"
       />
     </div>
+  );
+}
+
+/**
+ * The message centre, with its unread count (the count in words for screen readers).
+ * `compact`: on a phone only the envelope and the count show (the header row is narrow).
+ */
+export function MessagesLink({
+  href,
+  unread,
+  compact = false,
+  className = "text-gold-100 hover:bg-brand-900",
+  badgeClassName = "bg-gold-500 text-brand-900",
+}: {
+  href: string;
+  unread: number;
+  compact?: boolean;
+  className?: string;
+  badgeClassName?: string;
+}) {
+  const m = inboxMessages;
+  return (
+    <Link
+      href={href}
+      className={`flex items-center gap-1 whitespace-nowrap rounded px-2 py-1 ${className}`}
+    >
+      {compact ? <Envelope /> : null}
+      <span className={compact ? "sr-only sm:not-sr-only" : undefined}>{m.headerLink}</span>
+      {unread > 0 ? (
+        <span
+          aria-hidden="true"
+          data-testid="unread-count"
+          className={`min-w-5 rounded-full px-1.5 text-center text-xs font-bold leading-5 ${badgeClassName}`}
+        >
+          {m.unreadBadge(unread)}
+        </span>
+      ) : null}
+      <span className="sr-only">{m.unreadSr(unread)}</span>
+    </Link>
+  );
+}
+
+function Envelope() {
+  return (
+    <svg
+      viewBox="0 0 24 24"
+      className="h-5 w-5 shrink-0 sm:hidden"
+      aria-hidden="true"
+      focusable="false"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.8"
+    >
+      <rect x="3" y="5.5" width="18" height="13" rx="1.5" />
+      <path d="M3.5 6.5l8.5 6.5 8.5-6.5" />
+    </svg>
   );
 }
 

@@ -1,4 +1,5 @@
 import { notesMessages as m } from "@/lib/messages/notes";
+import { inboxMessages } from "@/lib/messages/notifications";
 import { type MemberNavItem, MemberNavLinks } from "./member-nav";
 
 /** Below the site header (which names who is signed in): the member area's sections. */
@@ -10,6 +11,7 @@ export function MemberBar({ filesNotes }: { filesNotes: boolean }) {
           { href: "/member/notes", label: m.area.notes },
           { href: "/member/notes/new", label: m.area.newNote },
           { href: "/member/duty", label: m.area.duty },
+          { href: "/member/messages", label: inboxMessages.title },
         ]
       : []),
     { href: "/member/profile", label: m.area.profile },

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { EventListItem } from "@/db/queries/events/organisers";
 import type { MemberNoteListItem, NoteStatusCounts } from "@/db/queries/notes/member";
 import { notesMessages as m } from "@/lib/messages/notes";
+import { inboxMessages } from "@/lib/messages/notifications";
 import { EventList } from "../home/event-list";
 import { SectionHeading } from "../ui/section-heading";
 import { NewNoteButton, StatusTiles, YearFigures } from "./dashboard";
@@ -29,6 +30,7 @@ export function MemberDashboard({
   recent,
   figures,
   upcoming,
+  unread,
   timeZone,
 }: {
   counts: NoteStatusCounts;
@@ -36,6 +38,8 @@ export function MemberDashboard({
   figures: { year: number; filed: number; adopted: number };
   /** The member's sector's coming events; null when the member has no sector. */
   upcoming: EventListItem[] | null;
+  /** Unread messages in the member's message centre. */
+  unread: number;
   timeZone: string;
 }) {
   return (
@@ -44,6 +48,7 @@ export function MemberDashboard({
         <h1 className="font-serif text-2xl font-bold text-brand-800 sm:text-3xl">{d.title}</h1>
         <NewNoteButton className="w-full sm:w-auto" />
       </div>
+      <UnreadLine unread={unread} />
 
       <div className="grid gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="space-y-8">
@@ -89,5 +94,24 @@ export function MemberDashboard({
         </div>
       </div>
     </div>
+  );
+}
+
+/** The message centre's unread count, and the way there. */
+function UnreadLine({ unread }: { unread: number }) {
+  return (
+    <p
+      className={`flex flex-wrap items-center gap-x-3 gap-y-1 rounded-md border px-4 py-3 ${
+        unread > 0 ? "border-brand-600 bg-brand-50" : "border-stone-200 bg-white"
+      }`}
+    >
+      <span className={unread > 0 ? "font-semibold text-brand-800" : "text-muted"}>
+        {inboxMessages.dashboardUnread(unread)}
+      </span>
+      <Link href="/member/messages" className="text-brand-700 underline-offset-2 hover:underline">
+        {inboxMessages.dashboardLink}
+        <span aria-hidden="true"> ›</span>
+      </Link>
+    </p>
   );
 }

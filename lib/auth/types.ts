@@ -15,6 +15,8 @@ export interface HeaderUser {
   displayName: string;
   /** Where "我的履职" leads: the member area or the staff console. */
   homeHref: string;
+  /** The user's message centre and how many of its messages are unread. */
+  messages?: { href: string; unread: number };
 }
 
 /** Who does a write, and from where (the audit log's IP, from server.mjs, never the client). */

@@ -15,6 +15,7 @@ export const adminMessages = {
     pipeline: "走访记录办理",
     content: "内容与服务",
     system: "系统",
+    mine: "我的",
     signedInAs: (name: string, role: string) => `${name}（${role}）`,
     backToSite: "返回网站首页",
     logout: "退出登录",
@@ -35,6 +36,7 @@ export const adminMessages = {
       audit: "审计日志",
       cases: "公开案例",
       opinions: "意见征集",
+      messages: "消息中心",
     },
   },
 

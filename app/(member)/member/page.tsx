@@ -6,6 +6,7 @@ import {
   getMemberNoteFigures,
   listMemberNotes,
 } from "@/db/queries/notes/member";
+import { countUnread } from "@/db/queries/notifications/inbox";
 import { getCommitteeInfo } from "@/db/queries/settings";
 import { notesMessages as m } from "@/lib/messages/notes";
 import { mayFileNotes } from "@/lib/notes/access";
@@ -25,7 +26,7 @@ export default async function MemberDashboardPage() {
   const now = new Date();
   const tz = committee.timeZone;
   const year = localParts(now, tz).year;
-  const [counts, recent, figures, upcoming] = await Promise.all([
+  const [counts, recent, figures, upcoming, unread] = await Promise.all([
     countMemberNotesByStatus(user.id),
     listMemberNotes(user.id, { limit: 5 }),
     getMemberNoteFigures(
@@ -40,6 +41,7 @@ export default async function MemberDashboardPage() {
           until: new Date(now.getTime() + UPCOMING_DAYS * 86_400_000),
           limit: 6,
         }),
+    countUnread(user.id),
   ]);
 
   return (
@@ -48,6 +50,7 @@ export default async function MemberDashboardPage() {
       recent={recent.items}
       figures={{ year, ...figures }}
       upcoming={upcoming}
+      unread={unread}
       timeZone={tz}
     />
   );

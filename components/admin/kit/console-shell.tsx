@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { LogoutButton } from "@/components/ui/logout-button";
 import { SkipLink } from "@/components/ui/skip-link";
 import { adminMessages } from "@/lib/messages/admin";
+import { MessagesLink } from "../../layout/site-header";
 import { AdminNav, type AdminNavSection } from "../admin-nav";
 
 /**
@@ -13,12 +14,15 @@ export function ConsoleShell({
   shortName,
   signedInAs,
   sections,
+  messages,
   children,
 }: {
   shortName: string;
   /** "王编辑（编辑）". */
   signedInAs: string;
   sections: AdminNavSection[];
+  /** The user's message centre and its unread count. */
+  messages?: { href: string; unread: number };
   children: ReactNode;
 }) {
   const m = adminMessages.shell;
@@ -33,6 +37,13 @@ export function ConsoleShell({
           </Link>
           <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
             <span>{signedInAs}</span>
+            {messages ? (
+              <MessagesLink
+                {...messages}
+                className="-mx-2 text-brand-100 hover:bg-brand-900"
+                badgeClassName="bg-gold-500 text-brand-900"
+              />
+            ) : null}
             <Link href="/" className="text-brand-100 underline-offset-2 hover:underline">
               {m.backToSite}
             </Link>

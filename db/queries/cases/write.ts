@@ -10,6 +10,7 @@ import { openOptional } from "../../encryption/fields";
 import { getDb } from "../../runtime";
 import { fieldNotes, publicCases, towns, users } from "../../schema";
 import { removeFromIndex, type SearchDb, upsertRows } from "../../search";
+import { notifyNoteAuthor } from "../notifications/notes";
 import {
   auditStaffWrite,
   type Executor,
@@ -85,6 +86,23 @@ export async function indexCase(db: SearchDb, id: number): Promise<void> {
   ]);
 }
 
+/**
+ * Tells the note's author that their note became a public case, when it is first
+ * published (the key is the case: withdrawing and publishing again tells them nothing new).
+ */
+async function tellAuthorOfCase(tx: Executor, caseId: number): Promise<void> {
+  const [row] = await tx
+    .select({ noteId: publicCases.noteId, title: publicCases.title })
+    .from(publicCases)
+    .where(eq(publicCases.id, caseId));
+  if (row?.noteId == null) return;
+  await notifyNoteAuthor(tx, row.noteId, `case:${caseId}`, {
+    kind: "note.public_case",
+    caseTitle: row.title,
+    caseLink: `/cases/${caseId}`,
+  });
+}
+
 /** The case's own text and dates, as stored. */
 function caseColumns(input: CaseInput) {
   const { publish: _publish, ...columns } = input;
@@ -123,6 +141,7 @@ export async function createCaseIn(
         .returning({ id: publicCases.id });
       if (!row) throw new Error("case insert returned no row");
       await indexCase(tx, row.id);
+      if (input.publish) await tellAuthorOfCase(tx, row.id);
       await auditStaffWrite(tx, actor, {
         action: "case.create",
         targetType: "case",
@@ -168,6 +187,7 @@ export async function updateCaseIn(
       })
       .where(eq(publicCases.id, id));
     await indexCase(tx, id);
+    if (publishedAt) await tellAuthorOfCase(tx, id);
     const action =
       Boolean(existing.publishedAt) === input.publish
         ? "case.update"
@@ -220,6 +240,7 @@ export async function setCasePublishedIn(
       .set({ publishedAt: publish ? now : null, updatedAt: now })
       .where(eq(publicCases.id, id));
     await indexCase(tx, id);
+    if (publish) await tellAuthorOfCase(tx, id);
     await auditStaffWrite(tx, actor, {
       action: publish ? "case.publish" : "case.unpublish",
       targetType: "case",

@@ -2,6 +2,11 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { cacheTags } from "@/db/cache";
 import type { Database } from "@/db/client";
+import {
+  notifyRegistrantsOfCancellation,
+  notifyRegistrantsOfTimeChange,
+  notifySectorMembersOfEvent,
+} from "@/db/queries/notifications/events";
 import { assertReferencesExist } from "@/db/queries/shared/references";
 import { auditStaffWrite, type Executor, refreshPublicPages } from "@/db/queries/shared/write";
 import { getDb } from "@/db/runtime";
@@ -79,9 +84,15 @@ export async function saveEventIn(
   return db.transaction(async (tx) => {
     await assertEventReferences(tx, input);
     let kept: { scope: Scope; townId: number | null } | null = null;
+    let before: { startsAt: Date; endsAt: Date; updatedAt: Date } | null = null;
     if (id !== null) {
       const [row] = await tx
-        .select({ updatedAt: events.updatedAt, townId: events.townId })
+        .select({
+          updatedAt: events.updatedAt,
+          townId: events.townId,
+          startsAt: events.startsAt,
+          endsAt: events.endsAt,
+        })
         .from(events)
         .where(eq(events.id, id))
         .for("update");
@@ -96,6 +107,7 @@ export async function saveEventIn(
         throw new AppError("stale");
       }
       kept = { scope, townId: row.townId };
+      before = row;
     } else if (!can(user, "event.create")) {
       throw new AppError("forbidden");
     }
@@ -147,6 +159,15 @@ export async function saveEventIn(
     ].map((row, sortOrder) => ({ ...row, sortOrder }));
     if (organiserRows.length > 0) await tx.insert(eventOrganisers).values(organiserRows);
     await indexEvent(tx, eventId);
+    // Members of its sectors hear of a coming event once; registrants of a change of time.
+    await notifySectorMembersOfEvent(tx, eventId, now);
+    if (
+      before &&
+      (before.startsAt.getTime() !== input.startsAt.getTime() ||
+        before.endsAt.getTime() !== input.endsAt.getTime())
+    ) {
+      await notifyRegistrantsOfTimeChange(tx, eventId, `${eventId}:u${before.updatedAt.getTime()}`);
+    }
     await auditStaffWrite(tx, actor, {
       action: id === null ? "event.create" : "event.update",
       targetType: "event",
@@ -179,9 +200,12 @@ export async function setEventCancelledIn(
       .update(events)
       .set({ status: cancelled ? "cancelled" : "scheduled", updatedAt: new Date() })
       .where(and(eq(events.id, id), eq(events.status, cancelled ? "scheduled" : "cancelled")))
-      .returning({ title: events.title });
+      .returning({ title: events.title, updatedAt: events.updatedAt });
     if (!row) throw new AppError("invalid_state");
     await indexEvent(tx, id);
+    if (cancelled) {
+      await notifyRegistrantsOfCancellation(tx, id, `${id}:u${row.updatedAt.getTime()}`, reason);
+    }
     await auditStaffWrite(tx, actor, {
       action: cancelled ? "event.cancel" : "event.restore",
       targetType: "event",

@@ -6,6 +6,7 @@ import { type NotePhotoSummary, notePhotoUrl } from "@/lib/notes/form-state";
 import { isEditableByAuthor, transition } from "@/lib/notes/workflow";
 import type { Database } from "../../client";
 import { noteTransitions } from "../../schema";
+import { notifyStaffOfSubmission } from "../notifications/notes";
 import { withDb } from "../with-db";
 import {
   applyContent,
@@ -95,13 +96,23 @@ export async function submitNoteIn(
     if (!moved.ok) throw new AppError("locked");
     const delta = await applyContent(tx, writer, note, fields, photos);
     await updateNote(tx, writer, note.id, { ...fields, status: moved.to, submitted: true });
-    await tx.insert(noteTransitions).values({
-      noteId: note.id,
-      fromStatus: note.status,
-      toStatus: moved.to,
-      action: "submit",
-      actorId: writer.id,
-    });
+    const [step] = await tx
+      .insert(noteTransitions)
+      .values({
+        noteId: note.id,
+        fromStatus: note.status,
+        toStatus: moved.to,
+        action: "submit",
+        actorId: writer.id,
+      })
+      .returning({ id: noteTransitions.id });
+    // The staff whose scope holds it hear of it in the same transaction as the submission.
+    await notifyStaffOfSubmission(
+      tx,
+      note.id,
+      `${note.id}:t${step?.id}`,
+      note.status === "returned",
+    );
     await auditNote(tx, writer, "note.submit", note.id, {
       created,
       from: note.status,

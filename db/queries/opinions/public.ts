@@ -8,6 +8,7 @@ import type { Database } from "../../client";
 import { getDb } from "../../runtime";
 import { campaigns, opinions, topics } from "../../schema";
 import { writeAudit } from "../audit/write";
+import { notifyModeratorsOfOpinion } from "../notifications/opinions";
 
 /**
  * 意见征集: the public send opinions on open topics; staff approve or reject each before
@@ -138,6 +139,7 @@ export async function submitOpinionIn(
       targetId: String(row.id),
       details: { topicId: submission.topicId, length: [...submission.body].length },
     });
+    await notifyModeratorsOfOpinion(tx, row.id);
     return row;
   });
 }

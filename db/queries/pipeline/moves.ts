@@ -9,6 +9,7 @@ import { cacheTags } from "../../cache";
 import type { Database } from "../../client";
 import { fieldNotes, noteComments } from "../../schema";
 import { writeAudit } from "../audit/write";
+import { authorNewsOfMove, notifyNoteAuthor } from "../notifications/notes";
 import { refreshPublicPages } from "../shared/write";
 import { withDb } from "../with-db";
 import {
@@ -53,6 +54,9 @@ export async function applyNoteActionIn(
       action: input.action,
       reason,
     });
+    // The author hears of it in the same transaction: no move without its notification.
+    const news = authorNewsOfMove(input.action, reason);
+    if (news) await notifyNoteAuthor(tx, note.id, `${note.id}:v${version}`, news);
     return { noteId: note.id, from: note.status, to, version };
   });
 }

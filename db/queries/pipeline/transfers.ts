@@ -7,6 +7,7 @@ import { can, noteTarget } from "@/lib/permissions";
 import type { Database } from "../../client";
 import { departments, fieldNotes, noteTransfers } from "../../schema";
 import { writeAudit } from "../audit/write";
+import { notifyNoteAuthor } from "../notifications/notes";
 import {
   bumpNote,
   decide,
@@ -66,6 +67,11 @@ export async function transferNoteIn(
       action: "transfer",
       reason: pipelineNoteMessages.timeline.transfer(names, input.dueOn),
       details: { departmentIds: chosen.map((d) => d.id), dueOn: input.dueOn },
+    });
+    await notifyNoteAuthor(tx, note.id, `${note.id}:v${version}`, {
+      kind: "note.transferred",
+      departments: names,
+      dueOn: input.dueOn,
     });
     return { noteId: note.id, from: note.status, to, version, transferIds: rows.map((r) => r.id) };
   });
@@ -130,6 +136,12 @@ export async function recordAnswerIn(
       action: "answer",
       reason: pipelineNoteMessages.timeline.answer(transfer.departmentName, answer),
       details: { transferId: transfer.id, satisfaction: input.satisfaction ?? null },
+    });
+    // Each department's answer is news to the author, whether or not it was the last.
+    await notifyNoteAuthor(tx, note.id, `${note.id}:v${version}`, {
+      kind: "note.answered",
+      department: transfer.departmentName,
+      answer,
     });
     return { noteId: note.id, from: note.status, to, version };
   });

@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import { cacheTags } from "@/db/cache";
 import type { Database } from "@/db/client";
 import { phoneIndex, sealField } from "@/db/encryption/fields";
+import { notifyRegistrant } from "@/db/queries/notifications/events";
 import { isUniqueViolation, refreshPublicPages, type Transaction } from "@/db/queries/shared/write";
 import { getDb } from "@/db/runtime";
 import { auditLog, events, registrations } from "@/db/schema";
@@ -133,13 +134,22 @@ async function insertRegistration(
     targetId: String(row.id),
     details: { eventId: event.id, status },
   });
+  // The registrant's confirmation (with the check-in code) or place on the waiting list.
+  const waitlistPosition = status === "waitlisted" ? counts.waitlisted + 1 : null;
+  await notifyRegistrant(
+    tx,
+    [row.id],
+    waitlistPosition === null
+      ? { kind: "registration.confirmed" }
+      : { kind: "registration.waitlisted", position: waitlistPosition },
+  );
   return {
     id: row.id,
     eventId: event.id,
     code: row.code,
     status,
     // The waiting list is served in id order, and ids grow under the lock.
-    waitlistPosition: status === "waitlisted" ? counts.waitlisted + 1 : null,
+    waitlistPosition,
   };
 }
 
@@ -175,6 +185,7 @@ export async function cancelRegistrationIn(
       .where(eq(registrations.id, registration.id));
     const promotedIds =
       event.status === "scheduled" ? await promoteFromWaitingList(tx, event, now) : [];
+    await notifyRegistrant(tx, promotedIds, { kind: "registration.promoted" });
 
     await tx.insert(auditLog).values([
       {

@@ -1,0 +1,167 @@
+import type { Browser, Page } from "@playwright/test";
+import { signInAs } from "./auth-helpers";
+import { expect, test } from "./fixtures";
+
+/*
+ * The message centre (站内信) after staff act on a member's notes: member1 files two notes
+ * in 新城街道 (the demo editor's liaison office); the editor sees them in their own centre
+ * and returns one with a reason; the admin accepts and transfers the other. The member sees
+ * the unread count in the header and on the dashboard, reads the reason, and follows the
+ * link to the note, without JavaScript too. Screenshots at phone and desktop widths, in
+ * normal and elder mode, go to test-results/ to be looked at.
+ */
+
+// Two staff logins with TOTP, two notes and the moves: more than the default.
+test.describe.configure({ timeout: 180_000 });
+
+const REASON = "请补充走访的具体时间、人数和群众的原话";
+
+async function contextPage(
+  browser: Browser,
+  options: { javaScriptEnabled?: boolean; elder?: boolean; width?: number } = {},
+) {
+  const baseURL = test.info().project.use.baseURL as string;
+  const context = await browser.newContext({
+    baseURL,
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+    viewport: { width: options.width ?? 1366, height: 900 },
+  });
+  if (options.elder) {
+    await context.addCookies([{ name: "lvzhi_elder", value: "1", url: baseURL }]);
+  }
+  return context.newPage();
+}
+
+async function fileNote(page: Page, title: string): Promise<string> {
+  await page.goto("/member/notes/new");
+  await page.getByLabel(/^标题/).fill(title);
+  await page.getByLabel(/^镇街/).selectOption({ label: "新城街道" });
+  await page.getByLabel(/^具体地点/).fill("新城社区服务中心");
+  await page
+    .getByLabel(/^所见所闻/)
+    .fill("走访新城街道两个小区，居民反映晚上小区门口路灯不亮，老人出门散步很不安全。");
+  await page.getByLabel(/^意见建议/).fill("建议街道尽快排查维修，并建立路灯巡查制度。");
+  await page.getByLabel(/^走访对象/).fill("小区物业和十几位居民");
+  await page.getByLabel("民生服务堵点").check();
+  await page.getByRole("button", { name: /^(提交记录|重新提交)$/ }).click();
+  await expect(page).toHaveURL(/\/member\/notes\/\d+\?submitted=1$/);
+  return new URL(page.url()).pathname.split("/").pop() as string;
+}
+
+async function shoot(page: Page, name: string) {
+  await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
+}
+
+test("staff moves reach the member's message centre; staff see submissions in theirs", async ({
+  browser,
+  expectNoAxeViolations,
+}) => {
+  const stamp = Date.now().toString(36);
+  const returned = `路灯不亮夜间出行难${stamp}`;
+  const accepted = `小区门口缺少无障碍坡道${stamp}`;
+
+  const member = await contextPage(browser);
+  await signInAs(member, "member1", { next: "/member/notes/new" });
+  const returnedId = await fileNote(member, returned);
+  const acceptedId = await fileNote(member, accepted);
+
+  // The editor's own centre: both submissions, with the way to each note.
+  const editor = await contextPage(browser);
+  await signInAs(editor, "editor", { next: "/admin/messages" });
+  await expect(editor.getByRole("heading", { level: 1, name: "消息中心" })).toBeVisible();
+  const banner = editor.getByRole("banner");
+  await expect(banner.getByRole("link", { name: /^消息/ })).toHaveAccessibleName(/\d+条未读/);
+  const submitted = editor.getByRole("listitem").filter({
+    has: editor.getByRole("heading", { name: `新的走访记录待审核：《${returned}》` }),
+  });
+  await expect(submitted).toContainText("张明华委员提交了这条走访记录");
+  await expect(submitted).toContainText("未读");
+  await expectNoAxeViolations(editor);
+  await submitted.getByRole("button", { name: /^查看详情/ }).click();
+  await expect(editor).toHaveURL(new RegExp(`/admin/notes/${returnedId}$`));
+  await editor.getByLabel("理由（委员可见）").fill(REASON);
+  await editor.getByRole("button", { name: "退回修改" }).click();
+  await expect(editor.getByTestId("note-status")).toContainText("退回");
+
+  // The admin accepts the other one and transfers it.
+  const admin = await contextPage(browser);
+  await signInAs(admin, "admin", { next: `/admin/notes/${acceptedId}` });
+  await admin.getByRole("button", { name: "采纳" }).click();
+  await expect(
+    admin.getByRole("main").getByRole("status").filter({ hasText: "已采纳。" }),
+  ).toBeVisible();
+  await admin.getByLabel("区综合行政执法局").check();
+  await admin.getByRole("button", { name: "移交", exact: true }).click();
+  await expect(
+    admin.getByRole("main").getByRole("status").filter({ hasText: "已移交职能部门。" }),
+  ).toBeVisible();
+
+  // The member: the count in the header and on the dashboard.
+  await member.goto("/member");
+  const header = member.getByRole("banner");
+  const link = header.getByRole("link", { name: /^消息/ });
+  await expect(link).toHaveAccessibleName(/\d+条未读/);
+  const unread = Number(await link.getByTestId("unread-count").textContent());
+  expect(unread).toBeGreaterThanOrEqual(3);
+  await expect(member.getByRole("main")).toContainText(`您有${unread}条未读消息`);
+  await link.click();
+  await expect(member).toHaveURL(/\/member\/messages$/);
+  const item = (title: string) =>
+    member.getByRole("listitem").filter({ has: member.getByRole("heading", { name: title }) });
+  await expect(item(`您的走访记录《${returned}》被退回修改`)).toContainText(`原因：${REASON}`);
+  await expect(item(`您的走访记录《${accepted}》已被采纳`)).toBeVisible();
+  await expect(item(`您的走访记录《${accepted}》已转交区综合行政执法局办理`)).toContainText(
+    "要求在",
+  );
+  await expectNoAxeViolations(member);
+
+  // Screenshots of both centres: phone and desktop, normal and elder mode.
+  for (const elder of [false, true]) {
+    for (const width of [390, 1366]) {
+      const view = await contextPage(browser, { elder, width });
+      await view.context().addCookies(await member.context().cookies());
+      await view.goto("/member/messages");
+      await expect(view.getByRole("heading", { level: 1, name: "消息中心" })).toBeVisible();
+      await shoot(view, `member-messages-${width}${elder ? "-elder" : ""}`);
+      const staffView = await contextPage(browser, { elder, width });
+      await staffView.context().addCookies(await editor.context().cookies());
+      await staffView.goto("/admin/messages");
+      await expect(staffView.getByRole("heading", { level: 1, name: "消息中心" })).toBeVisible();
+      await shoot(staffView, `staff-messages-${width}${elder ? "-elder" : ""}`);
+      if (elder && width === 390) await expectNoAxeViolations(view);
+      await view.context().close();
+      await staffView.context().close();
+    }
+  }
+
+  // Without JavaScript: open the returned note's message; it is read and leads to the note.
+  const plain = await contextPage(browser, { javaScriptEnabled: false, width: 390 });
+  await plain.context().addCookies(await member.context().cookies());
+  await plain.goto("/member/messages");
+  const message = plain.getByRole("listitem").filter({
+    has: plain.getByRole("heading", { name: `您的走访记录《${returned}》被退回修改` }),
+  });
+  await message.getByRole("button", { name: /^查看详情/ }).click();
+  await expect(plain).toHaveURL(new RegExp(`/member/notes/${returnedId}$`));
+  await expect(plain.getByRole("main")).toContainText(REASON);
+  await plain.goto("/member/messages");
+  await expect(message).toContainText("已读");
+  await expect(message.getByRole("button", { name: /^标为已读/ })).toHaveCount(0);
+  const after = Number(await plain.getByRole("banner").getByTestId("unread-count").textContent());
+  expect(after).toBe(unread - 1);
+
+  // Mark all read: the count leaves the header.
+  await plain.getByRole("button", { name: "全部标为已读" }).click();
+  await expect(plain.getByRole("status")).toContainText(`已将${after}条消息标为已读`);
+  await expect(plain.getByRole("banner").getByTestId("unread-count")).toHaveCount(0);
+
+  // The editor's centre still holds the other submission, unread: each centre is its own.
+  await editor.goto("/admin/messages");
+  await expect(
+    editor.getByRole("listitem").filter({
+      has: editor.getByRole("heading", { name: `新的走访记录待审核：《${accepted}》` }),
+    }),
+  ).toContainText("未读");
+});
