@@ -77,3 +77,15 @@ export function memberCheckinUrl(siteUrl: string, eventId: number, token: string
   url.searchParams.set("t", token);
   return url.toString();
 }
+
+/** Why a member's sign-in was refused (besides an unknown event). */
+export const memberCheckinRefusals = [
+  "invalid",
+  "cancelled",
+  "not_yet",
+  "over",
+  "expired",
+] as const;
+export type MemberCheckinRefusal = (typeof memberCheckinRefusals)[number];
+export const isMemberCheckinRefusal = (value: unknown): value is MemberCheckinRefusal =>
+  (memberCheckinRefusals as readonly unknown[]).includes(value);

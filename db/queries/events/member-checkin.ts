@@ -18,7 +18,7 @@ import { AppError } from "@/lib/errors";
  * the event's window) or "expired" (a code older than the previous step).
  */
 
-export type MemberCheckinRefusal = "invalid" | "cancelled" | "not_yet" | "over" | "expired";
+export type { MemberCheckinRefusal } from "@/lib/checkin/token";
 
 export interface MemberCheckin {
   outcome: "signed_in" | "already";
