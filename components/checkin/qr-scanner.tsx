@@ -78,6 +78,8 @@ export function QrScanner({ onDecode }: { onDecode: (text: string) => void }) {
       return;
     }
     setState("starting");
+    // Opening the camera again is a new scan: the same code counts again.
+    lastRef.current = null;
     try {
       const stream = await navigator.mediaDevices.getUserMedia({
         video: { facingMode: { ideal: "environment" } },
