@@ -10,7 +10,7 @@ import {
 import jsQR from "jsqr";
 import sharp from "sharp";
 import { signInAs } from "./auth-helpers";
-import { expect, test } from "./fixtures";
+import { expect, expectNoAxeViolations, test } from "./fixtures";
 
 /**
  * Check-in by QR on a phone (390 px): a registrant's confirmation carries a QR that a
@@ -177,6 +177,7 @@ test("a registrant's QR checks them in with the door's camera; a member signs in
   const box = await qr.boundingBox();
   expect(box?.width ?? 0).toBeGreaterThanOrEqual(200);
   await resident.screenshot({ path: shot("receipt"), fullPage: true });
+  await expectNoAxeViolations(resident);
   await writeQrVideo(qr, videoFile);
   // Someone on the waiting list (one seat): their code is refused at the door.
   const waiting = await register(resident, upcoming, "扫码测试乙", "13700002222");
@@ -195,6 +196,7 @@ test("a registrant's QR checks them in with the door's camera; a member signs in
   await staff.goto(`/admin/registrations/${upcoming}/checkin`);
   const result = staff.locator("[data-outcome]");
   await expect(result).toHaveText("等待扫码或输入报名码。");
+  await expectNoAxeViolations(staff);
   await staff.getByRole("button", { name: "打开摄像头扫码" }).click();
   await expect(result).toHaveText("签到成功：扫码测试甲", { timeout: 20_000 });
   await expect(result).toHaveAttribute("data-outcome", "checked_in");
@@ -224,6 +226,7 @@ test("a registrant's QR checks them in with the door's camera; a member signs in
   const eventQr = staff.getByRole("img", { name: /委员签到二维码/ });
   await expect(eventQr).toBeVisible();
   const address = await decodeSvg(eventQr);
+  await expectNoAxeViolations(staff);
   expect(address).toMatch(new RegExp(`^${site}/member/checkin\\?e=${now}&t=\\d+\\.[\\w-]{22}$`));
 
   const memberContext = await phoneContext(site);
@@ -233,6 +236,7 @@ test("a registrant's QR checks them in with the door's camera; a member signs in
   await expect(member.getByRole("heading", { name: "签到成功" })).toBeVisible();
   await expect(member.getByText(`您已签到：委员扫码签到 ${stamp}`)).toBeVisible();
   await member.screenshot({ path: shot("member"), fullPage: true });
+  await expectNoAxeViolations(member);
   await member.goto(address ?? "");
   await expect(member.getByRole("heading", { name: "已签到" })).toBeVisible();
   await elder(memberContext, site);

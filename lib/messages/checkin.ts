@@ -47,7 +47,6 @@ export const checkinMessages = {
     over: "活动已结束，签到二维码已停用。",
     cancelled: "活动已取消，不能签到。",
     signedIn: (n: number) => `已扫码签到委员 ${n} 人`,
-    validUntil: (time: string) => `本码有效至 ${time} 左右，页面会自动更新。`,
   },
   member: {
     title: "委员签到",
