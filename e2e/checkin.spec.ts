@@ -226,6 +226,7 @@ test("a registrant's QR checks them in with the door's camera; a member signs in
   const eventQr = staff.getByRole("img", { name: /委员签到二维码/ });
   await expect(eventQr).toBeVisible();
   const address = await decodeSvg(eventQr);
+  await staff.screenshot({ path: shot("member-qr-elder"), fullPage: true });
   await expectNoAxeViolations(staff);
   expect(address).toMatch(new RegExp(`^${site}/member/checkin\\?e=${now}&t=\\d+\\.[\\w-]{22}$`));
 
