@@ -95,6 +95,14 @@ const SECURITY_HEADERS = {
   ...(production ? { "Strict-Transport-Security": "max-age=31536000; includeSubDomains" } : {}),
 };
 
+// The scanner pages (door, member) may use the camera; links to them are page loads.
+const CAMERA_PAGES = /^\/(admin\/registrations\/\d+\/checkin|member\/checkin\/scan)([?#]|$)/;
+const cameraPolicy = SECURITY_HEADERS["Permissions-Policy"].replace("camera=()", "camera=(self)");
+const securityHeadersFor = (req) =>
+  CAMERA_PAGES.test(req.url || "")
+    ? { ...SECURITY_HEADERS, "Permissions-Policy": cameraPolicy }
+    : SECURITY_HEADERS;
+
 /**
  * Pages being rendered for the cache, by key: a request for a page that is rendering
  * waits for that render (at most RENDER_WAIT_MS) and is served its copy, instead of
@@ -300,7 +308,7 @@ function onRequest(req, res) {
   });
   req.headers["content-security-policy"] = policy;
   delete req.headers["content-security-policy-report-only"];
-  withDefaultHeaders(res, { "Content-Security-Policy": policy, ...SECURITY_HEADERS });
+  withDefaultHeaders(res, { "Content-Security-Policy": policy, ...securityHeadersFor(req) });
   const key = cacheKey(req);
   if (!key) {
     render(req, res);

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useActionState, useEffect, useRef } from "react";
 import type { RegistrationView } from "@/db/queries/registrations/public";
+import type { QrDrawing } from "@/lib/checkin/qr";
 import { type FormState, idleForm } from "@/lib/form-state";
 import { attendanceMessages } from "@/lib/messages/attendance";
 import { RegistrationLookupForm } from "./lookup-form";
@@ -18,6 +19,8 @@ export interface DeskResult {
   /** Not cancelled yet, and the event has not started. */
   cancellable: boolean;
   timeZone: string;
+  /** The code as a QR, drawn on the server (no QR library reaches the browser). */
+  qr: QrDrawing | null;
 }
 
 /** The desk's one state: the code typed, and the registration once it is found. */
@@ -70,7 +73,7 @@ function RegistrationDetails({
   result: DeskResult;
   action: (formData: FormData) => void;
 }) {
-  const { registration, when, cancellable, timeZone } = result;
+  const { registration, when, cancellable, timeZone, qr } = result;
   const noticeRef = useRef<HTMLParagraphElement>(null);
   // After an answer with JavaScript, take the reader to what it says.
   useEffect(() => {
@@ -92,7 +95,7 @@ function RegistrationDetails({
           {state.message}
         </p>
       )}
-      <RegistrationReceipt registration={registration} when={when} timeZone={timeZone} />
+      <RegistrationReceipt registration={registration} when={when} timeZone={timeZone} qr={qr} />
       {cancellable && <CancelRegistrationForm code={registration.code} action={action} />}
       {registration.status !== "cancelled" && !cancellable && (
         <p className="text-sm text-muted">{m.cancelNotPossible}</p>

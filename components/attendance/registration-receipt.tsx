@@ -2,8 +2,11 @@ import Link from "next/link";
 import { Checkbox } from "@/components/forms/fields";
 import { Panel } from "@/components/forms/panel";
 import type { RegistrationView } from "@/db/queries/registrations/public";
+import type { QrDrawing } from "@/lib/checkin/qr";
 import { attendanceMessages, fillMessage } from "@/lib/messages/attendance";
+import { checkinMessages } from "@/lib/messages/checkin";
 import { formatDateTime } from "@/lib/time";
+import { QrCode } from "../checkin/qr-code";
 
 const m = attendanceMessages.confirmation;
 
@@ -15,8 +18,11 @@ export function RegistrationReceipt({
   registration,
   when,
   timeZone: tz,
+  qr,
 }: {
   registration: RegistrationView;
+  /** The check-in code as a QR (drawn on the server); none once cancelled. */
+  qr?: QrDrawing | null;
   /** The event's date and time, already worded. */
   when: string;
   timeZone: string;
@@ -30,10 +36,20 @@ export function RegistrationReceipt({
         className="rounded-lg border-2 border-dashed border-brand-600 bg-white p-5 text-center"
         titleClassName="text-sm font-medium text-muted"
       >
-        <p className="mt-1 font-mono text-4xl font-bold tracking-[0.2em] text-brand-800 sm:text-5xl">
+        {qr && (
+          <QrCode
+            id="registration-qr"
+            drawing={qr}
+            label={checkinMessages.receipt.qrLabel(registration.code)}
+            className="mx-auto mt-2 block h-60 w-60 max-w-full sm:h-64 sm:w-64"
+          />
+        )}
+        <p className="mt-1 whitespace-nowrap font-mono text-3xl font-bold tracking-[0.2em] text-brand-800 min-[400px]:text-4xl sm:text-5xl">
           {registration.code}
         </p>
-        <p className="mt-2 text-sm text-muted">{m.codeHint}</p>
+        <p className="mt-2 text-sm text-muted">
+          {qr ? checkinMessages.receipt.qrHint : m.codeHint}
+        </p>
       </Panel>
       <StatusBox registration={registration} />
       <Panel id="registration-details" title={m.heading} titleClassName="sr-only">

@@ -88,7 +88,7 @@ export const attendanceMessages = {
       cancelled: "已取消",
     },
     statusNotes: {
-      confirmed: "请按时到场，凭姓名和手机号签到。",
+      confirmed: "请按时到场，出示上方的二维码或报名码签到。",
       waitlisted: "名额已满，您在候补名单中。有人取消时按顺序自动递补，请留意本页面状态。",
       cancelled: "本报名已取消，名额已让给其他报名者。",
     },

@@ -3,6 +3,7 @@ import type { DeskResult } from "@/components/attendance/registration-desk";
 import { getRegistrationByCode } from "@/db/queries/registrations/public";
 import { getCommitteeInfo } from "@/db/queries/settings";
 import { canCancelRegistration, formatEventWhen } from "@/lib/attendance";
+import { drawQr } from "@/lib/checkin/qr";
 
 /** The registration with this (normalised) code as its holder sees it, or null. */
 export async function deskResultFor(code: string): Promise<DeskResult | null> {
@@ -19,6 +20,8 @@ export async function deskResultFor(code: string): Promise<DeskResult | null> {
       committee.timeZone,
     ),
     timeZone: committee.timeZone,
+    // What the door's scanner reads: the code itself, nothing else (no address to open).
+    qr: registration.status === "cancelled" ? null : drawQr(registration.code),
     cancellable:
       registration.status !== "cancelled" && canCancelRegistration(registration.event, new Date()),
   };

@@ -148,6 +148,14 @@ export async function revealPhoneIn(
 
 export type CheckInTarget = { registrationId: number } | { code: string };
 
+/** How a check-in went: just now, or earlier (when, for the door to say so). */
+export interface CheckInOutcome {
+  outcome: "checked_in" | "already";
+  registrationId: number;
+  name: string;
+  checkedInAt: Date;
+}
+
 /**
  * Marks a seated registrant as arrived, by row (the list's button) or by the code they
  * show. Only confirmed registrations of this event check in; a second check-in is refused.
@@ -159,38 +167,66 @@ export async function checkInIn(
   target: CheckInTarget,
   now = new Date(),
 ): Promise<{ registrationId: number; name: string }> {
-  return db.transaction(async (tx) => {
-    await assertMayView(tx, actor.user, eventId);
-    let where: ReturnType<typeof eq>;
-    if ("code" in target) {
-      const code = normalizeRegistrationCode(target.code);
-      if (!code) throw new AppError("not_found", "code");
-      where = eq(registrations.code, code);
-    } else {
-      where = eq(registrations.id, target.registrationId);
-    }
-    const [row] = await tx
-      .select({
-        id: registrations.id,
-        name: registrations.name,
-        status: registrations.status,
-        checkedInAt: registrations.checkedInAt,
-      })
-      .from(registrations)
-      .where(and(where, eq(registrations.eventId, eventId)))
-      .for("update");
-    if (!row) throw new AppError("not_found", "code" in target ? "code" : undefined);
-    if (row.status !== "confirmed") throw new AppError("invalid_state", row.status);
-    if (row.checkedInAt) throw new AppError("invalid_state", "checked_in");
-    await tx.update(registrations).set({ checkedInAt: now }).where(eq(registrations.id, row.id));
-    await auditStaffWrite(tx, actor, {
-      action: "registration.check_in",
-      targetType: "registration",
-      targetId: String(row.id),
-      details: { eventId, by: "code" in target ? "code" : "list" },
-    });
-    return { registrationId: row.id, name: row.name };
+  const result = await db.transaction((tx) =>
+    checkInTx(tx, actor, eventId, target, now, "code" in target ? "code" : "list"),
+  );
+  if (result.outcome === "already") throw new AppError("invalid_state", "checked_in");
+  return { registrationId: result.registrationId, name: result.name };
+}
+
+/**
+ * The door's scanner (a QR read by the camera, or a code typed on the phone): the same
+ * check-in, and a second scan answers with the time of the first instead of a refusal.
+ */
+export async function scanCheckInIn(
+  db: Database,
+  actor: Actor,
+  eventId: number,
+  code: string,
+  now = new Date(),
+): Promise<CheckInOutcome> {
+  return db.transaction((tx) => checkInTx(tx, actor, eventId, { code }, now, "scan"));
+}
+
+async function checkInTx(
+  tx: Executor,
+  actor: Actor,
+  eventId: number,
+  target: CheckInTarget,
+  now: Date,
+  by: "code" | "list" | "scan",
+): Promise<CheckInOutcome> {
+  await assertMayView(tx, actor.user, eventId);
+  let where: ReturnType<typeof eq>;
+  if ("code" in target) {
+    const code = normalizeRegistrationCode(target.code);
+    if (!code) throw new AppError("not_found", "code");
+    where = eq(registrations.code, code);
+  } else {
+    where = eq(registrations.id, target.registrationId);
+  }
+  const [row] = await tx
+    .select({
+      id: registrations.id,
+      name: registrations.name,
+      status: registrations.status,
+      checkedInAt: registrations.checkedInAt,
+    })
+    .from(registrations)
+    .where(and(where, eq(registrations.eventId, eventId)))
+    .for("update");
+  if (!row) throw new AppError("not_found", "code" in target ? "code" : undefined);
+  if (row.status !== "confirmed") throw new AppError("invalid_state", row.status);
+  const seen = { registrationId: row.id, name: row.name };
+  if (row.checkedInAt) return { outcome: "already", ...seen, checkedInAt: row.checkedInAt };
+  await tx.update(registrations).set({ checkedInAt: now }).where(eq(registrations.id, row.id));
+  await auditStaffWrite(tx, actor, {
+    action: "registration.check_in",
+    targetType: "registration",
+    targetId: String(row.id),
+    details: { eventId, by },
   });
+  return { outcome: "checked_in", ...seen, checkedInAt: now };
 }
 
 export interface RegistrationExportRow extends Omit<StaffRegistrationRow, "phoneMasked"> {
@@ -246,6 +282,12 @@ export async function revealPhone(actor: Actor, registrationId: number) {
 export async function checkIn(actor: Actor, eventId: number, target: CheckInTarget) {
   const result = await checkInIn(await getDb(), actor, eventId, target);
   refreshPublicPages(cacheTags.registrations(eventId));
+  return result;
+}
+
+export async function scanCheckIn(actor: Actor, eventId: number, code: string) {
+  const result = await scanCheckInIn(await getDb(), actor, eventId, code);
+  if (result.outcome === "checked_in") refreshPublicPages(cacheTags.registrations(eventId));
   return result;
 }
 

@@ -6,6 +6,7 @@ import { YearPicker } from "@/components/admin/year-picker";
 import { getDutyRecord } from "@/db/queries/pipeline/duty";
 import { getCommitteeInfo } from "@/db/queries/settings";
 import { adminMessages } from "@/lib/messages/admin";
+import { checkinMessages } from "@/lib/messages/checkin";
 import { can } from "@/lib/permissions";
 import { localParts } from "@/lib/time";
 import { requireUser } from "@/server/auth/session";
@@ -32,6 +33,12 @@ export default async function MyDutyPage({
   return (
     <>
       <YearPicker action="/member/duty" year={year} years={years} label={m.year} submit={m.show} />
+      {/* A page load: the camera is allowed on the scanner's own document only. */}
+      <p className="mb-4 print:hidden">
+        <a href="/member/checkin/scan" className="font-medium text-brand-700 underline">
+          {checkinMessages.member.scanLink}
+        </a>
+      </p>
       <DutyRecordView
         record={record}
         title={m.myTitle(year)}

@@ -1,4 +1,5 @@
 import { buttonClass, Panel } from "@/components/admin/kit";
+import { checkinMessages } from "@/lib/messages/checkin";
 import { cmsMessages } from "@/lib/messages/cms";
 import { CheckInByCode } from "./registration-tools";
 
@@ -18,6 +19,15 @@ export function DoorTools({ eventId, mayReveal }: { eventId: number; mayReveal: 
     <div className="mb-6 grid gap-4 lg:grid-cols-2">
       <Panel id="checkin-title" title={m.checkIn.byCode} className="space-y-2">
         <CheckInByCode eventId={eventId} permalink={`/admin/registrations/${eventId}`} />
+        {/* Page loads, not client navigations: the camera is allowed per document. */}
+        <p className="flex flex-wrap gap-2 pt-2">
+          <a href={`/admin/registrations/${eventId}/checkin`} className={buttonClass.secondary}>
+            {checkinMessages.staff.toScanner}
+          </a>
+          <a href={`/admin/registrations/${eventId}/member-qr`} className={buttonClass.secondary}>
+            {checkinMessages.staff.toMemberQr}
+          </a>
+        </p>
       </Panel>
       <Panel id="export-title" title={m.export.title} className="space-y-2">
         <p className="text-sm text-muted">{cmsMessages.common.csvHint}</p>

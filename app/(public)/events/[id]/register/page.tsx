@@ -2,12 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RegistrationPanel } from "@/components/attendance/registration-panel";
+import { ResendCodeForm } from "@/components/attendance/resend-code-form";
 import { getRegistrationEvent, getSeatSummary } from "@/db/queries/registrations/public";
 import { getCommitteeInfo } from "@/db/queries/settings";
 import { formatEventWhen } from "@/lib/attendance";
 import { attendanceMessages as m } from "@/lib/messages/attendance";
+import { smsConfigured } from "@/server/checkin/sms";
 import { registrationDeskAction } from "../../../registrations/actions";
 import { submitRegistration } from "./actions";
+import { resendCodeAction } from "./resend-action";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -62,6 +65,12 @@ export default async function EventRegistrationPage({ params }: Props) {
         action={submitRegistration}
         deskAction={registrationDeskAction}
         timeZone={committee.timeZone}
+      />
+      <ResendCodeForm
+        eventId={event.id}
+        action={resendCodeAction}
+        smsAvailable={smsConfigured()}
+        permalink={`/events/${event.id}/register`}
       />
     </div>
   );
