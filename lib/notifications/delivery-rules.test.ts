@@ -3,6 +3,7 @@ import { checkAliyunRequest, expectedAliyunSignature } from "@/e2e/notification-
 import { parseEnv } from "../env";
 import { percentEncode, sendSmsParams, signAliyunRpc } from "./aliyun-sms";
 import { deliveryErrorText, RETRY_CAP_MS, retryDelayMs } from "./backoff";
+import { parseChannelChoices } from "./channel-choices";
 import { buildMail, messageIdFor } from "./mail-content";
 
 describe("delivery settings (lib/env.ts)", () => {
@@ -104,5 +105,31 @@ describe("the e-mail", () => {
     expect(mail.html).toContain("&lt;b&gt;标题&lt;/b&gt;");
     expect(mail.html).not.toContain("evil.example");
     expect(mail.text).toContain("第二行");
+  });
+});
+
+describe("the profile's channel choices", () => {
+  const values = (email: string, byEmail = "on", bySms = "") => ({ email, byEmail, bySms });
+
+  it("takes an address or none, and the two checkboxes", () => {
+    expect(parseChannelChoices(values(" Wang@Example.org "))).toEqual({
+      ok: true,
+      data: { email: "wang@example.org", byEmail: true, bySms: false },
+    });
+    expect(parseChannelChoices(values("", "", "on"))).toEqual({
+      ok: true,
+      data: { email: null, byEmail: false, bySms: true },
+    });
+  });
+
+  it("refuses what is not an address, in Chinese, at the field", () => {
+    expect(parseChannelChoices(values("wang@"))).toEqual({
+      ok: false,
+      fieldErrors: { email: "请填写有效的电子邮箱地址，例如 name@example.org。" },
+    });
+    expect(parseChannelChoices(values(`${"a".repeat(250)}@example.org`))).toMatchObject({
+      ok: false,
+      fieldErrors: { email: "电子邮箱地址太长（最多 254 个字符）。" },
+    });
   });
 });
