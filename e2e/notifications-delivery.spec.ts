@@ -14,6 +14,8 @@ const NEW_PASSWORD = "Quiet rivers under plum trees";
 
 test.describe("notifications by e-mail", () => {
   test("a member's password change reaches their mailbox", async ({ page, baseURL }) => {
+    // Two logins and two password changes (each hashed with argon2).
+    test.setTimeout(120_000);
     const address = `member2-${Date.now()}@example.org`;
     await signInAs(page, "member2", { next: "/member/profile" });
     const channels = page.getByRole("region", { name: "通知方式" });
