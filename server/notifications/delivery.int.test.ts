@@ -3,7 +3,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { sealField, sealPhone } from "@/db/encryption/fields";
 import { retryDeliveryIn } from "@/db/queries/notifications/admin";
 import { notify } from "@/db/queries/notifications/outbox";
-import { auditLog, notificationDeliveries, notifications, users } from "@/db/schema";
+import {
+  auditLog,
+  events,
+  notificationDeliveries,
+  notifications,
+  registrations,
+  users,
+} from "@/db/schema";
 import { createTestDatabase, driverLabel, type TestDatabase } from "@/db/test-utils";
 import {
   expectedAliyunSignature,
@@ -12,8 +19,10 @@ import {
 } from "@/e2e/notification-sinks.mjs";
 import type { Actor } from "@/lib/auth/types";
 import { messageIdFor } from "@/lib/notifications/mail-content";
+import { eventKinds } from "@/lib/vocabulary";
 import { deliverDueNow, skipReasons } from "./deliver";
 import { mailSender, type Senders, smsSender } from "./senders";
+import { startDeliveryWorker, stopDeliveryWorker } from "./worker";
 
 /**
  * The delivery worker against real parts: a real SMTP server started here receives the
@@ -258,6 +267,46 @@ describe(`notification delivery (${driverLabel()})`, () => {
     expect(row?.lastError).not.toContain("13900002222");
   });
 
+  it("sends a registrant's SMS to the phone they registered with, until it is anonymised", async () => {
+    const [event] = await handle.db
+      .insert(events)
+      .values({
+        title: "科技下乡",
+        kind: eventKinds[0],
+        startsAt: new Date(Date.now() + 86_400_000),
+        endsAt: new Date(Date.now() + 90_000_000),
+      })
+      .returning({ id: events.id });
+    const [registration] = await handle.db
+      .insert(registrations)
+      .values({
+        eventId: event?.id ?? 0,
+        name: "张三",
+        ...sealPhone("registrations.phone", "13700003333"),
+        code: "REG-TEST-1",
+        status: "confirmed",
+      })
+      .returning({ id: registrations.id });
+    const to = { registrationId: registration?.id ?? 0 };
+    await handle.db.transaction((tx) =>
+      notify(tx, { to, kind: "registration.confirmed", key: "1", title: "报名成功：科技下乡" }),
+    );
+    expect((await deliverDueNow(handle.db, senders(), { maxAttempts: 3 })).sent).toBe(1);
+    expect(sms.received.filter((r) => r.phone === "13700003333")).toMatchObject([
+      { templateCode: "SMS_000000001", templateParam: { title: "报名成功：科技下乡" } },
+    ]);
+    // Written before the retention job cleared the registration, sent after: skipped.
+    await handle.db.transaction((tx) =>
+      notify(tx, { to, kind: "registration.reminder", key: "1", title: "明天见" }),
+    );
+    await handle.db
+      .update(registrations)
+      .set({ anonymisedAt: new Date() })
+      .where(eq(registrations.id, to.registrationId));
+    expect((await deliverDueNow(handle.db, senders(), { maxAttempts: 3 })).skipped).toBe(1);
+    expect(sms.received.filter((r) => r.phone === "13700003333")).toHaveLength(1);
+  });
+
   it("skips a channel this server has not configured, and a recipient with no address any more", async () => {
     const userId = await makeUser({ email: "sun@example.org" });
     await notifyUser(userId, "16:v1");
@@ -339,5 +388,31 @@ describe(`notification delivery (${driverLabel()})`, () => {
       .where(like(notifications.dedupeKey, "note.accepted:many:%"));
     expect(rows).toHaveLength(count);
     expect(rows.every((r) => r.status === "sent" && r.attempts === 1)).toBe(true);
+  });
+
+  it("the server's worker sends a new notification within seconds, woken by it, not by the poll", async () => {
+    const userId = await makeUser({ email: "woken@example.org" });
+    startDeliveryWorker(async () => handle.db, {
+      SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+      MAIL_FROM: "noreply@example.org",
+      SITE_URL: SITE,
+      SMS_ENDPOINT: sms.url,
+      SMS_REGION: "cn-hangzhou",
+      DELIVERY_MAX_ATTEMPTS: 3,
+      // An hour between polls: only the wake-up can send it in time.
+      DELIVERY_POLL_SECONDS: 3600,
+    });
+    try {
+      // Past the worker's first pass after start, so that only the wake-up is left.
+      await new Promise((resolve) => setTimeout(resolve, 3_500));
+      const written = Date.now();
+      await notifyUser(userId, "woken:1");
+      await expect
+        .poll(() => mailTo("woken@example.org").length, { timeout: 5_000, interval: 100 })
+        .toBe(1);
+      expect(Date.now() - written).toBeLessThan(3_000);
+    } finally {
+      stopDeliveryWorker();
+    }
   });
 });

@@ -20,7 +20,10 @@ const WAKE_DELAYS_MS = [200, 1_500] as const;
 
 const holder = globalThis as unknown as { __lvzhiDeliveryWorker?: { stop: () => void } };
 
-export function startDeliveryWorker(getDb: () => Promise<Database>, env: Env): void {
+type WorkerSettings = Parameters<typeof sendersFromEnv>[0] &
+  Pick<Env, "DELIVERY_MAX_ATTEMPTS" | "DELIVERY_POLL_SECONDS">;
+
+export function startDeliveryWorker(getDb: () => Promise<Database>, env: WorkerSettings): void {
   if (holder.__lvzhiDeliveryWorker) return;
   const senders = sendersFromEnv(env);
   let running = false;
@@ -70,4 +73,9 @@ export function startDeliveryWorker(getDb: () => Promise<Database>, env: Env): v
       holder.__lvzhiDeliveryWorker = undefined;
     },
   };
+}
+
+/** Stops this process's worker (tests; a pass under way finishes on its own). */
+export function stopDeliveryWorker(): void {
+  holder.__lvzhiDeliveryWorker?.stop();
 }
