@@ -30,11 +30,26 @@ type SmsSettings = Pick<
   | "SMS_REGION"
 >;
 
-/** E-mail over SMTP (nodemailer); one pooled transport per sender. */
+/**
+ * Bounds on a stuck mail server (nodemailer's own are minutes long): a send must end well
+ * within the claim's lease, or another instance could take the delivery and send it too.
+ * The URL's query may set them otherwise (`?socketTimeout=…`).
+ */
+const SMTP_TIMEOUTS = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 };
+
+export function smtpUrlWithTimeouts(url: string): string {
+  const parsed = new URL(url);
+  for (const [name, ms] of Object.entries(SMTP_TIMEOUTS)) {
+    if (!parsed.searchParams.has(name)) parsed.searchParams.set(name, String(ms));
+  }
+  return parsed.toString();
+}
+
+/** E-mail over SMTP (nodemailer), the URL's settings as given (TLS, auth, port). */
 export function mailSender(settings: MailSettings): Sender | undefined {
   const { SMTP_URL: url, MAIL_FROM: from, SITE_URL: site } = settings;
   if (!url || !from) return undefined;
-  const transport = nodemailer.createTransport(url);
+  const transport = nodemailer.createTransport(smtpUrlWithTimeouts(url));
   return async (address, delivery) => {
     const mail = buildMail(delivery, site);
     await transport.sendMail({

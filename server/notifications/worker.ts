@@ -1,9 +1,9 @@
 import "server-only";
 import type { Database } from "@/db/client";
 import { onOutboxWrite } from "@/db/queries/notifications/wake";
-import type { Env } from "@/lib/env";
+import { type Env, env as serverEnv } from "@/lib/env";
 import { deliveryErrorText } from "@/lib/notifications/backoff";
-import { deliverDueNow } from "./deliver";
+import { type DeliveryReport, deliverDueNow } from "./deliver";
 import { sendersFromEnv } from "./senders";
 
 /**
@@ -78,4 +78,17 @@ export function startDeliveryWorker(getDb: () => Promise<Database>, env: WorkerS
 /** Stops this process's worker (tests; a pass under way finishes on its own). */
 export function stopDeliveryWorker(): void {
   holder.__lvzhiDeliveryWorker?.stop();
+}
+
+/**
+ * One pass now, with this server's channels (or the given settings): what the soak and
+ * scripts call to send what is due without waiting for the worker.
+ */
+export function sendDueNotificationsNow(
+  db: Database,
+  settings: WorkerSettings = serverEnv,
+): Promise<DeliveryReport> {
+  return deliverDueNow(db, sendersFromEnv(settings), {
+    maxAttempts: settings.DELIVERY_MAX_ATTEMPTS,
+  });
 }
