@@ -293,7 +293,10 @@ describe(`notification delivery (${driverLabel()})`, () => {
     );
     expect((await deliverDueNow(handle.db, senders(), { maxAttempts: 3 })).sent).toBe(1);
     expect(sms.received.filter((r) => r.phone === "13700003333")).toMatchObject([
-      { templateCode: "SMS_000000001", templateParam: { title: "报名成功：科技下乡" } },
+      {
+        templateCode: "SMS_000000001",
+        templateParam: { title: "报名成功：科技下乡", code: "REG-TEST-1" },
+      },
     ]);
     // Written before the retention job cleared the registration, sent after: skipped.
     await handle.db.transaction((tx) =>

@@ -70,8 +70,9 @@ const SMS_TIMEOUT_MS = 15_000;
 
 /**
  * SMS through Aliyun's SendSms: the kind's template (SMS_TEMPLATES) or the default one
- * (SMS_TEMPLATE), with the variable `title` (the notification's title, cut to Aliyun's
- * 35 characters). Accepted only when Aliyun answers Code "OK".
+ * (SMS_TEMPLATE), with the variables `title` (the notification's title, cut to Aliyun's
+ * 35 characters) and, for a registrant, `code` (the check-in code). Accepted only when
+ * Aliyun answers Code "OK".
  */
 export function smsSender(
   settings: SmsSettings,
@@ -94,7 +95,10 @@ export function smsSender(
         phone,
         signName,
         templateCode: templates[delivery.kind] ?? fallback,
-        templateParam: { title: [...delivery.title].slice(0, SMS_VARIABLE_MAX).join("") },
+        templateParam: {
+          title: [...delivery.title].slice(0, SMS_VARIABLE_MAX).join(""),
+          ...(delivery.code ? { code: delivery.code } : {}),
+        },
         outId: `delivery-${delivery.id}`,
       },
       randomUUID(),

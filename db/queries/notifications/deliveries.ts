@@ -64,6 +64,8 @@ export interface DeliveryToSend {
   dedupeKey: string;
   /** The e-mail address or phone now (decrypted), or null: none any more, or turned off. */
   address: string | null;
+  /** For a registrant: the registration's check-in code (an SMS template may show it). */
+  code: string | null;
 }
 
 /** What a claimed delivery sends, with the recipient's address as it is now. */
@@ -83,6 +85,7 @@ export async function loadDelivery(db: Database, id: number): Promise<DeliveryTo
       byEmail: users.notifyByEmail,
       bySms: users.notifyBySms,
       registrationPhone: registrations.phone,
+      code: registrations.code,
       anonymisedAt: registrations.anonymisedAt,
     })
     .from(nd)
