@@ -3,6 +3,7 @@
  * for a new embedded database, load the demo data, before the first request. With
  * REDIS_URL set, start listening for other instances' cache invalidations too (not on
  * first cache use: an instance must hear of changes before it serves its first page).
+ * Then the notification delivery worker starts (e-mail and SMS, when configured).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -10,4 +11,11 @@ export async function register() {
   startCacheInvalidationSync();
   const { openDatabaseOnServerStart } = await import("./db/runtime");
   await openDatabaseOnServerStart();
+  // E-mail and SMS notifications (server/notifications/worker.ts).
+  const [{ startDeliveryWorker }, { getDb }, { env }] = await Promise.all([
+    import("./server/notifications/worker"),
+    import("./db/runtime"),
+    import("./lib/env"),
+  ]);
+  startDeliveryWorker(getDb, env);
 }

@@ -31,6 +31,10 @@ import { defineConfig, type PlaywrightTestConfig } from "@playwright/test";
  *                     starts one
  * - DEMO_PASSWORD     the demo accounts' password (default: a fixed test-only one)
  * - CHROMIUM_PATH     browser executable (default /usr/bin/chromium)
+ * - E2E_SINK_SMTP_PORT, E2E_SINK_HTTP_PORT  the notification sinks of the "pglite" server
+ *                     (default E2E_PORT+50, +51): a real SMTP server, and a stand-in for
+ *                     Aliyun's SMS API that checks signatures; what they received is read
+ *                     back over HTTP (e2e/mail-sink.ts, e2e/notification-sinks.mjs)
  */
 const port = Number(process.env.E2E_PORT || 3107);
 const pgPort = Number(process.env.E2E_PG_PORT || port + 1);
@@ -223,7 +227,42 @@ const commonServerEnv = {
 const webServers: NonNullable<PlaywrightTestConfig["webServer"]> = [];
 const projects: NonNullable<PlaywrightTestConfig["projects"]> = [];
 
+/**
+ * Where the "pglite" server sends e-mail and SMS: sinks started for the run (a real SMTP
+ * server, and Aliyun's SMS API stood in for by a server that verifies each signature).
+ * The specs read what arrived at E2E_SINK_URL (e2e/mail-sink.ts).
+ */
+const sinkSmtpPort = Number(process.env.E2E_SINK_SMTP_PORT || port + 50);
+const sinkHttpPort = Number(process.env.E2E_SINK_HTTP_PORT || port + 51);
+process.env.E2E_SINK_URL = `http://127.0.0.1:${sinkHttpPort}`;
+const smsKeys = { SMS_ACCESS_KEY_ID: "e2e-key-id", SMS_ACCESS_KEY_SECRET: "e2e-key-secret" };
+const deliveryEnv = {
+  SMTP_URL: `smtp://127.0.0.1:${sinkSmtpPort}`,
+  MAIL_FROM: "履职通 <noreply@lvzhi.example.org>",
+  SMS_PROVIDER: "aliyun",
+  ...smsKeys,
+  SMS_SIGN_NAME: "履职通",
+  SMS_TEMPLATE: "SMS_000000001",
+  SMS_ENDPOINT: `${process.env.E2E_SINK_URL}/`,
+  DELIVERY_POLL_SECONDS: "2",
+};
+
 if (wanted.pglite) {
+  webServers.push({
+    command: "node e2e/notification-sinks.mjs",
+    url: `${process.env.E2E_SINK_URL}/_sink/mail`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 2_000 },
+    env: {
+      ...inheritedEnv(),
+      SINK_SMTP_PORT: String(sinkSmtpPort),
+      SINK_HTTP_PORT: String(sinkHttpPort),
+      ...smsKeys,
+    },
+  });
   webServers.push({
     command: `${build}${serve}`,
     // 200 once the database is migrated and the demo data loaded (503 until then).
@@ -245,6 +284,7 @@ if (wanted.pglite) {
       SITE_URL: baseURL,
       PORT: String(port),
       ...commonServerEnv,
+      ...deliveryEnv,
     },
   });
   projects.push({ name: "pglite", testIgnore: NOT_PGLITE_SPECS, use: { baseURL } });

@@ -23,7 +23,8 @@ describe("console navigation", () => {
   it("shows the system administrator every page but accounts and the audit log", () => {
     const nav = consoleNavFor(user("admin"));
     expect(nav.map((s) => s.section)).toEqual(["pipeline", "content", "system", "mine"]);
-    expect(pagesOf("admin")).toHaveLength(14);
+    expect(pagesOf("admin")).toHaveLength(15);
+    expect(pagesOf("admin")).toContain("notifications");
     expect(pagesOf("admin")).not.toContain("users");
     expect(pagesOf("admin")).not.toContain("audit");
   });

@@ -5,7 +5,7 @@ import { can, type PermissionAction } from "@/lib/permissions";
 export const consoleSections = [
   ["pipeline", ["dashboard", "notes", "departments", "research", "proposals", "duty"]],
   ["content", ["news", "events", "registrations", "cases", "opinions"]],
-  ["system", ["directory", "users", "stats", "audit"]],
+  ["system", ["directory", "users", "stats", "notifications", "audit"]],
   // Last: the console opens on the first page of the first section (consoleHomeFor).
   ["mine", ["messages"]],
 ] as const;
@@ -30,6 +30,7 @@ export const consolePagePermission = {
   directory: "directory.manage",
   users: "user.manage",
   stats: "stats.view",
+  notifications: "notification.manage",
   audit: "audit.view",
   // Every staff role has a message centre.
   messages: "console.enter",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkDeliveryEnv, deliveryEnv } from "./notifications/env";
 import { parseDataKeys, parseKeyBytes } from "./security/field-crypto";
 
 /**
@@ -104,6 +105,7 @@ const envSchema = z
     ),
     /** Where archived audit entries go (JSON Lines, 0600); default: beside PGLITE_DIR. */
     AUDIT_ARCHIVE_DIR: z.preprocess(emptyToUndefined, z.string().optional()),
+    ...deliveryEnv,
   })
   .superRefine((value, ctx) => {
     if (value.NODE_ENV === "production" && value.DATABASE_URL && !value.AUTH_SECRET) {
@@ -114,6 +116,7 @@ const envSchema = z
       });
     }
     checkDataKeys(value, ctx);
+    checkDeliveryEnv(value, ctx);
   });
 
 interface DataKeySettings {

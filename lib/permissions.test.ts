@@ -186,6 +186,7 @@ const matrix: Record<PermissionAction, { about: PermissionTarget["kind"] | null;
   "phone.reveal": { about: null, row: adminOnly },
   "case.publish": { about: null, row: adminOnly },
   "opinion.moderate": { about: null, row: adminOnly },
+  "notification.manage": { about: null, row: adminOnly },
 };
 
 const roles = Object.keys(viewers) as Role[];

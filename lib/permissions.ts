@@ -88,6 +88,7 @@ export const permissionActions = [
   "phone.reveal",
   "case.publish",
   "opinion.moderate",
+  "notification.manage",
 ] as const;
 export type PermissionAction = (typeof permissionActions)[number];
 
@@ -232,6 +233,8 @@ const RULES: Record<PermissionAction, Rule> = {
   "phone.reveal": adminOnly,
   "case.publish": adminOnly,
   "opinion.moderate": adminOnly,
+  // The outbox's failed and waiting e-mails and SMS, and their retry.
+  "notification.manage": adminOnly,
 };
 
 /** May `user` (null: signed out) do `action`, to `target` when the action is about an object? */

@@ -34,6 +34,7 @@ export const adminMessages = {
       users: "用户",
       stats: "统计",
       audit: "审计日志",
+      notifications: "通知发送",
       cases: "公开案例",
       opinions: "意见征集",
       messages: "消息中心",

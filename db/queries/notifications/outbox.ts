@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import type { DeliveryChannel, NotificationKind } from "@/lib/vocabulary";
 import type { Database } from "../../client";
 import { notificationDeliveries, notifications, registrations, users } from "../../schema";
+import { signalOutboxWrite } from "./wake";
 
 /** A transaction (or the database, for a change that is one statement). */
 type Executor = Pick<Database, "insert" | "select">;
@@ -64,6 +65,7 @@ export async function notify(executor: Executor, input: NotificationInput): Prom
       .insert(notificationDeliveries)
       .values(channels.map((channel) => ({ notificationId: row.id, channel })))
       .onConflictDoNothing();
+    signalOutboxWrite();
   }
   return true;
 }

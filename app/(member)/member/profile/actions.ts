@@ -1,11 +1,17 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { saveChannelChoices } from "@/db/queries/notifications/preferences";
 import { isTotpSecretInForce } from "@/db/queries/users/profile";
 import { type EnrolFormState, firstFieldRefusal, formText, refusedAtField } from "@/lib/auth/forms";
 import { generateTotpSecret } from "@/lib/auth/totp";
 import { controlCharacterRefusal, doneForm, type FormState, refusedForm } from "@/lib/form-state";
 import { fillAuthMessage, authMessages as m } from "@/lib/messages/auth";
+import { deliveryMessages } from "@/lib/messages/notification-delivery";
+import {
+  type ChannelChoicesValues,
+  parseChannelChoices,
+} from "@/lib/notifications/channel-choices";
 import { changePassword, logOutEverywhere } from "@/server/auth/account";
 import { endBrowserSession, keepThisSession } from "@/server/auth/issue";
 import { readPendingEnrolment, requestContext, setPendingEnrolment } from "@/server/auth/request";
@@ -157,4 +163,28 @@ export async function turnOffTotpAction(
   if (!result.ok) return totpRefusal(result, oldCode);
   await keepThisSession(result.sessionVersion);
   redirect(`${PROFILE}?notice=totp_off`);
+}
+
+/**
+ * "通知方式": the account's e-mail address and whether to use e-mail and SMS. A refusal
+ * keeps what was typed and changes nothing.
+ */
+export async function saveNotificationChannelsAction(
+  _previous: FormState<ChannelChoicesValues>,
+  formData: FormData,
+): Promise<FormState<ChannelChoicesValues>> {
+  const user = await requireUser({ next: PROFILE });
+  const values: ChannelChoicesValues = {
+    email: formText(formData.get("email"), 300),
+    byEmail: formData.get("byEmail") === "on" ? "on" : "",
+    bySms: formData.get("bySms") === "on" ? "on" : "",
+  };
+  const garbled = controlCharacterRefusal(formData, values, ["email"]);
+  if (garbled) return garbled;
+  const words = deliveryMessages.channels;
+  const parsed = parseChannelChoices(values);
+  if (!parsed.ok) return refusedForm(values, words.errors.invalid, parsed.fieldErrors);
+  const { ip } = await requestContext();
+  await saveChannelChoices(user.id, parsed.data, { ip, actorLabel: user.username });
+  return doneForm({ ...values, email: parsed.data.email ?? "" }, words.saved);
 }

@@ -7,6 +7,7 @@ import {
   ProfileSecurityEvents,
   ProfileTotp,
 } from "@/components/auth/profile-sections";
+import { getChannelChoices } from "@/db/queries/notifications/preferences";
 import { getCommitteeInfo } from "@/db/queries/settings";
 import { getProfile, listSecurityEvents } from "@/db/queries/users/profile";
 import { requiresTotp } from "@/lib/auth/policy";
@@ -14,7 +15,7 @@ import { fillAuthMessage, authMessages as m } from "@/lib/messages/auth";
 import { formatDateTime } from "@/lib/time";
 import { requireUser } from "@/server/auth/session";
 import { logOutEverywhereAction, startTotpEnrolmentAction } from "./actions";
-import { ChangePasswordForm, TurnOffTotpForm } from "./profile-forms";
+import { ChangePasswordForm, NotificationChannelsSection, TurnOffTotpForm } from "./profile-forms";
 
 export const metadata: Metadata = { title: m.profile.title };
 
@@ -25,13 +26,14 @@ export default async function ProfilePage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requireUser({ next: "/member/profile" });
-  const [profile, events, committee, params] = await Promise.all([
+  const [profile, events, committee, params, channels] = await Promise.all([
     getProfile(user.id),
     listSecurityEvents(user.id),
     getCommitteeInfo(),
     searchParams,
+    getChannelChoices(user.id),
   ]);
-  if (!profile) notFound();
+  if (!profile || !channels) notFound();
   const when = (d: Date | null) => (d ? formatDateTime(d, committee.timeZone) : m.profile.none);
   const changedAt = profile.passwordChangedAt
     ? ` ${fillAuthMessage(m.profile.passwordChangedAt, { time: when(profile.passwordChangedAt) })}`
@@ -64,6 +66,7 @@ export default async function ProfilePage({
         startAction={startTotpEnrolmentAction}
         turnOff={<TurnOffTotpForm />}
       />
+      <NotificationChannelsSection choices={channels} />
       <ProfileSection id="profile-sessions-heading" title={m.profile.sessionsTitle}>
         <p className="mb-4 text-muted">{m.profile.sessionsIntro}</p>
         <form action={logOutEverywhereAction}>

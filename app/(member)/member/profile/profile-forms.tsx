@@ -7,8 +7,13 @@ import {
   NewPasswordFields,
   SubmitButton,
 } from "@/components/auth/form-parts";
+import { ProfileSection } from "@/components/auth/profile-sections";
+import { Checkbox, Input } from "@/components/forms/fields";
+import { type FormState, idleForm } from "@/lib/form-state";
 import { authMessages as m } from "@/lib/messages/auth";
-import { changePasswordAction, turnOffTotpAction } from "./actions";
+import { deliveryMessages } from "@/lib/messages/notification-delivery";
+import type { ChannelChoicesValues } from "@/lib/notifications/channel-choices";
+import { changePasswordAction, saveNotificationChannelsAction, turnOffTotpAction } from "./actions";
 
 const PROFILE = "/member/profile";
 const look = "max-w-md space-y-4";
@@ -59,5 +64,62 @@ export function TurnOffTotpForm() {
         </>
       )}
     </ActionForm>
+  );
+}
+
+const c = deliveryMessages.channels;
+
+/** "通知方式": the e-mail address and the channels (in-app is always on). */
+export function NotificationChannelsSection({
+  choices,
+}: {
+  choices: { email: string | null; byEmail: boolean; bySms: boolean; phoneMasked: string | null };
+}) {
+  const initial: FormState<ChannelChoicesValues> = idleForm({
+    email: choices.email ?? "",
+    byEmail: choices.byEmail ? "on" : "",
+    bySms: choices.bySms ? "on" : "",
+  });
+  return (
+    <ProfileSection id="profile-channels-heading" title={c.title}>
+      <p className="mb-4 text-muted">{c.intro}</p>
+      <ActionForm
+        action={saveNotificationChannelsAction}
+        initial={initial}
+        permalink={PROFILE}
+        className={look}
+      >
+        {({ values, fieldErrors }) => (
+          <>
+            <Input
+              id="profile-email"
+              name="email"
+              type="email"
+              label={c.email}
+              hint={c.emailHint}
+              autoComplete="email"
+              maxLength={254}
+              defaultValue={values.email}
+              error={fieldErrors.email}
+              labelClassName="block font-medium"
+            />
+            <Checkbox
+              id="profile-by-email"
+              name="byEmail"
+              label={c.byEmail}
+              defaultChecked={values.byEmail === "on"}
+            />
+            <Checkbox
+              id="profile-by-sms"
+              name="bySms"
+              label={c.bySms}
+              defaultChecked={values.bySms === "on"}
+            />
+            <p className="text-sm text-muted">{c.smsHint(choices.phoneMasked)}</p>
+            <SubmitButton>{c.save}</SubmitButton>
+          </>
+        )}
+      </ActionForm>
+    </ProfileSection>
   );
 }

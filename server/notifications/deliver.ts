@@ -1,0 +1,94 @@
+import "server-only";
+import type { Database } from "@/db/client";
+import {
+  type ClaimedDelivery,
+  claimDueDeliveries,
+  loadDelivery,
+  recordDeliveryOutcome,
+} from "@/db/queries/notifications/deliveries";
+import { deliveryErrorText, retryDelayMs } from "@/lib/notifications/backoff";
+import type { Senders } from "./senders";
+
+/**
+ * One pass of the delivery worker: claims what is due (db/queries/notifications/
+ * deliveries.ts), sends each on its channel, and records the outcome: sent; skipped when
+ * the channel is not configured here or the recipient has no address (or turned the
+ * channel off); else tried again later with exponential backoff, and failed after
+ * `maxAttempts` with the last error. Tests and the soak call it directly; the server runs
+ * it on a schedule (./worker.ts).
+ */
+
+export interface DeliverOptions {
+  maxAttempts: number;
+  /** The clock (tests move it forward to reach a retry). */
+  now?: () => Date;
+  /** Rows claimed per transaction. */
+  batch?: number;
+  leaseMs?: number;
+}
+
+export interface DeliveryReport {
+  sent: number;
+  retried: number;
+  failed: number;
+  skipped: number;
+}
+
+export const skipReasons = {
+  email: "本服务器未配置电子邮件发送（SMTP_URL）",
+  sms: "本服务器未配置短信发送（SMS_PROVIDER）",
+  noAddress: "接收人没有可用的地址，或已关闭这种通知方式",
+} as const;
+
+export async function deliverDueNow(
+  db: Database,
+  senders: Senders,
+  options: DeliverOptions,
+): Promise<DeliveryReport> {
+  const report: DeliveryReport = { sent: 0, retried: 0, failed: 0, skipped: 0 };
+  const now = options.now ?? (() => new Date());
+  const batch = options.batch ?? 20;
+  for (;;) {
+    const claimed = await claimDueDeliveries(db, {
+      now: now(),
+      limit: batch,
+      leaseMs: options.leaseMs,
+    });
+    for (const delivery of claimed) {
+      const outcome = await deliverOne(db, senders, delivery, options.maxAttempts, now);
+      if (outcome) report[outcome] += 1;
+    }
+    if (claimed.length < batch) return report;
+  }
+}
+
+async function deliverOne(
+  db: Database,
+  senders: Senders,
+  claimed: ClaimedDelivery,
+  maxAttempts: number,
+  now: () => Date,
+): Promise<keyof DeliveryReport | null> {
+  const delivery = await loadDelivery(db, claimed.id);
+  if (!delivery) return null;
+  const sender = senders[delivery.channel];
+  if (!sender || !delivery.address) {
+    const reason = sender ? skipReasons.noAddress : skipReasons[delivery.channel];
+    await recordDeliveryOutcome(db, claimed, { status: "skipped", reason });
+    return "skipped";
+  }
+  try {
+    await sender(delivery.address, delivery);
+  } catch (error) {
+    const text = deliveryErrorText(error);
+    if (claimed.attempt >= maxAttempts) {
+      await recordDeliveryOutcome(db, claimed, { status: "failed", error: text });
+      return "failed";
+    }
+    const nextAttemptAt = new Date(now().getTime() + retryDelayMs(claimed.attempt));
+    await recordDeliveryOutcome(db, claimed, { status: "retry", error: text, nextAttemptAt });
+    return "retried";
+  }
+  await recordDeliveryOutcome(db, claimed, { status: "sent", at: now() });
+  return "sent";
+}
