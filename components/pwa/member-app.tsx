@@ -1,0 +1,59 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { flushOutbox } from "@/components/notes/offline/outbox";
+import { notesMessages as m } from "@/lib/messages/notes";
+
+/**
+ * The member app's client side, in the member area's layout: registers the service
+ * worker (public/sw.js, components/pwa/service-worker.ts), has it keep the member shell
+ * for offline use, sends notes queued on this device (now, and whenever the network
+ * returns), and says plainly when there is no network.
+ */
+export function MemberApp({ userId }: { userId: number | null }) {
+  const [offline, setOffline] = useState(false);
+
+  useEffect(() => {
+    const update = () => setOffline(!navigator.onLine);
+    update();
+    window.addEventListener("online", update);
+    window.addEventListener("offline", update);
+    return () => {
+      window.removeEventListener("online", update);
+      window.removeEventListener("offline", update);
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!("serviceWorker" in navigator)) return;
+    navigator.serviceWorker
+      .register("/sw.js", { scope: "/" })
+      .then(() => navigator.serviceWorker.ready)
+      .then((registration) => {
+        if (userId !== null && navigator.onLine) {
+          registration.active?.postMessage({ type: "warm-member-shell" });
+        }
+      })
+      .catch(() => undefined);
+  }, [userId]);
+
+  useEffect(() => {
+    if (userId === null || typeof indexedDB === "undefined") return;
+    const send = () => {
+      if (navigator.onLine) void flushOutbox(userId).catch(() => undefined);
+    };
+    send();
+    window.addEventListener("online", send);
+    return () => window.removeEventListener("online", send);
+  }, [userId]);
+
+  if (!offline) return null;
+  return (
+    <p
+      role="status"
+      className="mb-4 rounded-md border border-gold-500 bg-gold-100 px-4 py-3 text-ink print:hidden"
+    >
+      {m.offline.offlineNow}
+    </p>
+  );
+}
