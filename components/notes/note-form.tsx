@@ -146,13 +146,18 @@ export function NoteForm({
   }, [state]);
 
   /** Once the draft exists, a reload of the page should open it, not a blank form. */
-  const rememberNote = useCallback((noteId: number) => {
-    if (savedAs.current === noteId) return;
-    savedAs.current = noteId;
-    if (window.location.pathname === "/member/notes/new") {
-      window.history.replaceState(null, "", `/member/notes/${noteId}/edit`);
-    }
-  }, []);
+  const { savedOnServer } = offline;
+  const rememberNote = useCallback(
+    (noteId: number) => {
+      savedOnServer();
+      if (savedAs.current === noteId) return;
+      savedAs.current = noteId;
+      if (window.location.pathname === "/member/notes/new") {
+        window.history.replaceState(null, "", `/member/notes/${noteId}/edit`);
+      }
+    },
+    [savedOnServer],
+  );
 
   useEffect(() => {
     if (state.result.noteId !== null) rememberNote(state.result.noteId);

@@ -221,6 +221,7 @@ export const notesMessages = {
     appDescription: "政协委员履职平台：随时随地记录走访、提交社情民意，没有网络也能填写。",
     offlineNow: "当前没有网络。您填写的内容保存在本机，可以照常填写和提交，联网后会自动上传。",
     keptOnDevice: "已保存在本机（{time}）",
+    autosaveOffline: "没有网络：草稿保存在本机，联网后会自动保存到服务器",
     restored: "已恢复您上次在本机填写的内容。",
     queuedTitle: "待上传",
     queued:

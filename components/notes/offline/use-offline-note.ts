@@ -10,10 +10,16 @@ import {
   latestNewDraft,
   markUsed,
   queueNote,
+  readLocalDraft,
   saveLocalDraft,
 } from "./store";
 
 const KEEP_AFTER_MS = 400;
+
+async function readDraftAndDemote(clientId: string) {
+  const draft = await readLocalDraft(clientId).catch(() => undefined);
+  if (draft?.isNew) await saveLocalDraft({ ...draft, isNew: false }).catch(() => undefined);
+}
 
 /** A fresh client id where the page's own cannot be used (crypto.randomUUID needs https). */
 function newClientId(): string {
@@ -48,6 +54,8 @@ export function useOfflineNote(options: {
   const onRestore = useRef(options.onRestore);
   onRestore.current = options.onRestore;
   const initialClientId = useRef(options.clientId);
+  /** The server has this note (autosaved): its own page opens it, not the new-note page. */
+  const onServer = useRef(!isNew);
 
   useEffect(() => {
     if (userId === null || typeof indexedDB === "undefined") return;
@@ -82,12 +90,12 @@ export function useOfflineNote(options: {
       clearTimeout(timer.current);
       timer.current = setTimeout(() => {
         const updatedAt = Date.now();
-        saveLocalDraft({ clientId, userId, isNew, values, photos, updatedAt })
+        saveLocalDraft({ clientId, userId, isNew: !onServer.current, values, photos, updatedAt })
           .then(() => setKeptAt(new Date(updatedAt)))
           .catch(() => undefined);
       }, KEEP_AFTER_MS);
     },
-    [clientId, userId, isNew, ready],
+    [clientId, userId, ready],
   );
   useEffect(() => () => clearTimeout(timer.current), []);
 
@@ -122,11 +130,18 @@ export function useOfflineNote(options: {
     [clientId, userId],
   );
 
+  /** Autosave stored the note on the server: reopening the new-note page starts afresh. */
+  const savedOnServer = useCallback(() => {
+    if (onServer.current) return;
+    onServer.current = true;
+    void readDraftAndDemote(clientId);
+  }, [clientId]);
+
   /** The server has the note: the device's copy is no longer needed. */
   const forget = useCallback(async () => {
     clearTimeout(timer.current);
     await Promise.all([dropLocalDraft(clientId), markUsed(clientId)]).catch(() => undefined);
   }, [clientId]);
 
-  return { clientId, keptAt, queued, ready, keep, queue, forget };
+  return { clientId, keptAt, queued, ready, keep, queue, forget, savedOnServer };
 }
