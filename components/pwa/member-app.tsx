@@ -1,7 +1,8 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { flushOutbox } from "@/components/notes/offline/outbox";
+import { flushOutbox, OUTBOX_CHANNEL } from "@/components/notes/offline/outbox";
 import { notesMessages as m } from "@/lib/messages/notes";
 
 /**
@@ -12,6 +13,17 @@ import { notesMessages as m } from "@/lib/messages/notes";
  */
 export function MemberApp({ userId }: { userId: number | null }) {
   const [offline, setOffline] = useState(false);
+  const router = useRouter();
+
+  // Notes sent from this device (by any page or the worker): show the server's lists again.
+  useEffect(() => {
+    if (typeof BroadcastChannel === "undefined") return;
+    const channel = new BroadcastChannel(OUTBOX_CHANNEL);
+    channel.addEventListener("message", (event: MessageEvent<{ sent?: number }>) => {
+      if ((event.data?.sent ?? 0) > 0) router.refresh();
+    });
+    return () => channel.close();
+  }, [router]);
 
   useEffect(() => {
     const update = () => setOffline(!navigator.onLine);
@@ -40,7 +52,9 @@ export function MemberApp({ userId }: { userId: number | null }) {
   useEffect(() => {
     if (userId === null || typeof indexedDB === "undefined") return;
     const send = () => {
-      if (navigator.onLine) void flushOutbox(userId).catch(() => undefined);
+      if (!navigator.onLine) return;
+      // What it sends is announced (announceOutboxChange): the effect above refreshes.
+      void flushOutbox(userId).catch(() => undefined);
     };
     send();
     window.addEventListener("online", send);

@@ -20,9 +20,9 @@ export function QueuedPanel({ entry, onAnother }: { entry: OutboxEntry; onAnothe
         id="queued-heading"
         ref={heading}
         tabIndex={-1}
-        className="flex items-center gap-2 font-serif text-xl font-bold text-brand-800"
+        className="flex items-start gap-2 font-serif text-xl font-bold text-brand-800"
       >
-        <span className="rounded bg-gold-500 px-2 py-0.5 text-base text-white">
+        <span className="shrink-0 whitespace-nowrap rounded bg-gold-700 px-2 py-0.5 text-base text-white">
           {o.queuedTitle}
         </span>
         <span className="min-w-0 break-words">{entry.title || o.untitled}</span>

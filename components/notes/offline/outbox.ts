@@ -77,15 +77,18 @@ export async function flushOutbox(userId?: number): Promise<FlushResult> {
   const result = locks
     ? await locks.request(OUTBOX_CHANNEL, () => sendAll(userId))
     : await sendAll(userId);
-  announceOutboxChange();
+  announceOutboxChange(result.sent);
   return result;
 }
 
-/** Tells the open pages that the queue changed (their lists read it again). */
-export function announceOutboxChange(): void {
+/**
+ * Tells the open pages that the queue changed: their waiting lists read it again, and when
+ * notes were `sent`, they show the server's list again (components/pwa/member-app.tsx).
+ */
+export function announceOutboxChange(sent = 0): void {
   if (typeof BroadcastChannel === "undefined") return;
   const channel = new BroadcastChannel(OUTBOX_CHANNEL);
-  channel.postMessage("changed");
+  channel.postMessage({ type: "changed", sent });
   channel.close();
 }
 

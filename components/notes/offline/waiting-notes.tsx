@@ -53,7 +53,7 @@ export function WaitingNotes({ userId, timeZone }: { userId: number; timeZone: s
                 {entry.title || <span className="text-muted">{o.untitled}</span>}
               </h3>
               <span
-                className={`shrink-0 rounded px-2 py-0.5 text-sm font-medium text-white ${
+                className={`shrink-0 whitespace-nowrap rounded px-2 py-0.5 text-sm font-medium text-white ${
                   entry.state === "refused" ? "bg-brand-700" : "bg-gold-700"
                 }`}
               >
