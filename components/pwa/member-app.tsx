@@ -1,8 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { flushOutbox, OUTBOX_CHANNEL } from "@/components/notes/offline/outbox";
+import { sentSince } from "@/components/notes/offline/store";
 import { notesMessages as m } from "@/lib/messages/notes";
 
 /**
@@ -14,6 +15,8 @@ import { notesMessages as m } from "@/lib/messages/notes";
 export function MemberApp({ userId }: { userId: number | null }) {
   const [offline, setOffline] = useState(false);
   const router = useRouter();
+  /** When the page's data was read (about when its request left). */
+  const renderedAt = useRef(typeof performance === "undefined" ? 0 : performance.timeOrigin);
 
   // Notes sent from this device (by any page or the worker): show the server's lists again.
   useEffect(() => {
@@ -53,13 +56,22 @@ export function MemberApp({ userId }: { userId: number | null }) {
     if (userId === null || typeof indexedDB === "undefined") return;
     const send = () => {
       if (!navigator.onLine) return;
-      // What it sends is announced (announceOutboxChange): the effect above refreshes.
-      void flushOutbox(userId).catch(() => undefined);
+      // What it sends is announced (announceOutboxChange): the effect above refreshes. A
+      // note the worker sent while this page was on its way is not: the page was rendered
+      // before the note arrived, so it is shown again (flushOutbox waits for the worker).
+      flushOutbox(userId)
+        .then(async () => {
+          if (await sentSince(renderedAt.current)) {
+            renderedAt.current = Date.now();
+            router.refresh();
+          }
+        })
+        .catch(() => undefined);
     };
     send();
     window.addEventListener("online", send);
     return () => window.removeEventListener("online", send);
-  }, [userId]);
+  }, [userId, router]);
 
   if (!offline) return null;
   return (

@@ -97,3 +97,9 @@ export async function putOutboxEntry(entry: OutboxEntry): Promise<void> {
 export async function dropOutboxEntry(clientId: string): Promise<void> {
   await (await offlineDb()).delete("outbox", clientId);
 }
+
+/** Has a note been sent (or stored) from this device since `time` (ms since the epoch)? */
+export async function sentSince(time: number): Promise<boolean> {
+  const used = await (await offlineDb()).getAll("used");
+  return used.some((entry) => entry.at > time);
+}
