@@ -6,6 +6,8 @@ import { flushOutbox, OUTBOX_CHANNEL } from "@/components/notes/offline/outbox";
 import { sentSince } from "@/components/notes/offline/store";
 import { notesMessages as m } from "@/lib/messages/notes";
 
+const WARM_AFTER_MS = 3_000;
+
 /**
  * The member app's client side, in the member area's layout: registers the service
  * worker (public/sw.js, components/pwa/service-worker.ts), has it keep the member shell
@@ -41,15 +43,20 @@ export function MemberApp({ userId }: { userId: number | null }) {
 
   useEffect(() => {
     if (!("serviceWorker" in navigator)) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     navigator.serviceWorker
       .register("/sw.js", { scope: "/" })
       .then(() => navigator.serviceWorker.ready)
       .then((registration) => {
-        if (userId !== null && navigator.onLine) {
-          registration.active?.postMessage({ type: "warm-member-shell" });
-        }
+        if (userId === null || !navigator.onLine) return;
+        // Once the page has settled: the shell is fetched after what the member asked for.
+        timer = setTimeout(
+          () => registration.active?.postMessage({ type: "warm-member-shell" }),
+          WARM_AFTER_MS,
+        );
       })
       .catch(() => undefined);
+    return () => clearTimeout(timer);
   }, [userId]);
 
   useEffect(() => {

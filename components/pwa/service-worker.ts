@@ -106,13 +106,16 @@ async function warmShell() {
     for (const match of html.matchAll(/\/_next\/static\/[^"'\\\s<>()]+/g)) assets.add(match[0]);
   }
   const statics = await caches.open(STATIC_CACHE);
-  await Promise.all(
-    [...assets].map(async (asset) => {
-      if (await statics.match(asset)) return;
+  // A few at a time: the warm-up must not crowd out what the member is doing.
+  const queue = [...assets];
+  const worker = async () => {
+    for (let asset = queue.shift(); asset !== undefined; asset = queue.shift()) {
+      if (await statics.match(asset)) continue;
       const response = await fetch(asset).catch(() => null);
       if (response?.ok) await statics.put(asset, response);
-    }),
-  );
+    }
+  };
+  await Promise.all([worker(), worker(), worker()]);
 }
 
 self.addEventListener("message", (event) => {
