@@ -289,7 +289,7 @@ export function PhotoPicker({
         className="mt-1 block w-full text-sm text-muted file:mr-3 file:rounded-md file:border file:border-brand-700 file:bg-white file:px-3 file:py-2 file:font-medium file:text-brand-700 hover:file:bg-brand-50 disabled:opacity-60"
       />
       <p id={`${inputId}-hint`} className="mt-1 text-sm text-muted">
-        {m.hints.photos} {fillNoteMessage(m.photos.count, { count: photos.length })}
+        {m.hints.photos} {fillNoteMessage(m.photos.count, { count: photos.length + localCount })}
       </p>
       <FieldError id={inputId} error={shownError} icon />
     </div>
