@@ -1,4 +1,6 @@
 import { fileURLToPath } from "node:url";
+import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD } from "next/constants.js";
+import { buildServiceWorker } from "./scripts/build-sw.mjs";
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -31,4 +33,14 @@ const nextConfig = {
   reactStrictMode: true,
 };
 
-export default nextConfig;
+/**
+ * The member app's service worker (public/sw.js) is bundled from components/pwa before
+ * each build and dev start (scripts/build-sw.mjs), so every way of building the site
+ * (npm run build, scripts/start.mjs, the e2e runner) serves a current one.
+ */
+export default function config(phase) {
+  if (phase === PHASE_PRODUCTION_BUILD || phase === PHASE_DEVELOPMENT_SERVER) {
+    buildServiceWorker({ minify: phase === PHASE_PRODUCTION_BUILD });
+  }
+  return nextConfig;
+}

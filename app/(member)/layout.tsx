@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { MemberBar } from "@/components/notes/member-bar";
+import { MemberApp } from "@/components/pwa/member-app";
 import { mayFileNotes } from "@/lib/notes/access";
 import { getCurrentUser } from "@/server/auth/session";
 import { SiteShell } from "../_components/site-shell";
@@ -15,6 +16,7 @@ export default async function MemberLayout({ children }: { children: React.React
   const user = await getCurrentUser();
   return (
     <SiteShell bar={<MemberBar filesNotes={mayFileNotes(user)} />} printBare>
+      <MemberApp userId={user && mayFileNotes(user) ? user.id : null} />
       {children}
     </SiteShell>
   );

@@ -137,6 +137,8 @@ export function autosaveText(status: ReturnType<typeof useAutosave>["status"], t
       return fillNoteMessage(a.saved, { time: formatTime(status.at, timeZone) });
     case "invalid":
       return a.invalid;
+    case "offline":
+      return m.offline.autosaveOffline;
     case "failed":
       return fillNoteMessage(a.failed, { reason: status.reason });
     default:

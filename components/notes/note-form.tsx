@@ -10,15 +10,19 @@ import {
   useState,
 } from "react";
 import { Input, Select, TextArea } from "@/components/forms/fields";
-import { notesMessages as m } from "@/lib/messages/notes";
+import { fillNoteMessage, notesMessages as m } from "@/lib/messages/notes";
 import {
   type AutosaveResult,
   fieldMaxLength,
+  MAX_PHOTO_BYTES,
   type NoteField,
   type NoteFieldErrors,
   type NoteFormState,
+  type NoteFormValues,
   type NotePhotoSummary,
 } from "@/lib/notes/form-state";
+import type { LocalPhoto } from "@/lib/notes/offline";
+import { formatTime } from "@/lib/time";
 import {
   autosaveText,
   CategoryChoice,
@@ -28,6 +32,10 @@ import {
   NoteFormPart,
   type NoteFormServerActions,
 } from "./note-form-parts";
+import { guardSubmit } from "./offline/guarded-submit";
+import { LocalPhotoList, QueuedPanel } from "./offline/offline-parts";
+import { toLocalPhotos } from "./offline/resize";
+import { useOfflineNote } from "./offline/use-offline-note";
 import { PhotoPicker } from "./photo-picker";
 import { useAutosave } from "./use-autosave";
 
@@ -35,7 +43,10 @@ import { useAutosave } from "./use-autosave";
  * The field note form. It works as a plain multipart form post without JavaScript (the
  * server action validates, keeps what was typed, and stores photos posted with it).
  * With JavaScript, the draft is saved while the member types, photos upload one by one
- * with progress, and the same action submits in place.
+ * with progress, and the same action submits in place. The form is also kept on the
+ * device (IndexedDB) as it is typed; submitted without network, the note waits there
+ * (待上传) and is sent when the network returns; a submission whose answer was lost asks
+ * the server what became of it (components/notes/offline/).
  */
 export function NoteForm({
   actions,
@@ -45,6 +56,7 @@ export function NoteForm({
   today,
   timeZone,
   resubmission,
+  device = null,
 }: {
   /** The server actions, given by the page. */
   actions: NoteFormServerActions;
@@ -56,8 +68,22 @@ export function NoteForm({
   timeZone: string;
   /** A returned note: submitting sends it back to staff. */
   resubmission: boolean;
+  /** The member, for the copy kept on the device (isNew: the new-note page restores it). */
+  device?: { userId: number; isNew: boolean } | null;
 }) {
-  const [state, formAction, pending] = useActionState(actions.submit, initialState, permalink);
+  // Without JavaScript the form posts to the server action itself (formAction); with it,
+  // onSubmit dispatches the guarded submit below, which survives a lost answer.
+  const [formState, formAction, formPending] = useActionState(
+    actions.submit,
+    initialState,
+    permalink,
+  );
+  const guarded = useRef(actions.submit);
+  const [state, guardedAction, guardedPending] = useActionState(
+    (previous: NoteFormState, formData: FormData) => guarded.current(previous, formData),
+    formState,
+  );
+  const pending = formPending || guardedPending;
   const id = useId();
   const [enhanced, setEnhanced] = useState(false);
   const [values, setValues] = useState(state.values);
@@ -70,6 +96,40 @@ export function NoteForm({
   const valuesRef = useRef(values);
   valuesRef.current = values;
   const savedAs = useRef<number | null>(state.result.noteId);
+  const [localPhotos, setLocalPhotos] = useState<LocalPhoto[]>([]);
+  /** Kept on the device once the member has typed or picked something (not a blank form). */
+  const touched = useRef(false);
+  const onRestore = useCallback((kept: NoteFormValues, photos: LocalPhoto[]) => {
+    touched.current = true;
+    setValues((current) => ({ ...current, ...kept }));
+    setLocalPhotos(photos);
+    setNotice(m.offline.restored);
+  }, []);
+  const offline = useOfflineNote({
+    userId: device?.userId ?? null,
+    clientId: state.values.clientId,
+    isNew: device?.isNew ?? false,
+    onRestore,
+  });
+  const clientId = offline.clientId;
+  const { keep } = offline;
+  useEffect(() => {
+    if (touched.current) keep(values, localPhotos);
+  }, [keep, values, localPhotos]);
+
+  guarded.current = guardSubmit({
+    submit: actions.submit,
+    clientId,
+    forget: offline.forget,
+    queue: device ? (formData) => offline.queue(formData, localPhotos) : null,
+  });
+
+  async function keepOfflinePhotos(files: File[]) {
+    const kept = await toLocalPhotos(files, MAX_PHOTO_BYTES);
+    if (kept.tooLarge) setNotice(m.fieldErrors.photoTooLarge);
+    touched.current = true;
+    setLocalPhotos((list) => [...list, ...kept.photos]);
+  }
 
   // A new answer from the action: its messages and stored photos replace ours; what the
   // member typed stays as it is in the controls.
@@ -86,13 +146,18 @@ export function NoteForm({
   }, [state]);
 
   /** Once the draft exists, a reload of the page should open it, not a blank form. */
-  const rememberNote = useCallback((noteId: number) => {
-    if (savedAs.current === noteId) return;
-    savedAs.current = noteId;
-    if (window.location.pathname === "/member/notes/new") {
-      window.history.replaceState(null, "", `/member/notes/${noteId}/edit`);
-    }
-  }, []);
+  const { savedOnServer } = offline;
+  const rememberNote = useCallback(
+    (noteId: number) => {
+      savedOnServer();
+      if (savedAs.current === noteId) return;
+      savedAs.current = noteId;
+      if (window.location.pathname === "/member/notes/new") {
+        window.history.replaceState(null, "", `/member/notes/${noteId}/edit`);
+      }
+    },
+    [savedOnServer],
+  );
 
   useEffect(() => {
     if (state.result.noteId !== null) rememberNote(state.result.noteId);
@@ -111,13 +176,14 @@ export function NoteForm({
   );
   const autosave = useAutosave({
     save: actions.autosave,
-    clientId: state.values.clientId,
+    clientId,
     values: () => valuesRef.current,
     onResult: onAutosave,
     networkError: m.form.unavailable,
   });
 
   function update(field: NoteField, value: string) {
+    touched.current = true;
     setValues((current) => ({ ...current, [field]: value }));
     setFieldErrors((errors) => {
       if (!errors[field]) return errors;
@@ -139,14 +205,33 @@ export function NoteForm({
       alertRef.current?.focus();
       return;
     }
-    autosave.stop();
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
     const formData = new FormData(event.currentTarget, submitter);
-    startTransition(() => formAction(formData));
+    const save = formData.get("intent") === "save";
+    if (!navigator.onLine && device) {
+      // No network: a submission waits on the device; a draft is kept there already.
+      if (save) setNotice(m.offline.offlineNow);
+      else void offline.queue(formData, localPhotos);
+      return;
+    }
+    autosave.stop();
+    for (const photo of localPhotos) {
+      formData.append("photos", new File([photo.blob], photo.name, { type: photo.type }));
+    }
+    startTransition(() => guardedAction(formData));
   }
   useEffect(() => {
     if (!pending) autosave.resume();
   }, [pending, autosave.resume]);
+
+  if (offline.queued) {
+    return (
+      <QueuedPanel
+        entry={offline.queued}
+        onAnother={() => window.location.assign("/member/notes/new")}
+      />
+    );
+  }
 
   const fid = (field: NoteField) => `${id}-${field}`;
   /** A controlled field: its id, value and error, its label's mark, its counter if counted. */
@@ -189,7 +274,7 @@ export function NoteForm({
           {notice}
         </div>
       )}
-      <input type="hidden" name="clientId" value={state.values.clientId} />
+      <input type="hidden" name="clientId" value={clientId} />
 
       <NoteFormPart legend={m.form.legendBasics}>
         <Input
@@ -265,10 +350,16 @@ export function NoteForm({
       </NoteFormPart>
 
       <NoteFormPart legend={m.form.legendPhotos}>
+        <LocalPhotoList
+          photos={localPhotos}
+          onRemove={(key) => setLocalPhotos((list) => list.filter((p) => p.key !== key))}
+        />
         <PhotoPicker
           removePhoto={actions.removePhoto}
           enhanced={enhanced}
-          clientId={state.values.clientId}
+          clientId={clientId}
+          localCount={localPhotos.length}
+          onOfflinePick={device ? (files) => void keepOfflinePhotos(files) : undefined}
           photos={photos}
           onPhotosChange={setPhotos}
           onNoteSaved={rememberNote}
@@ -282,6 +373,11 @@ export function NoteForm({
         resubmission={resubmission}
         autosaveStatus={enhanced ? autosaveText(autosave.status, timeZone) : null}
       />
+      {offline.keptAt && (
+        <p className="text-sm text-muted">
+          {fillNoteMessage(m.offline.keptOnDevice, { time: formatTime(offline.keptAt, timeZone) })}
+        </p>
+      )}
     </form>
   );
 }

@@ -68,6 +68,8 @@ export function PhotoPicker({
   onNoteSaved,
   onBusyChange,
   error,
+  localCount = 0,
+  onOfflinePick,
 }: {
   /** The server action that takes a stored photo off the draft (given by the page). */
   removePhoto: (input: { clientId: string; photoId: number }) => Promise<PhotoRemoveResult>;
@@ -78,6 +80,10 @@ export function PhotoPicker({
   onNoteSaved: (noteId: number) => void;
   onBusyChange: (busy: boolean) => void;
   error: string | undefined;
+  /** Photos kept on the device, not yet sent (they count toward the nine). */
+  localCount?: number;
+  /** Without network, picked photos go here (kept on the device) instead of uploading. */
+  onOfflinePick?: (files: File[]) => void;
 }) {
   const id = useId();
   const inputId = `${id}-photos`;
@@ -135,8 +141,13 @@ export function PhotoPicker({
     const picked = Array.from(event.target.files ?? []);
     event.target.value = "";
     setNotice(null);
-    const room = MAX_PHOTOS - photos.length - uploads.filter((u) => u.state !== "failed").length;
+    const room =
+      MAX_PHOTOS - photos.length - localCount - uploads.filter((u) => u.state !== "failed").length;
     if (picked.length > room) setNotice(m.fieldErrors.photosTooMany);
+    if (onOfflinePick && !navigator.onLine) {
+      onOfflinePick(picked.slice(0, Math.max(0, room)));
+      return;
+    }
     const added: Upload[] = picked.slice(0, Math.max(0, room)).map((file) => {
       const preview = URL.createObjectURL(file);
       previews.current.add(preview);
@@ -165,7 +176,8 @@ export function PhotoPicker({
   }
 
   const shownError = error ?? notice ?? undefined;
-  const full = photos.length + uploads.filter((u) => u.state !== "failed").length >= MAX_PHOTOS;
+  const full =
+    photos.length + localCount + uploads.filter((u) => u.state !== "failed").length >= MAX_PHOTOS;
 
   return (
     <div>
@@ -277,7 +289,7 @@ export function PhotoPicker({
         className="mt-1 block w-full text-sm text-muted file:mr-3 file:rounded-md file:border file:border-brand-700 file:bg-white file:px-3 file:py-2 file:font-medium file:text-brand-700 hover:file:bg-brand-50 disabled:opacity-60"
       />
       <p id={`${inputId}-hint`} className="mt-1 text-sm text-muted">
-        {m.hints.photos} {fillNoteMessage(m.photos.count, { count: photos.length })}
+        {m.hints.photos} {fillNoteMessage(m.photos.count, { count: photos.length + localCount })}
       </p>
       <FieldError id={inputId} error={shownError} icon />
     </div>

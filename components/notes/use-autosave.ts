@@ -8,6 +8,7 @@ export type AutosaveStatus =
   | { kind: "saving" }
   | { kind: "saved"; at: Date }
   | { kind: "invalid" }
+  | { kind: "offline" }
   | { kind: "failed"; reason: string };
 
 const QUIET_MS = 2_000;
@@ -37,6 +38,12 @@ export function useAutosave(options: {
     if (stopped.current) return;
     if (inFlight.current) {
       again.current = true;
+      return;
+    }
+    if (!navigator.onLine) {
+      // No network: the form is kept on the device (offline/use-offline-note.ts); the
+      // server copy is saved when the network returns.
+      setStatus({ kind: "offline" });
       return;
     }
     inFlight.current = true;
@@ -79,6 +86,15 @@ export function useAutosave(options: {
   }, []);
 
   useEffect(() => () => clearTimeout(timer.current), []);
+  useEffect(() => {
+    const back = () => {
+      if (latestStatus.current === "offline") schedule();
+    };
+    window.addEventListener("online", back);
+    return () => window.removeEventListener("online", back);
+  }, [schedule]);
+  const latestStatus = useRef(status.kind);
+  latestStatus.current = status.kind;
 
   return { status, schedule, stop, resume };
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NewNoteButton } from "@/components/notes/dashboard";
 import { NoteList } from "@/components/notes/note-list";
+import { WaitingNotes } from "@/components/notes/offline/waiting-notes";
 import { ListPager, StatusFilter } from "@/components/notes/status-filter";
 import { countMemberNotesByStatus, listMemberNotes } from "@/db/queries/notes/member";
 import { getCommitteeInfo } from "@/db/queries/settings";
@@ -52,6 +53,7 @@ export default async function MemberNotesPage({ searchParams }: Props) {
         </div>
         <NewNoteButton className="w-full sm:w-auto" />
       </div>
+      <WaitingNotes userId={user.id} timeZone={committee.timeZone} />
       <StatusFilter counts={counts} current={status} />
       {list.items.length > 0 ? (
         <NoteList items={list.items} timeZone={committee.timeZone} />

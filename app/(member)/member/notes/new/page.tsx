@@ -47,6 +47,7 @@ export default async function NewNotePage() {
         lists={toFormLists(options, committee.timeZone)}
         today={today}
         timeZone={committee.timeZone}
+        device={{ userId: user.id, isNew: true }}
         resubmission={false}
       />
     </div>

@@ -66,6 +66,7 @@ export default async function EditNotePage({ params, searchParams }: Props) {
         lists={toFormLists(options, committee.timeZone)}
         today={today}
         timeZone={committee.timeZone}
+        device={{ userId: user.id, isNew: false }}
         resubmission={returned}
       />
     </div>
