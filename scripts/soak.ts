@@ -7,7 +7,9 @@
 // and, relative to the run's length, the server is SIGKILLed at 1/3 and 2/3 (and started
 // again) and PostgreSQL is restarted (pg_ctl restart -m fast) at 1/2. Then the database
 // is checked: every acknowledged note stored exactly once with its photos, every
-// acknowledged registration kept, no event over capacity. Prints throughput and latency
+// acknowledged registration kept, no event over capacity, and every notification those
+// changes called for (staff of each note, each registrant) written once and received once by
+// a real SMTP server and an SMS API stand-in. Prints throughput and latency
 // per kind of request, what each fault cost, and "N lost, N duplicated, N over capacity";
 // exits non-zero unless all three are 0.
 //
@@ -27,6 +29,7 @@ import {
   MemberBrowser,
   type Submission,
 } from "./soak/members";
+import { drainDeliveries, startSinks, verifyNotifications } from "./soak/notifications";
 import { Reader, type RegistrationAck } from "./soak/readers";
 import { AppServer, buildIfStale, freePort, restartPostgres } from "./soak/server";
 import { createDatabase, fillDatabase, makePhotos } from "./soak/setup";
@@ -90,6 +93,7 @@ async function main() {
 
   const port = process.env.SOAK_PORT ? Number(process.env.SOAK_PORT) : await freePort(3240, 3249);
   const logFile = path.join(mkdtempSync(path.join(os.tmpdir(), "lvzhi-soak-")), "server.log");
+  const channels = await startSinks();
   server = new AppServer({
     port,
     distDir: DIST_DIR,
@@ -97,6 +101,7 @@ async function main() {
     authSecret: randomBytes(32).toString("base64url"),
     dataKeys,
     logFile,
+    extraEnv: channels.env,
   });
   const app = server;
   log(`starting node server.mjs on port ${port} (log: ${logFile})…`);
@@ -206,6 +211,9 @@ async function main() {
   clearInterval(progress);
   const elapsed = (Date.now() - started) / 1000;
 
+  log("waiting for the server to deliver the notifications still pending…");
+  const pending = await drainDeliveries(url, 180_000);
+  if (pending > 0) log(`  ${pending} deliveries still pending after 180 s`);
   await app.stop();
   log("checking the database…");
   const verdict = await verify(url, keyring, {
@@ -261,14 +269,25 @@ async function main() {
       console.log(`  (first "${what}" page saved as ${file})`);
     }
   }
+  const told = await verifyNotifications(url, channels, {
+    memberIds: members.map((m) => m.id),
+    soakEventId: targets.soakEventId,
+    siteUrl: app.base.origin,
+  });
+  await channels.close();
+
   console.log("");
   for (const line of verdict.lines) console.log(line);
+  for (const line of told.lines) console.log(line);
   console.log(`server log: ${logFile}`);
   console.log("");
   console.log(
-    `${verdict.lost} lost, ${verdict.duplicated} duplicated, ${verdict.overCapacity} over capacity`,
+    `${verdict.lost} lost, ${verdict.duplicated} duplicated, ${verdict.overCapacity} over capacity; ` +
+      `notifications: ${told.lost} lost, ${told.twice} sent twice`,
   );
-  if (verdict.lost + verdict.duplicated + verdict.overCapacity > 0) process.exitCode = 1;
+  if (verdict.lost + verdict.duplicated + verdict.overCapacity + told.lost + told.twice > 0) {
+    process.exitCode = 1;
+  }
 }
 
 function secondsSince(from: number, to: number | null): string {

@@ -74,6 +74,8 @@ export interface ServerOptions {
   /** DATA_ENCRYPTION_KEYS and DATA_INDEX_KEY. */
   dataKeys: Record<string, string>;
   logFile: string;
+  /** More of the server's environment (the notification channels). */
+  extraEnv?: Record<string, string>;
 }
 
 /** `node server.mjs`, started again after each kill; its output goes to one log file. */
@@ -112,6 +114,7 @@ export class AppServer {
         HOSTNAME: "127.0.0.1",
         // The soak speaks for many clients from 127.0.0.1, each with its X-Forwarded-For.
         TRUSTED_PROXIES: "127.0.0.1",
+        ...this.options.extraEnv,
       },
     });
   }

@@ -5,7 +5,7 @@ import sharp from "sharp";
 import { migrateDatabase, openDatabase } from "../../db/client";
 import { seedDemoData } from "../../db/seed";
 import { hashPassword } from "../../lib/password";
-import type { DataKeyring } from "../../lib/security/field-crypto";
+import { type DataKeyring, encryptField } from "../../lib/security/field-crypto";
 
 export const SOAK_DATABASE = "lvzhi_soak";
 
@@ -83,6 +83,27 @@ export async function fillDatabase(
         username: account.username,
         password: account.password,
       });
+    }
+
+    // Staff who hear of every soak note (notifications by e-mail): two administrators and
+    // the editor of the members' sector. They never log in.
+    const staff: [string, string, "admin" | "editor"][] = [
+      ["soakadmin1", "压测管理员一", "admin"],
+      ["soakadmin2", "压测管理员二", "admin"],
+      ["soakeditor", "压测编辑", "editor"],
+    ];
+    for (const [username, displayName, role] of staff) {
+      await client.query(
+        `insert into users (username, display_name, role, status, sector_id, email)
+         values ($1, $2, $3, 'active', $4, $5)`,
+        [
+          username,
+          displayName,
+          role,
+          sectorId,
+          encryptField(keyring, "users.email", `${username}@example.org`),
+        ],
+      );
     }
 
     const event = await client.query<{ id: number }>(
