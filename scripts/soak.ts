@@ -283,7 +283,8 @@ async function main() {
   console.log("");
   console.log(
     `${verdict.lost} lost, ${verdict.duplicated} duplicated, ${verdict.overCapacity} over capacity; ` +
-      `notifications: ${told.lost} lost, ${told.twice} sent twice`,
+      `notifications: ${told.lost} lost, ${told.twice} sent twice` +
+      (told.resent > 0 ? ` (${told.resent} resent with the same key after a kill)` : ""),
   );
   if (verdict.lost + verdict.duplicated + verdict.overCapacity + told.lost + told.twice > 0) {
     process.exitCode = 1;

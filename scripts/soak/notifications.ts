@@ -63,6 +63,12 @@ export async function drainDeliveries(url: string, timeoutMs: number): Promise<n
 export interface NotificationVerdict {
   lost: number;
   twice: number;
+  /**
+   * Copies received again with the same key (Message-ID, OutId): a server killed between
+   * handing a message over and recording it sends it again. That is at-least-once delivery;
+   * the key lets the receiver drop the copy. Reported, not counted as sent twice.
+   */
+  resent: number;
   lines: string[];
 }
 
@@ -72,7 +78,8 @@ export interface NotificationVerdict {
  * - every stored registration of the soak event told its registrant of its state once
  *   (confirmed or waitlisted);
  * - every delivery sent (none pending, failed or skipped: both channels are configured), and
- *   each received by its sink exactly once (e-mail by Message-ID, SMS by OutId).
+ *   each received by its sink (e-mail by Message-ID, SMS by OutId); nothing received that no
+ *   delivery sent (a second message for one change would carry another key).
  */
 export async function verifyNotifications(
   url: string,
@@ -129,16 +136,20 @@ export async function verifyNotifications(
     const notSent = deliveries.filter((d) => d.status !== "sent");
     // Message-IDs are derived from the dedupe key: one per notification, so per delivery.
     let unreceived = 0;
-    let receivedTwice = 0;
+    let resent = 0;
+    const keys = new Set<string>();
     for (const d of deliveries) {
+      const key =
+        d.channel === "email" ? messageIdFor(d.dedupe_key, input.siteUrl) : `delivery-${d.id}`;
+      keys.add(key);
       if (d.status !== "sent") continue;
-      const n =
-        d.channel === "email"
-          ? (mailsById.get(messageIdFor(d.dedupe_key, input.siteUrl)) ?? 0)
-          : (smsByOutId.get(`delivery-${d.id}`) ?? 0);
+      const n = (d.channel === "email" ? mailsById.get(key) : smsByOutId.get(key)) ?? 0;
       if (n === 0) unreceived += 1;
-      if (n > 1) receivedTwice += n - 1;
+      if (n > 1) resent += n - 1;
     }
+    const strangers =
+      sinks.mails.filter((m) => !keys.has(m.messageId ?? "")).length +
+      sinks.sms.filter((m) => !keys.has(m.outId)).length;
     const emails = deliveries.filter((d) => d.channel === "email").length;
     const lines = [
       `notifications: ${notes.length} submitted notes told to staff (${notesUntold} not told, ` +
@@ -147,11 +158,13 @@ export async function verifyNotifications(
       `  deliveries: ${emails} e-mails and ${deliveries.length - emails} SMS; ` +
         `${notSent.length} not sent (${summarise(notSent.map((d) => d.status))}); ` +
         `received: ${sinks.mails.length} mails, ${sinks.sms.length} SMS; ` +
-        `sent but never received: ${unreceived}; received twice: ${receivedTwice}`,
+        `sent but never received: ${unreceived}; received that nothing sent: ${strangers}; ` +
+        `received again with the same key after a kill (at least once): ${resent}`,
     ];
     return {
       lost: notesUntold + regsUntold + notSent.length + unreceived,
-      twice: staffTwice + regsTwice + receivedTwice,
+      twice: staffTwice + regsTwice + strangers,
+      resent,
       lines,
     };
   } finally {
