@@ -1,18 +1,23 @@
 import type { Browser, Page } from "@playwright/test";
 import { signInAs } from "./auth-helpers";
 import { expect, test } from "./fixtures";
+import { mailTo, waitForMail } from "./mail-sink";
 
 /*
  * The message centre (站内信) after staff act on a member's notes: member1 files two notes
  * in 新城街道 (the demo editor's liaison office); the editor sees them in their own centre
  * and returns one with a reason; the admin accepts and transfers the other. The member sees
  * the unread count in the header and on the dashboard, reads the reason, and follows the
- * link to the note, without JavaScript too. Screenshots at phone and desktop widths, in
+ * link to the note, without JavaScript too. Each change of a note also reaches its author by
+ * e-mail: member1 gives an address on the profile (通知方式) first, and every change arrives
+ * in the run's SMTP server (e2e/mail-sink.ts), titled as in the centre, with the reason and
+ * the note's link on the site; the address is cleared again at the end (other specs read
+ * member1's notifications, never its address). Screenshots at phone and desktop widths, in
  * normal and elder mode, go to test-results/ to be looked at.
  */
 
-// Two staff logins with TOTP, two notes and the moves: more than the default.
-test.describe.configure({ timeout: 180_000 });
+// Two staff logins with TOTP, two notes, the moves and their mail: more than the default.
+test.describe.configure({ timeout: 240_000 });
 
 const REASON = "请补充走访的具体时间、人数和群众的原话";
 
@@ -50,6 +55,20 @@ async function fileNote(page: Page, title: string): Promise<string> {
   return new URL(page.url()).pathname.split("/").pop() as string;
 }
 
+/** The member's e-mail address on the profile (通知方式); "" takes it away. */
+async function setEmail(page: Page, address: string) {
+  await page.goto("/member/profile");
+  const channels = page.getByRole("region", { name: "通知方式" });
+  await channels.getByLabel("电子邮箱").fill(address);
+  if (address) await expect(channels.getByLabel("通过电子邮件通知我")).toBeChecked();
+  await channels.getByRole("button", { name: "保存通知方式" }).click();
+  await expect(channels.getByRole("status")).toHaveText("通知方式已保存。");
+  await page.reload();
+  await expect(page.getByRole("region", { name: "通知方式" }).getByLabel("电子邮箱")).toHaveValue(
+    address,
+  );
+}
+
 async function shoot(page: Page, name: string) {
   await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
 }
@@ -62,8 +81,12 @@ test("staff moves reach the member's message centre; staff see submissions in th
   const returned = `路灯不亮夜间出行难${stamp}`;
   const accepted = `小区门口缺少无障碍坡道${stamp}`;
 
+  const site = test.info().project.use.baseURL as string;
+  const address = `member1-notes-${stamp}@example.org`;
+
   const member = await contextPage(browser);
-  await signInAs(member, "member1", { next: "/member/notes/new" });
+  await signInAs(member, "member1", { next: "/member/profile" });
+  await setEmail(member, address);
   const returnedId = await fileNote(member, returned);
   const acceptedId = await fileNote(member, accepted);
 
@@ -117,6 +140,27 @@ test("staff moves reach the member's message centre; staff see submissions in th
   );
   await expectNoAxeViolations(member);
 
+  // The same three changes by e-mail, in the test's SMTP server: the centre's title as the
+  // subject, the reason, and the way to the note on the site.
+  const mailed = (title: string) => waitForMail(address, (m) => m.subject === title, 30_000);
+  const returnedMail = await mailed(`您的走访记录《${returned}》被退回修改`);
+  expect(returnedMail.text).toContain(`原因：${REASON}`);
+  expect(returnedMail.text).toContain(`${site}/member/notes/${returnedId}`);
+  expect(returnedMail.html).toContain(`href="${site}/member/notes/${returnedId}"`);
+  const acceptedMail = await mailed(`您的走访记录《${accepted}》已被采纳`);
+  expect(acceptedMail.text).toContain(`${site}/member/notes/${acceptedId}`);
+  const transferredMail = await mailed(`您的走访记录《${accepted}》已转交区综合行政执法局办理`);
+  expect(transferredMail.text).toContain("要求在");
+  expect(transferredMail.text).toContain(`${site}/member/notes/${acceptedId}`);
+  expect(transferredMail.html).toContain(`href="${site}/member/notes/${acceptedId}"`);
+  // Once each: no change of these notes is mailed twice.
+  const subjects = (await mailTo(address))
+    .map((m) => m.subject)
+    .filter((subject) => subject.includes(stamp));
+  expect(subjects.sort()).toEqual(
+    [returnedMail.subject, acceptedMail.subject, transferredMail.subject].sort(),
+  );
+
   // Screenshots of both centres: phone and desktop, normal and elder mode.
   for (const elder of [false, true]) {
     for (const width of [390, 1366]) {
@@ -164,4 +208,7 @@ test("staff moves reach the member's message centre; staff see submissions in th
       has: editor.getByRole("heading", { name: `新的走访记录待审核：《${accepted}》` }),
     }),
   ).toContainText("未读");
+
+  // member1's address taken away again, as it was.
+  await setEmail(member, "");
 });

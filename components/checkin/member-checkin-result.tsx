@@ -1,16 +1,13 @@
-import type { MemberCheckin } from "@/db/queries/events/member-checkin";
-import type { MemberCheckinRefusal } from "@/lib/checkin/token";
+import type { MemberCheckinAnswer } from "@/lib/checkin/token";
 import { checkinMessages } from "@/lib/messages/checkin";
 
 const m = checkinMessages.member;
 
-export type MemberCheckinAnswer =
-  | { ok: true; checkin: MemberCheckin; at: string; when: string }
-  | { ok: false; why: MemberCheckinRefusal | "not_found" };
+export type { MemberCheckinAnswer };
 
 /**
- * What a member sees after opening the event's check-in QR: signed in (or already, and
- * when), with the event and the way to the duty record; or why not, and how to try again.
+ * What a member sees after confirming the sign-in at the event (or on opening the QR's
+ * address when signed in already): signed in (or already, and when), with the event and the way to the duty record; or why not, and how to try again.
  * Large, and announced, for a phone held up at a crowded door.
  */
 export function MemberCheckinResult({ answer }: { answer: MemberCheckinAnswer }) {
@@ -30,8 +27,8 @@ export function MemberCheckinResult({ answer }: { answer: MemberCheckinAnswer })
       </div>
     );
   }
-  const { checkin, at, when } = answer;
-  const fresh = checkin.outcome === "signed_in";
+  const { title, at, when } = answer;
+  const fresh = answer.outcome === "signed_in";
   return (
     <div className="space-y-5">
       <div
@@ -43,11 +40,11 @@ export function MemberCheckinResult({ answer }: { answer: MemberCheckinAnswer })
         }`}
       >
         <h1 className="font-serif text-3xl font-bold">{fresh ? m.doneTitle : m.alreadyTitle}</h1>
-        <p className="mt-2 text-xl">{fresh ? m.done(checkin.event.title) : m.already(at)}</p>
+        <p className="mt-2 text-xl">{fresh ? m.done(title) : m.already(at)}</p>
       </div>
       <dl className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white text-lg">
         {[
-          [m.event, checkin.event.title],
+          [m.event, title],
           [m.when, when],
           [m.at, at],
         ].map(([label, value]) => (

@@ -5,6 +5,7 @@ import {
   checkinWindow,
   eventCheckinToken,
   memberCheckinUrl,
+  TOKEN_GRACE_STEPS,
   verifyEventCheckinToken,
 } from "./token";
 
@@ -24,6 +25,18 @@ describe("event check-in token", () => {
     );
     // Nor is a token of a step yet to come (a clock far ahead) accepted.
     expect(verifyEventCheckinToken(key, 7, token, new Date(now.getTime() - step))).toBe("expired");
+  });
+
+  it("gives the tap on 确认签到 one step more than opening the page", () => {
+    const token = eventCheckinToken(key, 7, now);
+    const later = (steps: number) => new Date(now.getTime() + steps * step);
+    const confirm = TOKEN_GRACE_STEPS.CONFIRM;
+    expect(verifyEventCheckinToken(key, 7, token, later(2), TOKEN_GRACE_STEPS.CHECK)).toBe(
+      "expired",
+    );
+    expect(verifyEventCheckinToken(key, 7, token, later(2), confirm)).toBe("ok");
+    expect(verifyEventCheckinToken(key, 7, token, later(3), confirm)).toBe("expired");
+    expect(verifyEventCheckinToken(key, 7, token, later(-1), confirm)).toBe("expired");
   });
 
   it("changes every step", () => {

@@ -33,14 +33,23 @@ export function eventCheckinToken(key: Uint8Array, eventId: number, now: Date): 
 export type TokenVerdict = "ok" | "expired" | "invalid";
 
 /**
+ * How many steps old a token may be: opening the QR's address checks it with the current or
+ * the previous step (`CHECK`); the member's tap on 确认签到 that follows accepts one step
+ * more (`CONFIRM`), so a token the page accepted at the last second of its grace is still
+ * good for the tap, a minute at least after the page showed the button.
+ */
+export const TOKEN_GRACE_STEPS = { CHECK: 1, CONFIRM: 2 } as const;
+
+/**
  * "invalid": not made by this server for this event (typed, altered, another event's);
- * "expired": genuine, but older than the previous step (or from the future).
+ * "expired": genuine, but more than `graceSteps` steps old (or from the future).
  */
 export function verifyEventCheckinToken(
   key: Uint8Array,
   eventId: number,
   token: string,
   now: Date,
+  graceSteps: number = TOKEN_GRACE_STEPS.CHECK,
 ): TokenVerdict {
   const match = TOKEN_PATTERN.exec(token);
   if (!match) return "invalid";
@@ -49,7 +58,7 @@ export function verifyEventCheckinToken(
   const expected = mac(key, eventId, step);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return "invalid";
   const current = checkinStep(now);
-  return step === current || step === current - 1 ? "ok" : "expired";
+  return step <= current && step >= current - graceSteps ? "ok" : "expired";
 }
 
 export interface CheckinWindowEvent {
@@ -89,3 +98,8 @@ export const memberCheckinRefusals = [
 export type MemberCheckinRefusal = (typeof memberCheckinRefusals)[number];
 export const isMemberCheckinRefusal = (value: unknown): value is MemberCheckinRefusal =>
   (memberCheckinRefusals as readonly unknown[]).includes(value);
+
+/** What the member is told: signed in (now or earlier, when), or why not. Plain strings. */
+export type MemberCheckinAnswer =
+  | { ok: true; outcome: "signed_in" | "already"; title: string; at: string; when: string }
+  | { ok: false; why: MemberCheckinRefusal | "not_found" };

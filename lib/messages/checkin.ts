@@ -59,6 +59,10 @@ export const checkinMessages = {
     when: "活动时间",
     inDuty: "签到已记入您的履职档案。",
     toDuty: "查看我的履职档案",
+    confirmTitle: "委员签到",
+    confirmIntro: "请在活动现场点击下方按钮，完成本次签到。",
+    confirm: "确认签到",
+    confirming: "正在签到…",
     refusedTitle: "未能签到",
     refusals: {
       expired: "二维码已过期，请重新扫描现场展示的签到二维码。",
@@ -72,7 +76,7 @@ export const checkinMessages = {
     scanIntro: "扫描活动现场展示的委员签到二维码；也可以直接用手机相机扫描。",
     scanLink: "扫码签到",
     foreign: "这不是本站的委员签到二维码，请扫描活动现场展示的签到二维码。",
-    opening: "已识别签到二维码，正在签到…",
+    opening: "已识别签到二维码，正在打开签到页…",
   },
   resend: {
     title: "忘记报名码？",

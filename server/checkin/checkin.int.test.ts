@@ -1,7 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { countMemberCheckinsIn, signInAtEventIn } from "@/db/queries/events/member-checkin";
+import {
+  checkMemberCheckinIn,
+  countMemberCheckinsIn,
+  signInAtEventIn,
+} from "@/db/queries/events/member-checkin";
 import { saveEventIn } from "@/db/queries/events/write";
 import { getDutyRecordIn } from "@/db/queries/pipeline/duty";
 import { resendRegistrationCodeIn } from "@/db/queries/registrations/resend";
@@ -10,7 +14,7 @@ import { cancelRegistrationIn, registerForEventIn } from "@/db/queries/registrat
 import { auditCount, expectAppError, staffHarness } from "@/db/queries/shared/test-staff";
 import { notificationDeliveries, notifications, registrations } from "@/db/schema";
 import { driverLabel } from "@/db/test-utils";
-import { eventCheckinToken } from "@/lib/checkin/token";
+import { CHECKIN_STEP_SECONDS, eventCheckinToken } from "@/lib/checkin/token";
 import { requestCodeResendIn, resendRateLimits } from "./resend";
 
 /**
@@ -109,6 +113,13 @@ describe(`check-in by QR on ${driverLabel()}`, () => {
     const now = new Date();
     const token = eventCheckinToken(key, eventId, now);
 
+    // Opening the QR's address (a GET: a prefetch, a link preview, a cross-site link) only
+    // checks: nothing is recorded, nothing audited.
+    const checked = await checkMemberCheckinIn(db, member, { eventId, token, key }, now);
+    expect(checked).toMatchObject({ event: { title: "委员扫码签到测试" }, signedInAt: null });
+    expect(await countMemberCheckinsIn(db, eventId)).toBe(0);
+    expect(await auditCount(db, "event.member_check_in", eventId)).toBe(0);
+
     const done = await signInAtEventIn(db, member, { eventId, token, key }, now);
     expect(done.outcome).toBe("signed_in");
     expect(done.event.title).toBe("委员扫码签到测试");
@@ -117,6 +128,10 @@ describe(`check-in by QR on ${driverLabel()}`, () => {
     expect(again.outcome).toBe("already");
     expect(again.at.toISOString()).toBe(done.at.toISOString());
     expect(await countMemberCheckinsIn(db, eventId)).toBe(1);
+    expect(await auditCount(db, "event.member_check_in", eventId)).toBe(1);
+    // Checked again once signed in: says when, still writes nothing.
+    const signed = await checkMemberCheckinIn(db, member, { eventId, token, key }, later);
+    expect(signed.signedInAt?.toISOString()).toBe(done.at.toISOString());
     expect(await auditCount(db, "event.member_check_in", eventId)).toBe(1);
 
     const year = Number(
@@ -178,6 +193,21 @@ describe(`check-in by QR on ${driverLabel()}`, () => {
       ],
     ];
     for (const [attempt, why] of refusals) await expectAppError(attempt(), "invalid_state", why);
+    // The check refuses alike, and writes nothing either.
+    await expectAppError(
+      checkMemberCheckinIn(db, member, { eventId, token, key: randomBytes(32) }, now),
+      "invalid_state",
+      "invalid",
+    );
+    await expectAppError(
+      checkMemberCheckinIn(db, member, { eventId: 999_999, token, key }, now),
+      "not_found",
+    );
+    await expectAppError(
+      checkMemberCheckinIn(db, staff.editor, { eventId: other, token, key }, now),
+      "forbidden",
+    );
+
     await expectAppError(
       signInAtEventIn(db, staff.editor, { eventId: other, token, key }, now),
       "forbidden",
@@ -187,6 +217,45 @@ describe(`check-in by QR on ${driverLabel()}`, () => {
       "not_found",
     );
     expect(await countMemberCheckinsIn(db, other)).toBe(0);
+
+    // One tap after the check: a token the check accepted at the very end of its grace (made
+    // in the step before) is still accepted by the confirm in the following step; one
+    // step later still, it has expired.
+    const step = CHECKIN_STEP_SECONDS * 1000;
+    const made = new Date(Math.floor(now.getTime() / step) * step + 1000);
+    const late = eventCheckinToken(key, other, made);
+    const checkedAt = new Date(made.getTime() + 2 * step - 2000);
+    expect(
+      (await checkMemberCheckinIn(db, member, { eventId: other, token: late, key }, checkedAt))
+        .signedInAt,
+    ).toBeNull();
+    const tapped = new Date(checkedAt.getTime() + 3000);
+    await expectAppError(
+      checkMemberCheckinIn(db, member, { eventId: other, token: late, key }, tapped),
+      "invalid_state",
+      "expired",
+    );
+    expect(
+      (await signInAtEventIn(db, member, { eventId: other, token: late, key }, tapped)).outcome,
+    ).toBe("signed_in");
+    // Signed in, the check says when, even with the code expired by now.
+    const afterwards = await checkMemberCheckinIn(
+      db,
+      member,
+      { eventId: other, token: late, key },
+      new Date(tapped.getTime() + step),
+    );
+    expect(afterwards.signedInAt).not.toBeNull();
+    await expectAppError(
+      signInAtEventIn(
+        db,
+        { user: staff.member, ip: "203.0.113.8" },
+        { eventId: other, token: late, key },
+        new Date(tapped.getTime() + step),
+      ),
+      "invalid_state",
+      "expired",
+    );
     expect(ids.xinchengOffice).toBeGreaterThan(0);
   });
 });
