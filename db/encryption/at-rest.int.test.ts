@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { backupEmbedded, backupServer } from "@/db/backup/index";
 import { findPgTool } from "@/db/backup/server";
 import { type Database, type DatabaseHandle, migrateDatabase, openDatabase } from "@/db/client";
+import { saveChannelChoicesIn } from "@/db/queries/notifications/preferences";
 import { submitOpinionIn } from "@/db/queries/opinions/public";
 import { listOpinionsForModerationIn } from "@/db/queries/opinions/staff";
 import { registerForEventIn } from "@/db/queries/registrations/write";
@@ -31,6 +32,7 @@ const PHONE = "13912345678";
 const USER_PHONE = "13787654321";
 const CONTACT = "15611112222";
 const TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+const EMAIL = "jiami.weiyuan@example.org";
 const DAY = 24 * 60 * 60 * 1000;
 const cli = { actorId: null, actorLabel: "cli:test", ip: null };
 
@@ -90,6 +92,12 @@ async function writePersonalData(db: Database) {
     now: new Date(),
     actor: cli,
   });
+  await saveChannelChoicesIn(
+    db,
+    userId,
+    { email: EMAIL, byEmail: true, bySms: false },
+    { ip: null, actorLabel: "cli:test" },
+  );
   await submitOpinionIn(db, {
     topicId: topic.id,
     name: "市民乙",
@@ -100,7 +108,7 @@ async function writePersonalData(db: Database) {
   return { eventId: event.id, userId, registration };
 }
 
-const SECRETS = [PHONE, USER_PHONE, CONTACT, TOTP_SECRET];
+const SECRETS = [PHONE, USER_PHONE, CONTACT, TOTP_SECRET, EMAIL];
 function findSecrets(bytes: Buffer): string[] {
   return SECRETS.filter((s) => bytes.includes(Buffer.from(s, "utf8")));
 }
@@ -228,7 +236,7 @@ describe(`personal data encrypted at rest (${driverLabel()})`, () => {
       sql`update registrations set phone = ${PHONE}, phone_hash = null where event_id = ${eventId}`,
     );
     await db.execute(
-      sql`update users set phone = ${USER_PHONE}, phone_hash = null, totp_secret = ${TOTP_SECRET} where id = ${userId}`,
+      sql`update users set phone = ${USER_PHONE}, phone_hash = null, totp_secret = ${TOTP_SECRET}, email = ${EMAIL} where id = ${userId}`,
     );
     await db.execute(sql`update opinions set contact = ${CONTACT}`);
     expect(findSecrets(Buffer.from(await rowsAsText(db))).sort()).toEqual([...SECRETS].sort());
@@ -244,7 +252,7 @@ describe(`personal data encrypted at rest (${driverLabel()})`, () => {
 
     // Run again: nothing left to do.
     const second = await encryptClearPersonalData(db, () => ring);
-    expect(Object.values(second.changed)).toEqual([0, 0, 0, 0]);
+    expect(Object.values(second.changed)).toEqual([0, 0, 0, 0, 0]);
   });
 
   it("keys:rotate re-encrypts every value under the new key and re-indexes the phones", async () => {
@@ -260,6 +268,7 @@ describe(`personal data encrypted at rest (${driverLabel()})`, () => {
       "registrations.phone": 1,
       "users.phone": 1,
       "users.totp_secret": 1,
+      "users.email": 1,
       "opinions.contact": 1,
     });
     const [reg] = await db.select().from(registrations).where(eq(registrations.eventId, eventId));
@@ -269,7 +278,13 @@ describe(`personal data encrypted at rest (${driverLabel()})`, () => {
         rows: { contact: string }[];
       }
     ).rows;
-    for (const value of [reg?.phone, user?.phone, user?.totpSecret, opinion?.contact]) {
+    for (const value of [
+      reg?.phone,
+      user?.phone,
+      user?.totpSecret,
+      user?.email,
+      opinion?.contact,
+    ]) {
       expect(envelopeKeyId(value ?? "")).toBe("k2");
     }
     // The new key alone reads everything: the old one can be dropped.
@@ -277,11 +292,12 @@ describe(`personal data encrypted at rest (${driverLabel()})`, () => {
     expect(decryptField(onlyNew, "registrations.phone", reg?.phone ?? "")).toBe(PHONE);
     expect(decryptField(onlyNew, "users.totp_secret", user?.totpSecret ?? "")).toBe(TOTP_SECRET);
     expect(decryptField(onlyNew, "opinions.contact", opinion?.contact ?? "")).toBe(CONTACT);
+    expect(decryptField(onlyNew, "users.email", user?.email ?? "")).toBe(EMAIL);
     expect(reg?.phoneHash).toBe(blindIndex(next.indexKey, PHONE));
     expect(user?.phoneHash).toBe(blindIndex(next.indexKey, USER_PHONE));
     // Nothing left for a second run.
     const again = await rotateDataKeys(db, next);
-    expect(Object.values(again.changed)).toEqual([0, 0, 0, 0]);
+    expect(Object.values(again.changed)).toEqual([0, 0, 0, 0, 0]);
   });
 });
 
