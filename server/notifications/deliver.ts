@@ -5,6 +5,7 @@ import {
   claimDueDeliveries,
   loadDelivery,
   recordDeliveryOutcome,
+  renewDeliveryLease,
 } from "@/db/queries/notifications/deliveries";
 import { deliveryErrorText, retryDelayMs } from "@/lib/notifications/backoff";
 import type { Senders } from "./senders";
@@ -55,7 +56,7 @@ export async function deliverDueNow(
       leaseMs: options.leaseMs,
     });
     for (const delivery of claimed) {
-      const outcome = await deliverOne(db, senders, delivery, options.maxAttempts, now);
+      const outcome = await deliverOne(db, senders, delivery, { ...options, now });
       if (outcome) report[outcome] += 1;
     }
     if (claimed.length < batch) return report;
@@ -66,18 +67,24 @@ async function deliverOne(
   db: Database,
   senders: Senders,
   claimed: ClaimedDelivery,
-  maxAttempts: number,
-  now: () => Date,
+  options: DeliverOptions & { now: () => Date },
 ): Promise<keyof DeliveryReport | null> {
-  const delivery = await loadDelivery(db, claimed.id);
-  if (!delivery) return null;
-  const sender = senders[delivery.channel];
-  if (!sender || !delivery.address) {
-    const reason = sender ? skipReasons.noAddress : skipReasons[delivery.channel];
-    await recordDeliveryOutcome(db, claimed, { status: "skipped", reason });
-    return "skipped";
+  const { maxAttempts, now } = options;
+  // Still ours, for a full lease from now: another instance cannot take it while it is sent.
+  if (!(await renewDeliveryLease(db, claimed, { now: now(), leaseMs: options.leaseMs }))) {
+    return null;
   }
   try {
+    // Loading is inside the try: a value that cannot be decrypted (a key removed too early)
+    // fails this delivery like a refused send, instead of stopping the worker's pass.
+    const delivery = await loadDelivery(db, claimed.id);
+    if (!delivery) return null;
+    const sender = senders[delivery.channel];
+    if (!sender || !delivery.address) {
+      const reason = sender ? skipReasons.noAddress : skipReasons[delivery.channel];
+      await recordDeliveryOutcome(db, claimed, { status: "skipped", reason });
+      return "skipped";
+    }
     await sender(delivery.address, delivery);
   } catch (error) {
     const text = deliveryErrorText(error);

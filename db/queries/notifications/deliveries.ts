@@ -54,6 +54,25 @@ export async function claimDueDeliveries(
   });
 }
 
+/**
+ * Moves a claimed delivery's lease a full lease ahead, right before it is sent, if it is
+ * still this attempt's. A batch is sent one delivery after another: without this, the last
+ * of a batch sent to a slow server could outlive its lease and be taken and sent by another
+ * instance as well. Returns false when the row is no longer ours (then it is not sent).
+ */
+export async function renewDeliveryLease(
+  db: Database,
+  claimed: ClaimedDelivery,
+  options: { now: Date; leaseMs?: number },
+): Promise<boolean> {
+  const rows = await db
+    .update(nd)
+    .set({ nextAttemptAt: new Date(options.now.getTime() + (options.leaseMs ?? CLAIM_LEASE_MS)) })
+    .where(and(eq(nd.id, claimed.id), eq(nd.status, "pending"), eq(nd.attempts, claimed.attempt)))
+    .returning({ id: nd.id });
+  return rows.length > 0;
+}
+
 export interface DeliveryToSend {
   id: number;
   channel: DeliveryChannel;
