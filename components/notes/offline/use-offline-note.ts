@@ -130,11 +130,16 @@ export function useOfflineNote(options: {
     [clientId, userId],
   );
 
-  /** Autosave stored the note on the server: reopening the new-note page starts afresh. */
+  /**
+   * Autosave stored the note on the server: reopening the new-note page starts afresh, and
+   * a copy of this page the service worker kept (it carries the same client id) takes a new
+   * id when it opens, so that it never writes over this draft.
+   */
   const savedOnServer = useCallback(() => {
     if (onServer.current) return;
     onServer.current = true;
     void readDraftAndDemote(clientId);
+    void markUsed(clientId).catch(() => undefined);
   }, [clientId]);
 
   /** The server has the note: the device's copy is no longer needed. */
