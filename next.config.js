@@ -40,7 +40,9 @@ const nextConfig = {
  */
 export default function config(phase) {
   if (phase === PHASE_PRODUCTION_BUILD || phase === PHASE_DEVELOPMENT_SERVER) {
-    buildServiceWorker({ minify: phase === PHASE_PRODUCTION_BUILD });
+    // Minified either way: the same bytes from `next dev` and `next build`, so neither
+    // rewrites it for the other (and makes the other's build look stale).
+    buildServiceWorker({ minify: true });
   }
   return nextConfig;
 }
