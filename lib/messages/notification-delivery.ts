@@ -6,6 +6,12 @@ import type { SecurityEventAction } from "../vocabulary";
  * The message centre's own words and the other kinds' titles live elsewhere.
  */
 export const deliveryMessages = {
+  /** Why a delivery was marked skipped (shown on the administrators' page). */
+  skipped: {
+    email: "本服务器未配置电子邮件发送（SMTP_URL）",
+    sms: "本服务器未配置短信发送（SMS_PROVIDER）",
+    noAddress: "接收人没有可用的地址，或已关闭这种通知方式",
+  },
   mail: {
     greeting: "您好：",
     open: "查看详情",

@@ -7,6 +7,7 @@ import {
   recordDeliveryOutcome,
   renewDeliveryLease,
 } from "@/db/queries/notifications/deliveries";
+import { deliveryMessages } from "@/lib/messages/notification-delivery";
 import { deliveryErrorText, retryDelayMs } from "@/lib/notifications/backoff";
 import type { Senders } from "./senders";
 
@@ -35,11 +36,7 @@ export interface DeliveryReport {
   skipped: number;
 }
 
-export const skipReasons = {
-  email: "本服务器未配置电子邮件发送（SMTP_URL）",
-  sms: "本服务器未配置短信发送（SMS_PROVIDER）",
-  noAddress: "接收人没有可用的地址，或已关闭这种通知方式",
-} as const;
+export const skipReasons = deliveryMessages.skipped;
 
 export async function deliverDueNow(
   db: Database,
