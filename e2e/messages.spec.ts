@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { signInAs } from "./auth-helpers";
+import { demoPassword, signInAs } from "./auth-helpers";
 import { expect, test } from "./fixtures";
 import { mailTo, waitForMail } from "./mail-sink";
 
@@ -55,12 +55,13 @@ async function fileNote(page: Page, title: string): Promise<string> {
   return new URL(page.url()).pathname.split("/").pop() as string;
 }
 
-/** The member's e-mail address on the profile (通知方式); "" takes it away. */
+/** The member's e-mail address on the profile (通知方式, with the password); "" takes it away. */
 async function setEmail(page: Page, address: string) {
   await page.goto("/member/profile");
   const channels = page.getByRole("region", { name: "通知方式" });
   await channels.getByLabel("电子邮箱").fill(address);
   if (address) await expect(channels.getByLabel("通过电子邮件通知我")).toBeChecked();
+  await channels.getByLabel("当前密码").fill(demoPassword());
   await channels.getByRole("button", { name: "保存通知方式" }).click();
   await expect(channels.getByRole("status")).toHaveText("通知方式已保存。");
   await page.reload();

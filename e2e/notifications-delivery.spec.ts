@@ -3,8 +3,9 @@ import { expect, test } from "./fixtures";
 import { mailTo, waitForMail } from "./mail-sink";
 
 /**
- * Notifications leave the site: a member gives an e-mail address on the account page,
- * changes the password (a security event), and the mail arrives in the run's SMTP server
+ * Notifications leave the site: a member gives an e-mail address on the account page
+ * (with the current password: security mail goes there), changes the password (a
+ * security event), and the mail arrives in the run's SMTP server
  * (playwright.config.ts starts it; e2e/mail-sink.ts reads it) within seconds, sent by the
  * server's own delivery worker. The administrators' page of failed and waiting deliveries
  * is the system administrator's alone.
@@ -14,8 +15,8 @@ const NEW_PASSWORD = "Quiet rivers under plum trees";
 
 test.describe("notifications by e-mail", () => {
   test("a member's password change reaches their mailbox", async ({ page, baseURL }) => {
-    // Two logins and two password changes (each hashed with argon2).
-    test.setTimeout(120_000);
+    // Three logins and two password changes (each hashed with argon2).
+    test.setTimeout(150_000);
     const address = `member2-${Date.now()}@example.org`;
     await signInAs(page, "member2", { next: "/member/profile" });
     const channels = page.getByRole("region", { name: "通知方式" });
@@ -34,8 +35,21 @@ test.describe("notifications by e-mail", () => {
       "",
     );
 
+    // Security mail goes to this address: a change takes the current password. A wrong
+    // one: the message at the field, the address kept, nothing saved.
     await email.fill(address);
     await expect(channels.getByLabel("通过电子邮件通知我")).toBeChecked();
+    const current = channels.getByLabel("当前密码");
+    await current.fill("not the password");
+    await channels.getByRole("button", { name: "保存通知方式" }).click();
+    await expect(channels.getByRole("alert")).toHaveText("当前密码不正确");
+    await expect(current).toHaveAccessibleDescription(/当前密码不正确/);
+    await expect(email).toHaveValue(address);
+    await page.reload();
+    await expect(email).toHaveValue("");
+
+    await email.fill(address);
+    await current.fill(demoPassword());
     await channels.getByRole("button", { name: "保存通知方式" }).click();
     await expect(channels.getByRole("status")).toHaveText("通知方式已保存。");
     await page.reload();
@@ -68,6 +82,20 @@ test.describe("notifications by e-mail", () => {
     await expect.poll(async () => (await mailTo(address)).length, { timeout: 15_000 }).toBe(2);
     const ids = (await mailTo(address)).map((m) => m.messageId);
     expect(new Set(ids).size).toBe(2);
+
+    // Pointing the mail elsewhere is told to the address it leaves, not to the new one.
+    const elsewhere = `elsewhere-${Date.now()}@example.org`;
+    await signInAs(page, "member2", { next: "/member/profile" });
+    await email.fill(elsewhere);
+    await current.fill(demoPassword());
+    await channels.getByRole("button", { name: "保存通知方式" }).click();
+    await expect(channels.getByRole("status")).toHaveText("通知方式已保存。");
+    const notice = await waitForMail(
+      address,
+      (m) => m.subject === "账号安全提醒：修改了通知方式（电子邮箱或短信）",
+    );
+    expect(notice.text).toContain("如果这不是您本人");
+    expect(await mailTo(elsewhere)).toEqual([]);
   });
 
   test("the deliveries page is the system administrator's", async ({ page, browser, baseURL }) => {

@@ -80,6 +80,7 @@ export const securityEventActions = [
   "auth.user.disable",
   "user.update",
   "user.totp_reset",
+  "user.notification_channels",
 ] as const;
 export type SecurityEventAction = (typeof securityEventActions)[number];
 

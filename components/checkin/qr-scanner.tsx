@@ -41,6 +41,38 @@ async function makeDecoder(): Promise<Decode> {
   };
 }
 
+/** Chromium's view of the document's Permissions-Policy (not in TypeScript's DOM types). */
+interface PolicyView {
+  allowsFeature?(feature: string): boolean;
+}
+const RELOADED_KEY = "lvzhi:camera-policy-reload";
+
+/**
+ * The camera is allowed only on the scanner pages' own documents (server.mjs sends
+ * camera=(self) for their paths). Arriving by a client-side navigation (e.g. the login's
+ * redirect to its `next`) keeps the previous document's camera=(): then load this page
+ * once for real. The session flag keeps a page whose policy stays closed from reloading
+ * again and again; it is cleared once the camera is allowed.
+ */
+function reloadIfCameraBlocked(): void {
+  const doc = document as Document & { featurePolicy?: PolicyView; permissionsPolicy?: PolicyView };
+  const blocked =
+    doc.permissionsPolicy?.allowsFeature?.("camera") === false ||
+    doc.featurePolicy?.allowsFeature?.("camera") === false;
+  try {
+    if (!blocked) {
+      sessionStorage.removeItem(RELOADED_KEY);
+      return;
+    }
+    if (sessionStorage.getItem(RELOADED_KEY) === location.pathname) return;
+    sessionStorage.setItem(RELOADED_KEY, location.pathname);
+  } catch {
+    // No session storage (private mode, blocked): no reload, no loop.
+    return;
+  }
+  location.reload();
+}
+
 /** The same code seen again within this time is the same person still in front of the camera. */
 const SAME_CODE_PAUSE_MS = 4_000;
 const FRAME_INTERVAL_MS = 200;
@@ -71,6 +103,8 @@ export function QrScanner({ onDecode }: { onDecode: (text: string) => void }) {
   }, []);
 
   useEffect(() => stop, [stop]);
+  // On arrival, before anyone presses "start": a reload then loses nothing.
+  useEffect(reloadIfCameraBlocked, []);
 
   const start = async () => {
     if (!navigator.mediaDevices?.getUserMedia) {

@@ -33,6 +33,8 @@ const USER_PHONE = "13787654321";
 const CONTACT = "15611112222";
 const TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 const EMAIL = "jiami.weiyuan@example.org";
+/** The address before a change: the change's notice is pinned to it (notification_deliveries). */
+const OLD_EMAIL = "jiu.dizhi@example.org";
 const DAY = 24 * 60 * 60 * 1000;
 const cli = { actorId: null, actorLabel: "cli:test", ip: null };
 
@@ -92,12 +94,14 @@ async function writePersonalData(db: Database) {
     now: new Date(),
     actor: cli,
   });
-  await saveChannelChoicesIn(
-    db,
-    userId,
-    { email: EMAIL, byEmail: true, bySms: false },
-    { ip: null, actorLabel: "cli:test" },
-  );
+  for (const email of [OLD_EMAIL, EMAIL]) {
+    await saveChannelChoicesIn(
+      db,
+      userId,
+      { email, byEmail: true, bySms: false },
+      { ip: null, actorLabel: "cli:test" },
+    );
+  }
   await submitOpinionIn(db, {
     topicId: topic.id,
     name: "市民乙",
@@ -108,7 +112,7 @@ async function writePersonalData(db: Database) {
   return { eventId: event.id, userId, registration };
 }
 
-const SECRETS = [PHONE, USER_PHONE, CONTACT, TOTP_SECRET, EMAIL];
+const SECRETS = [PHONE, USER_PHONE, CONTACT, TOTP_SECRET, EMAIL, OLD_EMAIL];
 function findSecrets(bytes: Buffer): string[] {
   return SECRETS.filter((s) => bytes.includes(Buffer.from(s, "utf8")));
 }
@@ -239,6 +243,9 @@ describe(`personal data encrypted at rest (${driverLabel()})`, () => {
       sql`update users set phone = ${USER_PHONE}, phone_hash = null, totp_secret = ${TOTP_SECRET}, email = ${EMAIL} where id = ${userId}`,
     );
     await db.execute(sql`update opinions set contact = ${CONTACT}`);
+    await db.execute(
+      sql`update notification_deliveries set address = ${OLD_EMAIL} where address is not null`,
+    );
     expect(findSecrets(Buffer.from(await rowsAsText(db))).sort()).toEqual([...SECRETS].sort());
 
     await migrateDatabase(handle);
@@ -252,7 +259,7 @@ describe(`personal data encrypted at rest (${driverLabel()})`, () => {
 
     // Run again: nothing left to do.
     const second = await encryptClearPersonalData(db, () => ring);
-    expect(Object.values(second.changed)).toEqual([0, 0, 0, 0, 0]);
+    expect(Object.values(second.changed)).toEqual([0, 0, 0, 0, 0, 0]);
   });
 
   it("keys:rotate re-encrypts every value under the new key and re-indexes the phones", async () => {
@@ -270,6 +277,7 @@ describe(`personal data encrypted at rest (${driverLabel()})`, () => {
       "users.totp_secret": 1,
       "users.email": 1,
       "opinions.contact": 1,
+      "notification_deliveries.address": 1,
     });
     const [reg] = await db.select().from(registrations).where(eq(registrations.eventId, eventId));
     const [user] = await db.select().from(users).where(eq(users.id, userId));
@@ -293,11 +301,19 @@ describe(`personal data encrypted at rest (${driverLabel()})`, () => {
     expect(decryptField(onlyNew, "users.totp_secret", user?.totpSecret ?? "")).toBe(TOTP_SECRET);
     expect(decryptField(onlyNew, "opinions.contact", opinion?.contact ?? "")).toBe(CONTACT);
     expect(decryptField(onlyNew, "users.email", user?.email ?? "")).toBe(EMAIL);
+    const [pinned] = (
+      (await db.execute(
+        sql`select address from notification_deliveries where address is not null`,
+      )) as unknown as { rows: { address: string }[] }
+    ).rows;
+    expect(decryptField(onlyNew, "notification_deliveries.address", pinned?.address ?? "")).toBe(
+      OLD_EMAIL,
+    );
     expect(reg?.phoneHash).toBe(blindIndex(next.indexKey, PHONE));
     expect(user?.phoneHash).toBe(blindIndex(next.indexKey, USER_PHONE));
     // Nothing left for a second run.
     const again = await rotateDataKeys(db, next);
-    expect(Object.values(again.changed)).toEqual([0, 0, 0, 0, 0]);
+    expect(Object.values(again.changed)).toEqual([0, 0, 0, 0, 0, 0]);
   });
 });
 

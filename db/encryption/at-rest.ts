@@ -24,8 +24,8 @@ import type * as schema from "../schema";
  */
 
 interface Target {
-  table: "registrations" | "users" | "opinions";
-  column: "phone" | "contact" | "totp_secret" | "email";
+  table: "registrations" | "users" | "opinions" | "notification_deliveries";
+  column: "phone" | "contact" | "totp_secret" | "email" | "address";
   /** Associated data of the ciphertext. */
   aad: EncryptedColumn;
   /** The blind index column kept beside it, for phones. */
@@ -38,6 +38,7 @@ const TARGETS: readonly Target[] = [
   { table: "users", column: "totp_secret", aad: "users.totp_secret" },
   { table: "users", column: "email", aad: "users.email" },
   { table: "opinions", column: "contact", aad: "opinions.contact" },
+  { table: "notification_deliveries", column: "address", aad: "notification_deliveries.address" },
 ];
 
 const BATCH = 500;

@@ -45,6 +45,8 @@ export type NewNotification = typeof notifications.$inferInsert;
  * One notification on one outside channel. The address is not copied here: the worker
  * reads it from the account or the registration when it sends (personal data stays in one
  * encrypted place, and the retention job's clearing reaches pending deliveries too).
+ * The one exception is `address`: the notice of a change of the account's own channels
+ * goes to the address in force before the change (db/queries/notifications/preferences.ts).
  * Several server instances share the table: each claims due rows with
  * `for update skip locked`, so every delivery is attempted by one of them at a time.
  */
@@ -61,6 +63,12 @@ export const notificationDeliveries = pgTable(
     nextAttemptAt: tstz("next_attempt_at").notNull().defaultNow(),
     lastError: text("last_error"),
     sentAt: tstz("sent_at"),
+    /**
+     * Set only for the notice of a change of one's channels: the e-mail address or phone
+     * to send to instead of the account's current one, encrypted
+     * (sealField("notification_deliveries.address", …)).
+     */
+    address: text("address"),
     createdAt: createdAt(),
   },
   (t) => [

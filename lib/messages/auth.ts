@@ -181,6 +181,7 @@ export const authMessages = {
       "auth.user.disable": "账号被停用",
       "user.update": "账号信息被修改",
       "user.totp_reset": "两步验证被重置",
+      "user.notification_channels": "修改了通知方式（电子邮箱或短信）",
     },
   },
 } as const;

@@ -38,6 +38,7 @@ export const deliveryMessages = {
       masked
         ? `短信发送到账号登记的手机号 ${masked}。`
         : "账号尚未登记手机号，短信通知无法发送；如需登记，请联系政协办公室。",
+    currentHint: "为保护账号安全（例如手机未退出登录时被他人使用），保存通知方式须输入当前密码。",
     save: "保存通知方式",
     saved: "通知方式已保存。",
     errors: {

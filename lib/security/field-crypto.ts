@@ -23,7 +23,8 @@ export type EncryptedColumn =
   | "users.phone"
   | "users.totp_secret"
   | "users.email"
-  | "opinions.contact";
+  | "opinions.contact"
+  | "notification_deliveries.address";
 
 export interface DataKey {
   id: string;

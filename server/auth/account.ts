@@ -1,18 +1,20 @@
 import "server-only";
 import type { Database } from "@/db/client";
 import { writeAudit } from "@/db/queries/audit/write";
+import { saveChannelChoicesIn } from "@/db/queries/notifications/preferences";
 import { lastTotpStepIn } from "@/db/queries/users/login";
 import { enableTotpIn, findPasswordOwnerIn, setPasswordIn } from "@/db/queries/users/profile";
 import { endAllSessionsIn } from "@/db/queries/users/sessions";
 import { generateRecoveryCodes, verifyTotp } from "@/lib/auth/totp";
 import type { SessionUser } from "@/lib/auth/types";
+import type { ChannelChoices } from "@/lib/notifications/channel-choices";
 import { hashPassword, verifyPassword } from "@/lib/password";
 import { type RateLimiter, sharedRateLimiter } from "@/server/rate-limit";
 import { checkNewPassword, type PasswordProblem } from "./password-policy";
 
 /**
- * What a signed-in person does to their own account: change the password (asking for the
- * current one), log out everywhere; and the first TOTP enrolment during a staff login.
+ * What a signed-in person does to their own account: change the password or the
+ * notification channels (asking for the current password), log out everywhere; and the first TOTP enrolment during a staff login.
  * Turning TOTP on, replacing or turning it off from the account page: ./totp-change.ts.
  */
 
@@ -92,6 +94,33 @@ export async function changePassword(
     passwordHash: await hashPassword(input.next),
     now: ctx.now(),
     actor: actor(ctx, user),
+  });
+  return { ok: true };
+}
+
+export type ChannelsChangeResult =
+  | { ok: true }
+  | { ok: false; reason: CurrentPasswordRefusal; retryAfterSeconds?: number };
+
+/**
+ * The profile's "通知方式": where the account's notices (security ones too) go, so a
+ * change takes the current password, like the password change (a session left open on
+ * someone else's phone must not redirect them). A refusal changes nothing.
+ */
+export async function changeNotificationChannels(
+  ctx: AccountContext,
+  user: Who,
+  input: { current: string; choices: ChannelChoices },
+): Promise<ChannelsChangeResult> {
+  const checked = await checkCurrentPassword(ctx, user, input.current, "notification_channels");
+  if (!checked.ok) {
+    return checked.retryAfterSeconds === undefined
+      ? { ok: false, reason: checked.reason }
+      : { ok: false, reason: checked.reason, retryAfterSeconds: checked.retryAfterSeconds };
+  }
+  await saveChannelChoicesIn(ctx.db, user.id, input.choices, {
+    ip: ctx.ip,
+    actorLabel: user.username,
   });
   return { ok: true };
 }

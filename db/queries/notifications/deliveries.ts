@@ -98,6 +98,7 @@ export async function loadDelivery(db: Database, id: number): Promise<DeliveryTo
       body: notifications.body,
       link: notifications.link,
       dedupeKey: notifications.dedupeKey,
+      pinned: nd.address,
       userId: notifications.userId,
       userEmail: users.email,
       userPhone: users.phone,
@@ -113,10 +114,22 @@ export async function loadDelivery(db: Database, id: number): Promise<DeliveryTo
     .leftJoin(registrations, eq(registrations.id, notifications.registrationId))
     .where(eq(nd.id, id));
   if (!row) return null;
-  const { userId, userEmail, userPhone, byEmail, bySms, registrationPhone, anonymisedAt, ...rest } =
-    row;
+  const {
+    pinned,
+    userId,
+    userEmail,
+    userPhone,
+    byEmail,
+    bySms,
+    registrationPhone,
+    anonymisedAt,
+    ...rest
+  } = row;
   let address: string | null = null;
-  if (row.channel === "email") {
+  if (pinned !== null) {
+    // The notice of a change of the account's channels: to the address before the change.
+    address = openOptional("notification_deliveries.address", pinned);
+  } else if (row.channel === "email") {
     address = byEmail ? openOptional("users.email", userEmail) : null;
   } else if (userId !== null) {
     address = bySms ? openOptional("users.phone", userPhone) : null;

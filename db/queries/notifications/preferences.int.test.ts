@@ -1,8 +1,10 @@
-import { eq } from "drizzle-orm";
+import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sealPhone } from "@/db/encryption/fields";
 import { notificationDeliveries, notifications, users } from "@/db/schema";
 import { createTestDatabase, driverLabel, type TestDatabase } from "@/db/test-utils";
+import { listSecurityEventsIn } from "../users/profile";
+import { loadDelivery } from "./deliveries";
 import { notify } from "./outbox";
 import { getChannelChoicesIn, saveChannelChoicesIn } from "./preferences";
 
@@ -80,5 +82,52 @@ describe(`a person's notification channels (${driverLabel()})`, () => {
     );
     expect(await getChannelChoicesIn(handle.db, userId)).toMatchObject({ email: null });
     expect(await channelsOfNew("p3")).toEqual([]);
+  });
+
+  it("a change is a security event: listed, in the message centre, its notice sent to the channels in force before it", async () => {
+    await saveChannelChoicesIn(
+      handle.db,
+      userId,
+      { email: "wu@example.org", byEmail: true, bySms: true },
+      actor,
+    );
+    // Someone holding the session points the mail elsewhere and turns SMS off.
+    await saveChannelChoicesIn(
+      handle.db,
+      userId,
+      { email: "thief@example.net", byEmail: true, bySms: false },
+      actor,
+    );
+    const events = await listSecurityEventsIn(handle.db, userId);
+    expect(events[0]).toMatchObject({ action: "user.notification_channels", byOther: false });
+    const notices = await handle.db
+      .select({ id: notifications.id, title: notifications.title })
+      .from(notifications)
+      .where(
+        and(
+          eq(notifications.userId, userId),
+          eq(notifications.kind, "account.security"),
+          like(notifications.dedupeKey, "account.security:user.notification_channels:%"),
+        ),
+      )
+      .orderBy(notifications.id);
+    const last = notices.at(-1);
+    expect(last?.title).toContain("通知方式");
+    const deliveries = await handle.db
+      .select({ id: notificationDeliveries.id, channel: notificationDeliveries.channel })
+      .from(notificationDeliveries)
+      .where(eq(notificationDeliveries.notificationId, last?.id ?? 0))
+      .orderBy(notificationDeliveries.channel);
+    expect(deliveries.map((d) => d.channel)).toEqual(["email", "sms"]);
+    const sent = await Promise.all(deliveries.map((d) => loadDelivery(handle.db, d.id)));
+    // To the previous address and the phone, not to the new address.
+    expect(sent.map((d) => d?.address)).toEqual(["wu@example.org", "13800005555"]);
+    const [stored] = await handle.db
+      .select({ address: notificationDeliveries.address })
+      .from(notificationDeliveries)
+      .where(eq(notificationDeliveries.id, deliveries[0]?.id ?? 0));
+    expect(stored?.address).not.toContain("wu@example.org");
+    // Later notifications go to the new choices.
+    expect(await channelsOfNew("p4")).toEqual(["email"]);
   });
 });

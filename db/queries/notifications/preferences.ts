@@ -1,10 +1,10 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, desc, eq, like } from "drizzle-orm";
 import type { ChannelChoices } from "@/lib/notifications/channel-choices";
 import type { Database } from "../../client";
-import { openOptional, sealOptional } from "../../encryption/fields";
+import { openOptional, sealField, sealOptional } from "../../encryption/fields";
 import { getDb } from "../../runtime";
-import { users } from "../../schema";
+import { notificationDeliveries, notifications, users } from "../../schema";
 import { writeAudit } from "../audit/write";
 
 /**
@@ -46,7 +46,11 @@ export async function getChannelChoices(userId: number) {
 
 /**
  * Saves the choices of the account `userId` (the caller's own: the action never takes an
- * id from the form), audited without the address itself.
+ * id from the form, and asks for the password first: server/auth/account.ts). A security
+ * event, audited without the address itself: the audit entry's notice is written BEFORE
+ * the change, on the channels in force until now, and its deliveries keep the address and
+ * phone of before (a delivery otherwise reads them when it is sent), so whoever changed
+ * the address cannot keep the holder from hearing of it.
  */
 export async function saveChannelChoicesIn(
   db: Database,
@@ -56,21 +60,12 @@ export async function saveChannelChoicesIn(
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const [before] = await tx
-      .select({ email: users.email })
+      .select({ email: users.email, phone: users.phone })
       .from(users)
       .where(eq(users.id, userId))
       .for("update");
     if (!before) return;
     const previous = openOptional("users.email", before.email);
-    await tx
-      .update(users)
-      .set({
-        email: sealOptional("users.email", choices.email),
-        notifyByEmail: choices.byEmail,
-        notifyBySms: choices.bySms,
-        updatedAt: new Date(),
-      })
-      .where(eq(users.id, userId));
     await writeAudit(tx, {
       action: "user.notification_channels",
       actorId: userId,
@@ -84,13 +79,54 @@ export async function saveChannelChoicesIn(
         bySms: choices.bySms,
       },
     });
+    await pinNoticeAddresses(tx, userId, {
+      email: previous,
+      phone: openOptional("users.phone", before.phone),
+    });
+    await tx
+      .update(users)
+      .set({
+        email: sealOptional("users.email", choices.email),
+        notifyByEmail: choices.byEmail,
+        notifyBySms: choices.bySms,
+        updatedAt: new Date(),
+      })
+      .where(eq(users.id, userId));
   });
 }
 
-export async function saveChannelChoices(
+/** The deliveries of the notice just written (the newest of its kind) keep these addresses. */
+async function pinNoticeAddresses(
+  tx: Pick<Database, "select" | "update">,
   userId: number,
-  choices: ChannelChoices,
-  actor: { ip: string | null; actorLabel: string },
-) {
-  await saveChannelChoicesIn(await getDb(), userId, choices, actor);
+  before: { email: string | null; phone: string | null },
+): Promise<void> {
+  const [notice] = await tx
+    .select({ id: notifications.id })
+    .from(notifications)
+    .where(
+      and(
+        eq(notifications.userId, userId),
+        like(notifications.dedupeKey, "account.security:user.notification_channels:%"),
+      ),
+    )
+    .orderBy(desc(notifications.id))
+    .limit(1);
+  if (!notice) return;
+  const pins = [
+    ["email", before.email],
+    ["sms", before.phone],
+  ] as const;
+  for (const [channel, address] of pins) {
+    if (!address) continue;
+    await tx
+      .update(notificationDeliveries)
+      .set({ address: sealField("notification_deliveries.address", address) })
+      .where(
+        and(
+          eq(notificationDeliveries.notificationId, notice.id),
+          eq(notificationDeliveries.channel, channel),
+        ),
+      );
+  }
 }

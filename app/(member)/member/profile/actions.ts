@@ -1,7 +1,6 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { saveChannelChoices } from "@/db/queries/notifications/preferences";
 import { isTotpSecretInForce } from "@/db/queries/users/profile";
 import { type EnrolFormState, firstFieldRefusal, formText, refusedAtField } from "@/lib/auth/forms";
 import { generateTotpSecret } from "@/lib/auth/totp";
@@ -12,7 +11,11 @@ import {
   type ChannelChoicesValues,
   parseChannelChoices,
 } from "@/lib/notifications/channel-choices";
-import { changePassword, logOutEverywhere } from "@/server/auth/account";
+import {
+  changeNotificationChannels,
+  changePassword,
+  logOutEverywhere,
+} from "@/server/auth/account";
 import { endBrowserSession, keepThisSession } from "@/server/auth/issue";
 import { readPendingEnrolment, requestContext, setPendingEnrolment } from "@/server/auth/request";
 import { requireUser } from "@/server/auth/session";
@@ -166,8 +169,10 @@ export async function turnOffTotpAction(
 }
 
 /**
- * "通知方式": the account's e-mail address and whether to use e-mail and SMS. A refusal
- * keeps what was typed and changes nothing.
+ * "通知方式": the account's e-mail address and whether to use e-mail and SMS. Security
+ * notices go there, so any change takes the current password (checked and rate-limited
+ * like the password change). A refusal keeps what was typed (not the password) and
+ * changes nothing.
  */
 export async function saveNotificationChannelsAction(
   _previous: FormState<ChannelChoicesValues>,
@@ -179,12 +184,25 @@ export async function saveNotificationChannelsAction(
     byEmail: formData.get("byEmail") === "on" ? "on" : "",
     bySms: formData.get("bySms") === "on" ? "on" : "",
   };
-  const garbled = controlCharacterRefusal(formData, values, ["email"]);
+  const garbled = controlCharacterRefusal(formData, values, ["email", "current"]);
   if (garbled) return garbled;
   const words = deliveryMessages.channels;
   const parsed = parseChannelChoices(values);
   if (!parsed.ok) return refusedForm(values, words.errors.invalid, parsed.fieldErrors);
-  const { ip } = await requestContext();
-  await saveChannelChoices(user.id, parsed.data, { ip, actorLabel: user.username });
+  const current = text(formData.get("current"));
+  if (!current) return refusedAtField("current", m.profile.errors.currentRequired, values);
+  const result = await changeNotificationChannels(await requestContext(), user, {
+    current,
+    choices: parsed.data,
+  });
+  if (!result.ok) {
+    const message =
+      result.reason === "rate_limited"
+        ? fillAuthMessage(m.profile.errors.rateLimited, {
+            minutes: minutes(result.retryAfterSeconds),
+          })
+        : m.profile.errors.wrongCurrent;
+    return refusedAtField("current", message, values);
+  }
   return doneForm({ ...values, email: parsed.data.email ?? "" }, words.saved);
 }

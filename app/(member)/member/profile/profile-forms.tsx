@@ -116,6 +116,12 @@ export function NotificationChannelsSection({
               defaultChecked={values.bySms === "on"}
             />
             <p className="text-sm text-muted">{c.smsHint(choices.phoneMasked)}</p>
+            <CurrentPasswordField
+              id="profile-channels-current"
+              label={m.profile.current}
+              hint={c.currentHint}
+              error={fieldErrors.current}
+            />
             <SubmitButton>{c.save}</SubmitButton>
           </>
         )}
