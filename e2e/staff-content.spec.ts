@@ -364,7 +364,7 @@ test("registrations: phones masked for the editor, revealed to an admin and audi
     await page.getByRole("textbox", { name: /^姓名/ }).fill(person.name);
     await page.getByRole("textbox", { name: /^手机号/ }).fill(person.phone);
     await page.getByRole("checkbox").check();
-    await page.getByRole("button", { name: /报名|候补/ }).click();
+    await page.getByRole("button", { name: /^(提交报名|登记候补)$/ }).click();
     // The receipt answers in place (the code never goes into an address).
     const receipt = page.getByRole("region", { name: "报名码" });
     await expect(receipt).toContainText(/[2-9A-Z]{4}-[2-9A-Z]{4}/);
