@@ -36,6 +36,10 @@ import { expect, test } from "./fixtures";
  */
 
 test.describe.configure({ mode: "serial", timeout: 180_000 });
+// The sweep shows each answer by fulfilling the form's address with page.route; requests a
+// service worker makes are not routed, so the member app's worker (which answers member
+// pages itself) would fetch a fresh page instead. This spec is about the server's answers.
+test.use({ serviceWorkers: "block" });
 
 const nm = notesMessages;
 const cms = cmsMessages;
