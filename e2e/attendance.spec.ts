@@ -145,7 +145,11 @@ async function expectConfirmation(
   await expect(page.getByText("提交成功！请保存下面的报名码")).toBeVisible();
   expect(page.url()).toMatch(/\/events\/\d+(\/register)?$/);
   const code = (
-    (await page.getByRole("region", { name: "报名码" }).locator("p").first().textContent()) ?? ""
+    (await page
+      .getByRole("region", { name: "报名码", exact: true })
+      .locator("p")
+      .first()
+      .textContent()) ?? ""
   ).trim();
   expect(code).toMatch(CODE);
   await expect(page.getByText(masked, { exact: true })).toBeVisible();
@@ -225,7 +229,7 @@ test.describe("open attendance with JavaScript", () => {
 
     // The saved link carries the code in its fragment: the page looks it up by POST.
     await page.goto(`/registrations#code=${code}`);
-    await expect(page.getByRole("region", { name: "报名码" })).toContainText(code);
+    await expect(page.getByRole("region", { name: "报名码", exact: true })).toContainText(code);
     await expect(page.getByText("已确认", { exact: true })).toBeVisible();
 
     // Find the registration by its code (typed loosely), then cancel it.
@@ -237,7 +241,7 @@ test.describe("open attendance with JavaScript", () => {
     await expect(page.getByLabel("报名码")).toHaveValue("ABCD-EFG0");
     await expectNoAxeViolations();
     await openRegistration(page, code.replace("-", " ").toLowerCase());
-    await expect(page.getByRole("region", { name: "报名码" })).toContainText(code);
+    await expect(page.getByRole("region", { name: "报名码", exact: true })).toContainText(code);
     await page.getByRole("checkbox", { name: "我确认取消本次报名" }).check();
     await page.getByRole("button", { name: "取消报名" }).click();
     await expect(page.getByText("已取消报名。")).toBeVisible();
@@ -346,7 +350,7 @@ test.describe("open attendance without JavaScript", () => {
 
     // Look it up with the typed code and cancel, still without JavaScript.
     await openRegistration(page, code.toLowerCase());
-    await expect(page.getByRole("region", { name: "报名码" })).toContainText(code);
+    await expect(page.getByRole("region", { name: "报名码", exact: true })).toContainText(code);
     await expectNoAxeViolationsWithoutScripts(browser, page);
     await page.getByRole("checkbox", { name: "我确认取消本次报名" }).check();
     await page.getByRole("button", { name: "取消报名" }).click();

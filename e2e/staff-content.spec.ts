@@ -366,7 +366,7 @@ test("registrations: phones masked for the editor, revealed to an admin and audi
     await page.getByRole("checkbox").check();
     await page.getByRole("button", { name: /^(提交报名|登记候补)$/ }).click();
     // The receipt answers in place (the code never goes into an address).
-    const receipt = page.getByRole("region", { name: "报名码" });
+    const receipt = page.getByRole("region", { name: "报名码", exact: true });
     await expect(receipt).toContainText(/[2-9A-Z]{4}-[2-9A-Z]{4}/);
     codes.push(/[2-9A-Z]{4}-[2-9A-Z]{4}/.exec((await receipt.textContent()) ?? "")?.[0] ?? "");
   }
