@@ -105,6 +105,9 @@ export async function startSmtpSink({ port = 0, refuse } = {}) {
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
+    // A reverse DNS lookup per connection is what a real relay does; a local sink needs none.
+    disableReverseLookup: true,
+    closeTimeout: 2_000,
     onData(stream, session, callback) {
       const chunks = [];
       stream.on("data", (chunk) => chunks.push(chunk));
@@ -118,7 +121,12 @@ export async function startSmtpSink({ port = 0, refuse } = {}) {
           callback(error);
           return;
         }
-        messages.push({ to, ...decodeMail(raw), at: new Date().toISOString() });
+        messages.push({
+          to,
+          ...decodeMail(raw),
+          at: new Date().toISOString(),
+          connection: session.id,
+        });
         callback();
       });
     },

@@ -21,7 +21,7 @@ import type { Actor } from "@/lib/auth/types";
 import { messageIdFor } from "@/lib/notifications/mail-content";
 import { eventKinds } from "@/lib/vocabulary";
 import { deliverDueNow, skipReasons } from "./deliver";
-import { mailSender, type Senders, smsSender } from "./senders";
+import { closeSenders, mailSender, type Senders, smsSender } from "./senders";
 import { startDeliveryWorker, stopDeliveryWorker } from "./worker";
 
 /**
@@ -51,8 +51,11 @@ afterAll(async () => {
   await sms?.close();
   await handle?.close();
 });
+/** Every sender a test made: their pooled SMTP connections are let go after it. */
+const made: Senders[] = [];
 afterEach(() => {
   refuseNext = null;
+  for (const set of made.splice(0)) closeSenders(set);
 });
 
 const mail = () =>
@@ -70,10 +73,11 @@ const smsSettings = {
   SMS_TEMPLATES: "account.security=SMS_000000009",
   SMS_REGION: "cn-hangzhou",
 };
-const senders = (): Senders => ({
-  email: mail(),
-  sms: smsSender({ ...smsSettings, SMS_ENDPOINT: sms.url }),
-});
+const senders = (): Senders => {
+  const set = { email: mail(), sms: smsSender({ ...smsSettings, SMS_ENDPOINT: sms.url }) };
+  made.push(set);
+  return set;
+};
 
 async function makeUser(options: { email?: string; phone?: string; bySms?: boolean } = {}) {
   userSeq += 1;
@@ -324,6 +328,38 @@ describe(`notification delivery (${driverLabel()})`, () => {
     const [noAddress] = await deliveriesOf(gone);
     expect(noAddress).toMatchObject({ status: "skipped", lastError: skipReasons.noAddress });
     expect(mailTo("zhou@example.org")).toHaveLength(0);
+  });
+
+  it("sends several deliveries of a batch at once, each once, over pooled connections", async () => {
+    const count = 12;
+    for (let i = 0; i < count; i++) {
+      const userId = await makeUser({ email: `lane${i}@example.org` });
+      await notifyUser(userId, `lane:${i}`);
+    }
+    const before = smtp.messages.length;
+    const real = senders().email as NonNullable<Senders["email"]>;
+    let inFlight = 0;
+    let most = 0;
+    const watched: Senders = {
+      email: async (address, delivery) => {
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        try {
+          await real(address, delivery);
+        } finally {
+          inFlight -= 1;
+        }
+      },
+    };
+    const report = await deliverDueNow(handle.db, watched, { maxAttempts: 3, concurrency: 4 });
+    expect(report.sent).toBe(count);
+    expect(most).toBe(4);
+    const got = smtp.messages.slice(before);
+    expect(got).toHaveLength(count);
+    expect(new Set(got.map((m) => m.to[0])).size).toBe(count);
+    // Twelve messages over a pool of at most four connections, not one connection each.
+    expect(got.every((m) => typeof m.connection === "string")).toBe(true);
+    expect(new Set(got.map((m) => m.connection)).size).toBeLessThanOrEqual(4);
   });
 
   it("sends each delivery exactly once when two workers claim at the same time", async () => {

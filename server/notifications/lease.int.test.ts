@@ -56,7 +56,8 @@ describe(`delivery leases (${driverLabel()})`, () => {
     // The clock: each send takes 600 ms of it; the lease is 1 s.
     let clock = Date.now() + 1_000;
     const now = () => new Date(clock);
-    const options = { maxAttempts: 3, now, leaseMs: 1_000, batch: 3 };
+    // One at a time, so that the sends follow each other on the clock.
+    const options = { maxAttempts: 3, now, leaseMs: 1_000, batch: 3, concurrency: 1 };
     let sends = 0;
     let other: DeliveryReport | null = null;
     const slow: Senders = {
@@ -70,6 +71,7 @@ describe(`delivery leases (${driverLabel()})`, () => {
       },
     };
     const first = await deliverDueNow(handle.db, slow, options);
+    real.close?.();
 
     const got = smtp.messages.filter((m) => m.to.includes("slow@example.org"));
     expect(got.map((m) => m.subject).sort()).toEqual(["慢批次 a", "慢批次 b", "慢批次 c"]);

@@ -14,8 +14,15 @@ import type { DeliveryChannel } from "@/lib/vocabulary";
  * settings are unset is missing here: its deliveries are skipped. Nothing here logs an
  * address or a phone.
  */
-export type Sender = (address: string, delivery: DeliveryToSend) => Promise<void>;
+export type Sender = ((address: string, delivery: DeliveryToSend) => Promise<void>) & {
+  /** Lets go of held connections (the worker's stop). */
+  close?: () => void;
+};
 export type Senders = Partial<Record<DeliveryChannel, Sender>>;
+
+export function closeSenders(senders: Senders): void {
+  for (const sender of Object.values(senders)) sender?.close?.();
+}
 
 type MailSettings = Pick<Env, "SMTP_URL" | "MAIL_FROM" | "SITE_URL">;
 type SmsSettings = Pick<
@@ -31,16 +38,25 @@ type SmsSettings = Pick<
 >;
 
 /**
- * Bounds on a stuck mail server (nodemailer's own are minutes long): a send must end well
- * within the claim's lease, or another instance could take the delivery and send it too.
- * The URL's query may set them otherwise (`?socketTimeout=…`).
+ * The transport's defaults, each overridable in the URL's query (`?socketTimeout=…`):
+ * - bounds on a stuck mail server (nodemailer's own are minutes long): a send must end well
+ *   within the claim's lease, or another instance could take the delivery and send it too;
+ * - a pool of a few connections kept open between messages: a new connection per message
+ *   (greeting, EHLO) costs more than the message itself, and the worker sends several at
+ *   once (./deliver.ts). An idle connection closes after socketTimeout.
  */
-const SMTP_TIMEOUTS = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 };
+const SMTP_DEFAULTS = {
+  connectionTimeout: "15000",
+  greetingTimeout: "15000",
+  socketTimeout: "60000",
+  pool: "true",
+  maxConnections: "4",
+};
 
-export function smtpUrlWithTimeouts(url: string): string {
+export function smtpTransportUrl(url: string): string {
   const parsed = new URL(url);
-  for (const [name, ms] of Object.entries(SMTP_TIMEOUTS)) {
-    if (!parsed.searchParams.has(name)) parsed.searchParams.set(name, String(ms));
+  for (const [name, value] of Object.entries(SMTP_DEFAULTS)) {
+    if (!parsed.searchParams.has(name)) parsed.searchParams.set(name, value);
   }
   return parsed.toString();
 }
@@ -49,8 +65,8 @@ export function smtpUrlWithTimeouts(url: string): string {
 export function mailSender(settings: MailSettings): Sender | undefined {
   const { SMTP_URL: url, MAIL_FROM: from, SITE_URL: site } = settings;
   if (!url || !from) return undefined;
-  const transport = nodemailer.createTransport(smtpUrlWithTimeouts(url));
-  return async (address, delivery) => {
+  const transport = nodemailer.createTransport(smtpTransportUrl(url));
+  const send: Sender = async (address, delivery) => {
     const mail = buildMail(delivery, site);
     await transport.sendMail({
       from,
@@ -62,6 +78,8 @@ export function mailSender(settings: MailSettings): Sender | undefined {
       headers: { "X-Lvzhi-Notification": delivery.kind },
     });
   };
+  send.close = () => transport.close();
+  return send;
 }
 
 /** Aliyun's limit on a template variable of a notice (通知类) template. */

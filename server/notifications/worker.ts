@@ -4,7 +4,7 @@ import { onOutboxWrite } from "@/db/queries/notifications/wake";
 import { type Env, env as serverEnv } from "@/lib/env";
 import { deliveryErrorText } from "@/lib/notifications/backoff";
 import { type DeliveryReport, deliverDueNow } from "./deliver";
-import { sendersFromEnv } from "./senders";
+import { closeSenders, sendersFromEnv } from "./senders";
 
 /**
  * The delivery worker inside the server process (started by instrumentation.ts, never by
@@ -70,6 +70,7 @@ export function startDeliveryWorker(getDb: () => Promise<Database>, env: WorkerS
     stop: () => {
       clearInterval(interval);
       unsubscribe();
+      closeSenders(senders);
       holder.__lvzhiDeliveryWorker = undefined;
     },
   };
@@ -84,11 +85,14 @@ export function stopDeliveryWorker(): void {
  * One pass now, with this server's channels (or the given settings): what the soak and
  * scripts call to send what is due without waiting for the worker.
  */
-export function sendDueNotificationsNow(
+export async function sendDueNotificationsNow(
   db: Database,
   settings: WorkerSettings = serverEnv,
 ): Promise<DeliveryReport> {
-  return deliverDueNow(db, sendersFromEnv(settings), {
-    maxAttempts: settings.DELIVERY_MAX_ATTEMPTS,
-  });
+  const senders = sendersFromEnv(settings);
+  try {
+    return await deliverDueNow(db, senders, { maxAttempts: settings.DELIVERY_MAX_ATTEMPTS });
+  } finally {
+    closeSenders(senders);
+  }
 }

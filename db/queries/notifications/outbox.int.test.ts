@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { sealField, sealPhone } from "../../encryption/fields";
 import { events, notificationDeliveries, notifications, registrations, users } from "../../schema";
 import { createTestDatabase, driverLabel, type TestDatabase } from "../../test-utils";
-import { notify } from "./outbox";
+import { notify, notifyEach } from "./outbox";
 
 const opened: TestDatabase[] = [];
 afterEach(async () => {
@@ -122,5 +122,52 @@ describe(`the notification outbox (${driverLabel()})`, () => {
       title: "明天的活动提醒",
     });
     expect(await f.db.select().from(notificationDeliveries)).toEqual([]);
+  });
+
+  it("notifies many recipients in a few statements, whatever their number, each with their channels", async () => {
+    const f = await fixture();
+    const many = await f.db
+      .insert(users)
+      .values(
+        Array.from({ length: 40 }, (_, i) => ({
+          username: `member${i}`,
+          displayName: `委员${i}`,
+          status: "active" as const,
+          ...(i % 2 === 0 ? { email: sealField("users.email", `m${i}@example.org`) } : {}),
+        })),
+      )
+      .returning({ id: users.id });
+    let statements = 0;
+    const counted = {
+      insert: ((...args: Parameters<typeof f.db.insert>) => {
+        statements += 1;
+        return f.db.insert(...args);
+      }) as typeof f.db.insert,
+      select: ((...args: Parameters<typeof f.db.select>) => {
+        statements += 1;
+        return f.db.select(...args);
+      }) as typeof f.db.select,
+    };
+    const event = { kind: "event.published", key: "e9", title: "新活动：界别协商会" } as const;
+    const inputs = [
+      ...many.map((u) => ({ ...event, to: { userId: u.id } })),
+      { ...event, to: { userId: f.reachableId } },
+      { ...event, to: { registrationId: f.registrationId } },
+      // The same recipient twice in one call: one message.
+      { ...event, to: { userId: f.quietId } },
+      { ...event, to: { userId: f.quietId } },
+    ];
+    expect(await notifyEach(counted, inputs)).toBe(43);
+    // One insert, one select of users, one of registrations, one insert of deliveries.
+    expect(statements).toBeLessThanOrEqual(4);
+    const deliveries = await f.db
+      .select({ channel: notificationDeliveries.channel })
+      .from(notificationDeliveries);
+    // 20 members with an address, the reachable user's e-mail and SMS, the registrant's SMS.
+    expect(deliveries.filter((d) => d.channel === "email")).toHaveLength(21);
+    expect(deliveries.filter((d) => d.channel === "sms")).toHaveLength(2);
+    // Again (a retried request): nothing new, nothing sent twice.
+    expect(await notifyEach(f.db, inputs)).toBe(0);
+    expect(await f.db.select().from(notificationDeliveries)).toHaveLength(23);
   });
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import type { DeliveryChannel, NotificationKind } from "@/lib/vocabulary";
 import type { Database } from "../../client";
 import { notificationDeliveries, notifications, registrations, users } from "../../schema";
@@ -45,61 +45,105 @@ export const dedupeKeyOf = (input: Pick<NotificationInput, "to" | "kind" | "key"
  * gets an SMS to the phone it was made with (while it still has one).
  */
 export async function notify(executor: Executor, input: NotificationInput): Promise<boolean> {
-  const [row] = await executor
-    .insert(notifications)
-    .values({
-      userId: "userId" in input.to ? input.to.userId : null,
-      registrationId: "registrationId" in input.to ? input.to.registrationId : null,
-      kind: input.kind,
-      title: input.title,
-      body: input.body ?? "",
-      link: input.link ?? "",
-      dedupeKey: dedupeKeyOf(input),
-    })
-    .onConflictDoNothing({ target: notifications.dedupeKey })
-    .returning({ id: notifications.id });
-  if (!row) return false;
-  const channels = await channelsFor(executor, input.to);
-  if (channels.length > 0) {
-    await executor
-      .insert(notificationDeliveries)
-      .values(channels.map((channel) => ({ notificationId: row.id, channel })))
-      .onConflictDoNothing();
-    signalOutboxWrite();
-  }
-  return true;
+  return (await notifyEach(executor, [input])) > 0;
 }
 
-/** The same for several recipients (e.g. every member of a sector), one after another. */
+/** Rows per statement: far below PostgreSQL's 65,535 parameters. */
+const CHUNK = 500;
+
+/**
+ * The same for several recipients (e.g. every member of a sector) in a few statements
+ * whatever their number: the notifications in one insert, the recipients' channels in one
+ * query per kind of recipient, the deliveries in one insert. Returns how many were new.
+ */
 export async function notifyEach(
   executor: Executor,
   inputs: readonly NotificationInput[],
 ): Promise<number> {
+  const byKey = new Map(inputs.map((input) => [dedupeKeyOf(input), input]));
+  const unique = [...byKey.entries()];
   let written = 0;
-  for (const input of inputs) if (await notify(executor, input)) written += 1;
+  for (let start = 0; start < unique.length; start += CHUNK) {
+    const chunk = unique.slice(start, start + CHUNK);
+    const rows = await executor
+      .insert(notifications)
+      .values(
+        chunk.map(([dedupeKey, input]) => ({
+          userId: "userId" in input.to ? input.to.userId : null,
+          registrationId: "registrationId" in input.to ? input.to.registrationId : null,
+          kind: input.kind,
+          title: input.title,
+          body: input.body ?? "",
+          link: input.link ?? "",
+          dedupeKey,
+        })),
+      )
+      .onConflictDoNothing({ target: notifications.dedupeKey })
+      .returning({ id: notifications.id, dedupeKey: notifications.dedupeKey });
+    if (rows.length === 0) continue;
+    written += rows.length;
+    const added = rows.flatMap((row) => {
+      const input = byKey.get(row.dedupeKey);
+      return input ? [{ id: row.id, to: input.to }] : [];
+    });
+    const channels = await channelsOf(
+      executor,
+      added.map((row) => row.to),
+    );
+    const deliveries = added.flatMap((row) =>
+      (channels.get(recipientTag(row.to)) ?? []).map((channel) => ({
+        notificationId: row.id,
+        channel,
+      })),
+    );
+    if (deliveries.length > 0) {
+      await executor.insert(notificationDeliveries).values(deliveries).onConflictDoNothing();
+      signalOutboxWrite();
+    }
+  }
   return written;
 }
 
-async function channelsFor(executor: Executor, to: Recipient): Promise<DeliveryChannel[]> {
-  if ("registrationId" in to) {
-    const [registration] = await executor
-      .select({ phone: registrations.phone, anonymisedAt: registrations.anonymisedAt })
+/** Each recipient's outside channels, keyed by recipientTag. */
+async function channelsOf(
+  executor: Executor,
+  recipients: readonly Recipient[],
+): Promise<Map<string, DeliveryChannel[]>> {
+  const result = new Map<string, DeliveryChannel[]>();
+  const userIds = [...new Set(recipients.flatMap((to) => ("userId" in to ? [to.userId] : [])))];
+  const registrationIds = [
+    ...new Set(recipients.flatMap((to) => ("registrationId" in to ? [to.registrationId] : []))),
+  ];
+  if (registrationIds.length > 0) {
+    const rows = await executor
+      .select({
+        id: registrations.id,
+        phone: registrations.phone,
+        anonymisedAt: registrations.anonymisedAt,
+      })
       .from(registrations)
-      .where(eq(registrations.id, to.registrationId));
-    return registration && !registration.anonymisedAt && registration.phone ? ["sms"] : [];
+      .where(inArray(registrations.id, registrationIds));
+    for (const row of rows) {
+      if (row.phone && !row.anonymisedAt) result.set(`registration:${row.id}`, ["sms"]);
+    }
   }
-  const [user] = await executor
-    .select({
-      email: users.email,
-      phone: users.phone,
-      notifyByEmail: users.notifyByEmail,
-      notifyBySms: users.notifyBySms,
-    })
-    .from(users)
-    .where(eq(users.id, to.userId));
-  if (!user) return [];
-  const channels: DeliveryChannel[] = [];
-  if (user.email && user.notifyByEmail) channels.push("email");
-  if (user.phone && user.notifyBySms) channels.push("sms");
-  return channels;
+  if (userIds.length > 0) {
+    const rows = await executor
+      .select({
+        id: users.id,
+        email: users.email,
+        phone: users.phone,
+        notifyByEmail: users.notifyByEmail,
+        notifyBySms: users.notifyBySms,
+      })
+      .from(users)
+      .where(inArray(users.id, userIds));
+    for (const user of rows) {
+      const channels: DeliveryChannel[] = [];
+      if (user.email && user.notifyByEmail) channels.push("email");
+      if (user.phone && user.notifyBySms) channels.push("sms");
+      result.set(`user:${user.id}`, channels);
+    }
+  }
+  return result;
 }
