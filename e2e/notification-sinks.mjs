@@ -131,6 +131,9 @@ export async function startSmtpSink({ port = 0, refuse } = {}) {
       });
     },
   });
+  // A client that vanishes mid-connection (a server killed by the soak while its pooled
+  // connection is open) resets the socket: a real mail server shrugs, and so does this one.
+  server.on("error", () => {});
   await new Promise((resolve) => server.listen(port, "127.0.0.1", resolve));
   return {
     port: server.server.address().port,

@@ -2,7 +2,8 @@
 # Every test, in order: types, lint, unit, integration on PGlite, integration on a real
 # PostgreSQL server, then Playwright on the production build in Chromium (on PGlite; the
 # "postgres" specs on a database of the same PostgreSQL server; cluster.spec.ts on two
-# servers sharing another database of it and a Redis).
+# servers sharing another database of it and a Redis), then a few seconds of the bench and
+# the soak on that build.
 # Starts what it needs itself (an ephemeral Redis and PostgreSQL cluster, installing
 # Debian's `redis-server`, `postgresql` and `chromium` with a CJK font when missing) and
 # stops them on exit. Integration tests that need Redis get TEST_REDIS_URL.
@@ -96,16 +97,16 @@ trap 'exit 143' TERM
 
 # ---------------------------------------------------------------------------------------
 
-section "1/9 typecheck (tsc --noEmit)"
+section "1/10 typecheck (tsc --noEmit)"
 npm run --silent typecheck
 
-section "2/9 lint (Biome; dependency-cruiser floors and cycles; page and file sizes)"
+section "2/10 lint (Biome; dependency-cruiser floors and cycles; page and file sizes)"
 npm run --silent lint
 
-section "3/9 unit tests (vitest project unit)"
+section "3/10 unit tests (vitest project unit)"
 vitest run --project unit --passWithNoTests
 
-section "4/9 start an ephemeral Redis; integration tests on PGlite (in-memory, no TEST_DATABASE_URL)"
+section "4/10 start an ephemeral Redis; integration tests on PGlite (in-memory, no TEST_DATABASE_URL)"
 # Redis for the integration tests that need one (TEST_REDIS_URL) and, later, for the e2e
 # "cluster" project. REDIS_URL itself stays unset: only the servers meant to share state
 # use Redis. The path is fixed first, so that the exit trap can stop it whatever happens.
@@ -115,7 +116,7 @@ eval "$redis_env"
 echo "TEST_REDIS_URL=$TEST_REDIS_URL"
 env -u TEST_DATABASE_URL -u DATABASE_URL -u REDIS_URL vitest run --project integration --reporter=verbose
 
-section "5/9 start an ephemeral PostgreSQL server"
+section "5/10 start an ephemeral PostgreSQL server"
 # The path is fixed here first, so that the exit trap can stop the server even if this
 # script is interrupted while the server starts.
 PG_EPHEMERAL_DIR="/tmp/lvzhi-pg.$$-$RANDOM"
@@ -123,7 +124,7 @@ pg_env=$(bash scripts/pg-ephemeral.sh start "$PG_EPHEMERAL_DIR")
 eval "$pg_env"
 echo "TEST_DATABASE_URL=$TEST_DATABASE_URL"
 
-section "6/9 integration tests on PostgreSQL ${PG_EPHEMERAL_VERSION} (TEST_DATABASE_URL)"
+section "6/10 integration tests on PostgreSQL ${PG_EPHEMERAL_VERSION} (TEST_DATABASE_URL)"
 env -u DATABASE_URL -u REDIS_URL vitest run --project integration --reporter=verbose
 # The server keeps running: the e2e step creates a database on it for the "postgres"
 # project (auth.spec.ts runs the account CLI beside a running server). The exit trap
@@ -136,21 +137,31 @@ if [ "${SKIP_E2E:-}" = "1" ]; then
   exit 0
 fi
 
-section "7/9 Chromium and a CJK font (Debian packages)"
+section "7/10 Chromium and a CJK font (Debian packages)"
 bash scripts/ensure-chromium.sh
 
-section "8/9 next build (production)"
+section "8/10 next build (production)"
 E2E_SCRATCH="${TMPDIR:-/tmp}/lvzhi-e2e.$$-$RANDOM"
 mkdir -m 700 "$E2E_SCRATCH"
 # The build gets a throwaway database directory: should anything open the database at
 # build time, the server under test still starts on an empty one.
 env -u DATABASE_URL -u REDIS_URL PGLITE_DIR="$E2E_SCRATCH/build-pglite" next build
 
-section "9/9 end-to-end tests (Playwright, next start, Chromium)"
+section "9/10 end-to-end tests (Playwright, next start, Chromium)"
 export E2E_SKIP_BUILD=1
 export E2E_PGLITE_DIR="$E2E_SCRATCH/pglite"
 echo "server data directory (empty, PGlite): $E2E_PGLITE_DIR"
 echo "PostgreSQL for the \"postgres\" and \"cluster\" projects: $TEST_DATABASE_URL (fresh databases on it)"
 echo "Redis for the \"cluster\" project: $TEST_REDIS_URL (database 1)"
 TEST_DATABASE_URL="$TEST_DATABASE_URL" TEST_REDIS_URL="$TEST_REDIS_URL" playwright test
+
+section "10/10 smoke runs of npm run bench and npm run soak (so they cannot rot unnoticed)"
+# A few seconds of each on the build above: every page answers on both databases beside
+# the static baseline (figures written to a scratch directory, the checkout unchanged),
+# and a short soak with its faults loses, doubles and overfills nothing. Each on its own
+# throwaway PostgreSQL server, as `npm run bench` and `npm run soak` run them.
+env -u DATABASE_URL -u REDIS_URL BENCH_SMOKE=1 BENCH_RESULTS_DIR="$E2E_SCRATCH/bench-results" \
+  bash scripts/pg-ephemeral.sh run tsx scripts/bench.ts
+env -u DATABASE_URL -u REDIS_URL SOAK_BUILD=skip SOAK_SECONDS=24 SOAK_MEMBERS=4 SOAK_READERS=6 \
+  SOAK_REGISTER_CHANCE=0.2 bash scripts/pg-ephemeral.sh run tsx scripts/soak.ts
 finish_section
