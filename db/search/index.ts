@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, isNotNull, notInArray, sql } from "drizzle-orm";
 import type { SearchKind } from "@/lib/vocabulary";
+import { richTextToPlainText } from "../../lib/rich-text/sanitize";
 import {
   buildDocumentVector,
   markdownToPlainText,
@@ -36,7 +37,7 @@ export interface IndexRow {
 
 type ArticleSource = Pick<
   typeof articles.$inferSelect,
-  "id" | "slug" | "title" | "summary" | "body" | "status" | "publishedAt"
+  "id" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "status" | "publishedAt"
 >;
 
 type EventSource = Pick<
@@ -50,6 +51,7 @@ const articleColumns = {
   title: articles.title,
   summary: articles.summary,
   body: articles.body,
+  bodyFormat: articles.bodyFormat,
   status: articles.status,
   publishedAt: articles.publishedAt,
 };
@@ -77,7 +79,11 @@ function articleRow(a: ArticleSource): IndexRow | null {
     kind: "article",
     refId: a.id,
     title: normalizeDocumentText(a.title),
-    body: joinParts([a.summary, markdownToPlainText(a.body)]),
+    // The words, never the tags.
+    body: joinParts([
+      a.summary,
+      a.bodyFormat === "html" ? richTextToPlainText(a.body) : markdownToPlainText(a.body),
+    ]),
     url: `/news/${encodeURIComponent(a.slug)}`,
     visibleFrom: a.publishedAt,
     happenedAt: a.publishedAt,
