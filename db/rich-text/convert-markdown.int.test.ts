@@ -15,7 +15,8 @@ afterAll(async () => {
   for (const handle of opened.splice(0).reverse()) await handle.close();
 });
 
-const MARKDOWN = "第一段**重点**。\n\n## 小标题\n\n- 甲\n- [乙](https://example.com)\n\n<script>alert(1)</script>";
+const MARKDOWN =
+  "第一段**重点**。\n\n## 小标题\n\n- 甲\n- [乙](https://example.com)\n\n<script>alert(1)</script>";
 
 describe(`Markdown article bodies become HTML at migrate time (${driverLabel()})`, () => {
   it("converts rows written before the editor, renders them the same, reindexes them, once", async () => {

@@ -1,6 +1,7 @@
 import { and, asc, eq, gt } from "drizzle-orm";
+import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import { markdownToRichText } from "../../lib/rich-text/markdown";
-import type { Database } from "../client";
+import type * as schema from "../schema";
 import { articles } from "../schema";
 import { indexArticle } from "../search";
 
@@ -16,7 +17,7 @@ const BATCH_SIZE = 100;
  * read, each converted and marked "html" in one statement, so once done it costs one
  * query. Returns how many rows it converted.
  */
-export async function convertMarkdownBodies(db: Database): Promise<number> {
+export async function convertMarkdownBodies(db: NodePgDatabase<typeof schema>): Promise<number> {
   let converted = 0;
   let afterId = 0;
   for (;;) {

@@ -1,4 +1,5 @@
 import { and, asc, eq, gt, isNotNull, notInArray, sql } from "drizzle-orm";
+import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import type { SearchKind } from "@/lib/vocabulary";
 import { richTextToPlainText } from "../../lib/rich-text/sanitize";
 import {
@@ -6,8 +7,11 @@ import {
   markdownToPlainText,
   normalizeDocumentText,
 } from "../../lib/search/tokenize";
-import type { Database } from "../client";
+import type * as schema from "../schema";
 import { articles, events, searchDocuments, towns } from "../schema";
+
+/** The database type of db/client.ts, spelt out: client.ts runs a data step that indexes. */
+type Database = NodePgDatabase<typeof schema>;
 
 /**
  * Keeps `search_documents` in step with the public content (docs/search.md):

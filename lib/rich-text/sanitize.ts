@@ -220,7 +220,10 @@ export function renderRichText(html: string, options: RenderRichTextOptions = {}
 
 /** The words of a body, for the search index: no tags, blocks on their own lines. */
 export function richTextToPlainText(html: string): string {
-  const spaced = html.replace(/<\/(p|h[1-6]|li|blockquote|tr|th|td)>|<br\s*\/?>|<hr\s*\/?>/gi, "$&\n");
+  const spaced = html.replace(
+    /<\/(p|h[1-6]|li|blockquote|tr|th|td)>|<br\s*\/?>|<hr\s*\/?>/gi,
+    "$&\n",
+  );
   const text = sanitizeHtml(spaced, { allowedTags: [], allowedAttributes: {} });
   return text
     .replace(/&lt;/g, "<")
