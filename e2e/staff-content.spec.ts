@@ -165,7 +165,7 @@ test("separation of duties: the system administrator has no accounts or audit lo
   expect((await security.goto("/admin/audit"))?.status()).toBe(404);
 });
 
-test("news: an editor previews Markdown, is told what to fix, publishes; /news shows it at once", async ({
+test("news: an editor previews the rich text, is told what to fix, publishes; /news shows it at once", async ({
   browser,
   request,
   expectNoAxeViolations,

@@ -106,7 +106,9 @@ export function RichTextEditor(props: RichTextEditorProps) {
       )}
       {editor && (
         <div
-          className={`${inputClass(Boolean(error))} overflow-hidden p-0 focus-within:ring-2 focus-within:ring-brand-600`}
+          className={`mt-1 overflow-hidden rounded-md border bg-white focus-within:ring-2 focus-within:ring-brand-600 ${
+            error ? "border-brand-700 ring-1 ring-brand-700" : "border-stone-500"
+          }`}
         >
           <RichTextToolbar
             editor={editor}
