@@ -13,6 +13,7 @@ import { encryptClearPersonalData } from "./encryption/at-rest";
 import { getDataKeys } from "./encryption/keys";
 import { acquireDataDirLock } from "./lock";
 import { restrictToOwner } from "./private-files";
+import { convertMarkdownBodies } from "./rich-text/convert-markdown";
 import * as schema from "./schema";
 
 /**
@@ -82,7 +83,8 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
 
 /**
  * Applies the committed migrations, then encrypts any personal data still in clear (the
- * data step SQL cannot do without the key: db/encryption/at-rest.ts); safe to run any
+ * data step SQL cannot do without the key: db/encryption/at-rest.ts) and turns article
+ * bodies still in Markdown into HTML (db/rich-text/convert-markdown.ts); safe to run any
  * number of times. (Tests pass a copy of the folder that stops early, to check what a
  * later migration does to existing rows; the data step, which needs the whole schema,
  * then does not run.)
@@ -98,7 +100,10 @@ export async function migrateDatabase(
   if (handle.driver === "pglite") {
     // biome-ignore lint/suspicious/noExplicitAny: the PGlite instance behind the shared type
     await migratePglite(handle.db as any, { migrationsFolder });
-    if (complete) await encryptClearPersonalData(handle.db, keyring);
+    if (complete) {
+      await encryptClearPersonalData(handle.db, keyring);
+      await convertMarkdownBodies(handle.db);
+    }
     return;
   }
   const pool = (handle.db as unknown as { $client: pg.Pool }).$client;
@@ -107,7 +112,10 @@ export async function migrateDatabase(
     await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
     const locked = drizzleNodePg({ client, schema });
     await migrateNodePg(locked, { migrationsFolder });
-    if (complete) await encryptClearPersonalData(locked, keyring);
+    if (complete) {
+      await encryptClearPersonalData(locked, keyring);
+      await convertMarkdownBodies(locked);
+    }
   } finally {
     await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => {});
     client.release();

@@ -64,9 +64,13 @@ test("news published through instance A is served by instance B at once, cached 
   await editor
     .getByRole("textbox", { name: /^摘要/ })
     .fill("委员、居民代表和部门负责人围坐一起，商量老旧小区加装电梯的事。");
-  await editor
-    .getByRole("textbox", { name: /^正文/ })
-    .fill("## 协商议题\n\n老旧小区加装电梯，**一梯一策**。");
+  const body = editor.getByRole("textbox", { name: /^正文/ });
+  await body.click();
+  await body.pressSequentially("老旧小区加装电梯，");
+  await editor.getByRole("button", { name: "加粗" }).click();
+  await body.pressSequentially("一梯一策");
+  await editor.getByRole("button", { name: "加粗" }).click();
+  await body.pressSequentially("。");
   await editor.getByLabel("发布", { exact: true }).check();
   await editor.getByRole("button", { name: "保存" }).click();
   await expect(

@@ -36,6 +36,9 @@ export type ServiceType = (typeof serviceTypes)[number];
 export const eventStatuses = ["scheduled", "cancelled"] as const;
 
 export const articleStatuses = ["draft", "published"] as const;
+/** How an article's body is stored: Markdown (before the rich-text editor) or clean HTML. */
+export const articleBodyFormats = ["markdown", "html"] as const;
+export type ArticleBodyFormat = (typeof articleBodyFormats)[number];
 
 export const noteCategories = ["industry", "livelihood", "governance"] as const;
 export type NoteCategory = (typeof noteCategories)[number];

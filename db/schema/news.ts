@@ -1,5 +1,5 @@
 import { index, integer, pgTable, primaryKey, serial, text, uuid } from "drizzle-orm/pg-core";
-import { articleStatuses } from "../../lib/vocabulary";
+import { articleBodyFormats, articleStatuses } from "../../lib/vocabulary";
 import { sectors } from "./committee";
 import { createdAt, tstz, updatedAt } from "./common";
 import { events } from "./events";
@@ -24,8 +24,13 @@ export const articles = pgTable(
       .references(() => newsColumns.id, { onDelete: "restrict" }),
     title: text("title").notNull(),
     summary: text("summary").notNull().default(""),
-    /** Markdown; rendered without letting raw HTML through. */
+    /**
+     * HTML from the rich-text editor, cleaned by lib/rich-text/sanitize.ts before it is
+     * stored. Rows from before the editor held Markdown ("markdown"): the data step after
+     * the migrations (db/rich-text/convert-markdown.ts) turns them into HTML once.
+     */
     body: text("body").notNull().default(""),
+    bodyFormat: text("body_format", { enum: articleBodyFormats }).notNull().default("html"),
     coverFileId: uuid("cover_file_id").references(() => files.id, { onDelete: "set null" }),
     coverCredit: text("cover_credit"),
     reporter: text("reporter"),

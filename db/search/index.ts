@@ -1,12 +1,17 @@
 import { and, asc, eq, gt, isNotNull, notInArray, sql } from "drizzle-orm";
+import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import type { SearchKind } from "@/lib/vocabulary";
+import { richTextToPlainText } from "../../lib/rich-text/sanitize";
 import {
   buildDocumentVector,
   markdownToPlainText,
   normalizeDocumentText,
 } from "../../lib/search/tokenize";
-import type { Database } from "../client";
+import type * as schema from "../schema";
 import { articles, events, searchDocuments, towns } from "../schema";
+
+/** The database type of db/client.ts, spelt out: client.ts runs a data step that indexes. */
+type Database = NodePgDatabase<typeof schema>;
 
 /**
  * Keeps `search_documents` in step with the public content (docs/search.md):
@@ -36,7 +41,7 @@ export interface IndexRow {
 
 type ArticleSource = Pick<
   typeof articles.$inferSelect,
-  "id" | "slug" | "title" | "summary" | "body" | "status" | "publishedAt"
+  "id" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "status" | "publishedAt"
 >;
 
 type EventSource = Pick<
@@ -50,6 +55,7 @@ const articleColumns = {
   title: articles.title,
   summary: articles.summary,
   body: articles.body,
+  bodyFormat: articles.bodyFormat,
   status: articles.status,
   publishedAt: articles.publishedAt,
 };
@@ -77,7 +83,11 @@ function articleRow(a: ArticleSource): IndexRow | null {
     kind: "article",
     refId: a.id,
     title: normalizeDocumentText(a.title),
-    body: joinParts([a.summary, markdownToPlainText(a.body)]),
+    // The words, never the tags.
+    body: joinParts([
+      a.summary,
+      a.bodyFormat === "html" ? richTextToPlainText(a.body) : markdownToPlainText(a.body),
+    ]),
     url: `/news/${encodeURIComponent(a.slug)}`,
     visibleFrom: a.publishedAt,
     happenedAt: a.publishedAt,

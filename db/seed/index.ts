@@ -1,4 +1,5 @@
 import { generatePassword, hashPassword } from "../../lib/password";
+import { markdownToRichText } from "../../lib/rich-text/markdown";
 import type { Database } from "../client";
 import { sealPhone } from "../encryption/fields";
 import {
@@ -246,7 +247,8 @@ async function insertDemoRows(tx: Transaction, data: DemoData, accounts: Account
           columnId: columnId(a.column),
           title: a.title,
           summary: a.summary,
-          body: a.body,
+          // The demo texts are written in Markdown; stored as the editor's clean HTML.
+          body: markdownToRichText(a.body),
           coverCredit: a.coverCredit ?? null,
           reporter: a.reporter ?? null,
           correspondent: a.correspondent ?? null,

@@ -118,7 +118,8 @@ describe("renderNewsFeed", () => {
       slug: "second",
       title: "委员走进“共富集市” <现场>",
       summary: "摘要 & 更多",
-      body: "正文，见[活动](/events/3)。\n\n<script>alert(1)</script>",
+      // Stored HTML (lib/rich-text): a same-site link, a picture, and a script that must not pass.
+      body: '<p>正文，见<a href="/events/3">活动</a>。</p><img src="/files/0b9e3c57-4d0a-4a8e-9d55-2f4b8c1e7a10" alt="现场"><p>&lt;script&gt; 是文字</p><script>alert(1)</script>',
       publishedAt: new Date("2026-05-17T01:00:00Z"),
       updatedAt: new Date("2026-05-17T01:00:00Z"),
       reporter: "周文澜",
@@ -135,7 +136,7 @@ describe("renderNewsFeed", () => {
       slug: "first",
       title: "调研月启动",
       summary: "",
-      body: "## 安排\n\n1. 一",
+      body: "<h2>安排</h2><ol><li>一</li></ol>",
       publishedAt: new Date("2026-05-09T02:00:00Z"),
       updatedAt: new Date("2026-05-09T02:00:00Z"),
       reporter: null,
@@ -165,7 +166,11 @@ describe("renderNewsFeed", () => {
     expect(first?.guid).toBe("https://zx.example.cn/news/second");
     expect(new Date(first?.pubDate ?? "").toISOString()).toBe("2026-05-17T01:00:00.000Z");
     expect(first?.["content:encoded"]).toContain('href="https://zx.example.cn/events/3"');
-    expect(first?.["content:encoded"]).toContain("&lt;script&gt;");
+    expect(first?.["content:encoded"]).toContain("&lt;script&gt; 是文字");
+    expect(first?.["content:encoded"]).not.toContain("<script>");
+    expect(first?.["content:encoded"]).toContain(
+      'src="https://zx.example.cn/files/0b9e3c57-4d0a-4a8e-9d55-2f4b8c1e7a10"',
+    );
     expect(first?.["content:encoded"]).toContain("图片由区政协办公室提供");
     expect(first?.enclosure).toMatchObject({
       url: "https://zx.example.cn/files/7d9f4b7e-2f7c-4c44-9e55-0c7c6f0f8a11",

@@ -1,6 +1,6 @@
 import { Feed } from "feed";
-import { renderMarkdown } from "../markdown";
 import { messages } from "../messages";
+import { renderRichText } from "../rich-text/sanitize";
 
 /** Articles per page of /news. Small enough that the demo's nine articles make two pages. */
 export const NEWS_PAGE_SIZE = 8;
@@ -185,7 +185,7 @@ export function renderNewsFeed(input: NewsFeedInput): string {
             : ""
         }`
       : "";
-    const body = renderMarkdown(article.body, { siteUrl: input.siteUrl, absoluteLinks: true });
+    const body = renderRichText(article.body, { siteUrl: input.siteUrl, absoluteLinks: true });
     feed.addItem({
       // Atom marks titles as HTML; RSS readers take them as text.
       title: atom ? escapeHtml(article.title) : article.title,

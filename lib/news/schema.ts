@@ -62,7 +62,7 @@ export function articleSchema(timeZone: string) {
     slug: slug({ optional: true }),
     columnId: requiredId(f.column),
     summary: block(f.summary, 200),
-    body: block(f.body, 50_000),
+    body: block(f.body, 200_000),
     reporter: line(f.reporter, 40),
     correspondent: line(f.correspondent, 40),
     coverCredit: line(f.coverCredit, 60),

@@ -1,10 +1,12 @@
 "use client";
 
 import * as kit from "@/components/admin/kit";
-import { ArticleBody } from "@/components/news/article-body";
+import { ArticleBody, articleBodyClass } from "@/components/news/article-body";
+import { RichTextEditor } from "@/components/rich-text/rich-text-editor";
 import { idleForm } from "@/lib/form-state";
 import { cmsMessages } from "@/lib/messages/cms";
 import type { ArticleFormState, ArticleFormValues } from "@/lib/news/schema";
+import type { InlineImageAnswer } from "@/lib/rich-text/editor";
 
 const { SelectField, TextArea, TextField } = kit;
 const m = cmsMessages.news;
@@ -22,12 +24,15 @@ export interface ArticleFormProps extends kit.EditorProps<ArticleFormState, Arti
   columns: Option[];
   sectors: Option[];
   events: Option[];
+  /** Stores a picture placed inside the body (a server action). */
+  uploadImage: (formData: FormData) => Promise<InlineImageAnswer>;
 }
 
 /**
  * The news editor. Works without JavaScript (a multipart form post to the server action;
  * the page renders the action's state), and keeps everything typed when refused. The
- * "preview" button renders the Markdown on the server, safely, without saving.
+ * body is written in the rich-text editor (a textarea of HTML without JavaScript); the
+ * "preview" button renders it on the server, cleaned, without saving.
  */
 export function ArticleForm(props: ArticleFormProps) {
   const { field, ...form } = kit.useFormAction(
@@ -65,7 +70,13 @@ export function ArticleForm(props: ArticleFormProps) {
             rows={3}
             hint={f.summaryHint}
           />
-          <TextArea {...field.text("body")} label={f.body} rows={16} mono hint={f.bodyHint} />
+          <RichTextEditor
+            {...field.text("body")}
+            label={f.body}
+            hint={f.bodyHint}
+            upload={props.uploadImage}
+            contentClassName={articleBodyClass}
+          />
           <div>
             <kit.SubmitButton
               pending={form.pending}

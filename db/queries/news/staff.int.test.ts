@@ -32,6 +32,30 @@ function article(overrides: Partial<ArticleInput> = {}): ArticleInput {
 }
 
 describe(`news editor on ${driverLabel()}`, () => {
+  it("stores the body cleaned against the allowlist, whatever the form sent", async () => {
+    const { db, editor } = staff;
+    const { id } = await saveArticleIn(
+      db,
+      editor,
+      null,
+      article({
+        status: "published",
+        body: '<h2 style="color:red" class="MsoTitle">小标题</h2><p onclick="alert(1)">正文<a href="javascript:alert(1)">链接</a></p><script>alert(2)</script><img src="https://evil.example/x.png" onerror="alert(3)"><table><tbody><tr><td style="width:9px" colspan="2">格</td></tr></tbody></table>',
+      }),
+    );
+    const [row] = await db.select().from(articles).where(eq(articles.id, id));
+    expect(row?.bodyFormat).toBe("html");
+    expect(row?.body).toBe(
+      '<h2>小标题</h2><p>正文链接</p><table><tbody><tr><td colspan="2">格</td></tr></tbody></table>',
+    );
+    const [doc] = await db
+      .select({ body: searchDocuments.body })
+      .from(searchDocuments)
+      .where(and(eq(searchDocuments.kind, "article"), eq(searchDocuments.refId, id)));
+    expect(doc?.body).toContain("小标题");
+    expect(doc?.body).not.toMatch(/<|td|colspan/);
+  });
+
   it("creates a draft, publishes it into the search index, audits both", async () => {
     const { db, editor } = staff;
     const { id, slug } = await saveArticleIn(db, editor, null, article());

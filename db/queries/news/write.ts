@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/types";
 import { AppError } from "@/lib/errors";
 import type { EncodedImage } from "@/lib/images";
 import { can, linksInScope } from "@/lib/permissions";
+import { richTextFromInput } from "@/lib/rich-text/sanitize";
 import { localDateKey } from "@/lib/time";
 import { cacheTags } from "../../cache";
 import type { Database } from "../../client";
@@ -187,7 +188,9 @@ export async function saveArticleIn(
         slug,
         columnId: input.columnId,
         summary: input.summary,
-        body: input.body,
+        // Cleaned here, whoever calls: only the allowlist's tags and attributes are stored.
+        body: richTextFromInput(input.body),
+        bodyFormat: "html" as const,
         reporter: input.reporter || null,
         correspondent: input.correspondent || null,
         coverCredit: input.coverCredit || null,

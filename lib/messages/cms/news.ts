@@ -30,7 +30,8 @@ export const cmsNewsMessages = {
     summary: "摘要",
     summaryHint: "显示在新闻列表和订阅源中，200 字以内。",
     body: "正文",
-    bodyHint: "使用 Markdown：## 小标题、**加粗**、- 列表、[链接文字](网址)。不支持 HTML。",
+    bodyHint:
+      "用工具栏设置小标题、加粗、列表、链接、表格和图片；可直接从 Word、WPS 粘贴，原有字体和样式会被去掉。浏览器未启用脚本时，可直接输入文字（空一行分段）或 HTML。",
     reporter: "记者",
     correspondent: "通讯员",
     cover: "封面图片",

@@ -6,7 +6,6 @@ import { getCommitteeInfo } from "@/db/queries/settings";
 import { AppError, isAppError } from "@/lib/errors";
 import { type FormState, idFromForm, refusedForm } from "@/lib/form-state";
 import type { EncodedImage } from "@/lib/images";
-import { renderMarkdown } from "@/lib/markdown";
 import { cmsMessages } from "@/lib/messages/cms";
 import { cmsGateErrors } from "@/lib/messages/cms/gate";
 import {
@@ -17,6 +16,7 @@ import {
   type ParsedArticle,
   parseArticleForm,
 } from "@/lib/news/schema";
+import { renderRichText, richTextFromInput } from "@/lib/rich-text/sanitize";
 import { gatedAction } from "@/server/action";
 import { MAX_IMAGE_BYTES, reencodeImage } from "@/server/images/reencode";
 
@@ -98,7 +98,7 @@ export async function saveArticleAction(
           message: null,
           fieldErrors: {},
           values,
-          result: { preview: renderMarkdown(input.body, { topHeadingLevel: 3 }) },
+          result: { preview: renderRichText(richTextFromInput(input.body)) },
         } satisfies FormState<ArticleFormValues, { preview?: string }>;
       }
       // The cover: decoded and re-encoded only once everything else is valid.

@@ -6,7 +6,7 @@ import { ArticleView } from "@/components/news/article-view";
 import { getPublicArticle } from "@/db/queries/news/cached";
 import { getCommitteeInfo } from "@/db/queries/settings";
 import { env } from "@/lib/env";
-import { renderMarkdown } from "@/lib/markdown";
+import { renderRichText } from "@/lib/rich-text/sanitize";
 import { articleMetadata } from "../view";
 
 type Params = Promise<{ slug: string }>;
@@ -35,7 +35,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
     <ArticleView
       article={found.article}
       related={found.related}
-      html={renderMarkdown(found.article.body, { siteUrl: env.SITE_URL })}
+      html={renderRichText(found.article.body, { siteUrl: env.SITE_URL })}
       timeZone={committee.timeZone}
     />
   );

@@ -13,6 +13,7 @@ import { cmsMessages } from "@/lib/messages/cms";
 import { fileHref } from "@/lib/news/rules";
 import { requireStaff } from "@/server/action";
 import { saveArticleAction, unpublishArticleAction } from "../actions";
+import { uploadArticleImageAction } from "../image-actions";
 import { articleFormValues, articleOptions, articleState, editorNotices } from "../view";
 
 const m = cmsMessages.news;
@@ -60,6 +61,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
       </p>
       <ArticleForm
         action={saveArticleAction}
+        uploadImage={uploadArticleImageAction}
         id={article.id}
         initial={articleFormValues(article, tz)}
         updatedAt={article.updatedAt.toISOString()}

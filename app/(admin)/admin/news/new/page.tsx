@@ -7,6 +7,7 @@ import { cmsMessages } from "@/lib/messages/cms";
 import { emptyArticleValues } from "@/lib/news/schema";
 import { requireStaff } from "@/server/action";
 import { saveArticleAction } from "../actions";
+import { uploadArticleImageAction } from "../image-actions";
 import { articleOptions } from "../view";
 
 const m = cmsMessages.news;
@@ -25,6 +26,7 @@ export default async function NewArticlePage() {
       />
       <ArticleForm
         action={saveArticleAction}
+        uploadImage={uploadArticleImageAction}
         id={null}
         initial={{ ...emptyArticleValues, columnId: choices.columns[0]?.value ?? "" }}
         updatedAt={null}

@@ -1,0 +1,1 @@
+ALTER TABLE "articles" ALTER COLUMN "body_format" SET DEFAULT 'html';
