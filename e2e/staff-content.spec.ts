@@ -381,7 +381,7 @@ test("registrations: phones masked for the editor, revealed to an admin and audi
   await expect(people.getByRole("row", { name: /李红/ })).toContainText("候补");
   await expect(editor.getByText("13912345678")).toHaveCount(0);
   await expect(editor.getByRole("button", { name: /查看号码/ })).toHaveCount(0);
-  await expect(editor.getByRole("button", { name: "导出 CSV（含完整手机号）" })).toHaveCount(0);
+  await expect(editor.getByRole("button", { name: "导出表格（含完整手机号）" })).toHaveCount(0);
   await expectNoAxeViolations(editor);
 
   // Check-in at the door with the code as typed (lower case, no hyphen).
@@ -405,7 +405,7 @@ test("registrations: phones masked for the editor, revealed to an admin and audi
 
   const [masked] = await Promise.all([
     editor.waitForEvent("download"),
-    editor.getByRole("button", { name: "导出 CSV（手机号隐藏）" }).click(),
+    editor.getByRole("button", { name: "导出表格（手机号隐藏）" }).click(),
   ]);
   const maskedCsv = await downloadText(masked);
   expect(maskedCsv.startsWith(BOM)).toBe(true);
@@ -420,7 +420,7 @@ test("registrations: phones masked for the editor, revealed to an admin and audi
   await expectNoAxeViolations(admin);
   const [full] = await Promise.all([
     admin.waitForEvent("download"),
-    admin.getByRole("button", { name: "导出 CSV（含完整手机号）" }).click(),
+    admin.getByRole("button", { name: "导出表格（含完整手机号）" }).click(),
   ]);
   expect(await downloadText(full)).toContain("13887654321");
 
@@ -465,7 +465,7 @@ test("audit log: filters, pages and a CSV export that Excel opens, itself logged
 
   const [download] = await Promise.all([
     auditor.waitForEvent("download"),
-    auditor.getByRole("button", { name: "导出 CSV" }).click(),
+    auditor.getByRole("button", { name: "导出表格" }).click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/^审计日志-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = await downloadText(download);
@@ -601,7 +601,7 @@ test("figures: charts drawn on the server with their data, and CSV with a BOM, f
   const departments = await admin.request.get("/admin/stats/csv/departments");
   const departmentsCsv = await departments.text();
   expect(
-    departmentsCsv.startsWith(`${BOM}部门,移交,已答复,超期未答复,答复用时中位数（天）\r\n`),
+    departmentsCsv.startsWith(`${BOM}部门,转办,已答复,超期未答复,答复用时中位数（天）\r\n`),
   ).toBe(true);
 });
 

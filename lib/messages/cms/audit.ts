@@ -26,7 +26,7 @@ export const cmsAuditMessages = {
     details: "详情",
   },
   empty: "没有符合条件的日志。",
-  export: "导出 CSV",
+  export: "导出表格",
   exportHint: (limit: number) => `按当前筛选条件导出，最多 ${limit} 条。导出操作本身也会记入日志。`,
   csvHeader: [
     "编号",

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { RegisterCall } from "@/components/attendance/register-call";
 import { RegistrationPanel } from "@/components/attendance/registration-panel";
 import { Breadcrumb } from "@/components/calendar/breadcrumb";
 import { EventFacts } from "@/components/calendar/event-facts";
@@ -58,7 +59,9 @@ export default async function EventPage({ params }: Props) {
         ]}
         current={event.title}
       />
-      <EventHeader event={event} />
+      <EventHeader event={event}>
+        <RegisterCall event={event} seats={seats} timeZone={timeZone} />
+      </EventHeader>
       <div className="grid gap-8 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <div className="order-2 space-y-8 lg:order-1">
           <EventStory event={event} reports={reports} timeZone={timeZone} />
