@@ -11,7 +11,7 @@ export const cmsAuditMessages = {
   actor: "操作人",
   actorHint: "用户名或用户编号",
   action: "操作",
-  actionHint: "完整名称，或以“.”结尾的前缀，例如 article.",
+  actionHint: "输入时会列出可选的操作，选一项即可。",
   targetType: "对象类型",
   targetId: "对象编号",
   from: "开始日期",
