@@ -57,6 +57,15 @@ export const cmsStatsMessages = {
     empty: "暂无转办记录。",
   },
   uncategorised: "未分类",
+  idle: {
+    some: (n: number, unit: string) => `另有 ${n} 个${unit}本期还没有活动。`,
+    units: { sectors: "界别", towns: "镇街" },
+    none: {
+      sectors: "本期刚开始，各界别的活动还没有开展。",
+      towns: "本期刚开始，各镇街的活动还没有开展。",
+    },
+  },
+  eventsTotalHint: "已经举办的活动，不含尚未开始的",
   csvTitle: "下载数据",
   datasets: {
     "events-by-sector": "各界别活动",
