@@ -432,15 +432,13 @@ test("registrations: phones masked for the editor, revealed to an admin and audi
   );
   const log = auditor.getByRole("table", { name: "审计日志" });
   await expect(
-    log.getByRole("row").filter({ hasText: "registration.reveal_phone" }).first(),
+    log.getByRole("row").filter({ hasText: "查看报名者完整手机号" }).first(),
   ).toContainText("admin");
   await auditor.goto("/admin/audit?action=registration.");
   await expect(
-    log.getByRole("row").filter({ hasText: "registration.export_phones" }).first(),
+    log.getByRole("row").filter({ hasText: "导出报名名单（含完整手机号）" }).first(),
   ).toBeVisible();
-  await expect(
-    log.getByRole("row").filter({ hasText: "registration.check_in" }).first(),
-  ).toBeVisible();
+  await expect(log.getByRole("row").filter({ hasText: "报名者现场签到" }).first()).toBeVisible();
 });
 
 test("audit log: filters, pages and a CSV export that Excel opens, itself logged", async ({
@@ -460,8 +458,10 @@ test("audit log: filters, pages and a CSV export that Excel opens, itself logged
   await auditor.getByRole("button", { name: "筛选" }).click();
   await expect(auditor).toHaveURL(/actor=editor/);
   const rows = auditor.getByRole("table", { name: "审计日志" }).getByRole("row");
-  await expect(rows.filter({ hasText: "event.cancel" }).first()).toBeVisible();
-  await expect(rows.filter({ hasText: "article." })).toHaveCount(0);
+  // Actions read in Chinese, never as their codes (event.cancel → 取消活动).
+  await expect(rows.filter({ hasText: "取消活动" }).first()).toBeVisible();
+  await expect(rows.filter({ hasText: /(新建|修改|发布|撤回)新闻/ })).toHaveCount(0);
+  await expect(auditor.getByRole("table", { name: "审计日志" })).not.toContainText("event.");
 
   const [download] = await Promise.all([
     auditor.waitForEvent("download"),
@@ -480,7 +480,7 @@ test("audit log: filters, pages and a CSV export that Excel opens, itself logged
     auditor
       .getByRole("table", { name: "审计日志" })
       .getByRole("row")
-      .filter({ hasText: "audit.export" })
+      .filter({ hasText: "导出审计日志" })
       .first(),
   ).toBeVisible();
   await auditor.goto("/admin/audit?from=2026-02-30");
@@ -670,5 +670,5 @@ test("directory and accounts: the system administrator adds a venue, is refused 
   await expectNoAxeViolations(security);
   await shoot(security, "users-edit");
   const auditor = await staffPage(browser, "auditor", "/admin/audit?targetType=user");
-  await expect(auditor.getByRole("table", { name: "审计日志" })).toContainText("auth.user.disable");
+  await expect(auditor.getByRole("table", { name: "审计日志" })).toContainText("停用账号");
 });

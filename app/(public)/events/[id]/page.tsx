@@ -17,6 +17,10 @@ import { registrationDeskAction } from "../../registrations/actions";
 import { submitRegistration } from "./register/actions";
 
 type Props = { params: Promise<{ id: string }> };
+const trail = [
+  { href: "/", label: messages.calendar.home },
+  { href: "/events", label: messages.calendar.title },
+];
 
 async function loadEvent(params: Props["params"]) {
   const id = parseEventId((await params).id);
@@ -52,13 +56,7 @@ export default async function EventPage({ params }: Props) {
   const timeZone = committee.timeZone;
   return (
     <article className="space-y-6">
-      <Breadcrumb
-        trail={[
-          { href: "/", label: m.home },
-          { href: "/events", label: m.title },
-        ]}
-        current={event.title}
-      />
+      <Breadcrumb trail={trail} current={event.title} />
       <EventHeader event={event}>
         <RegisterCall event={event} seats={seats} timeZone={timeZone} />
       </EventHeader>
