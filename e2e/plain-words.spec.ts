@@ -16,6 +16,9 @@ const OPEN_EVENT = "“托育服务扩容”开门协商";
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1366, height: 768 };
 
+// Many pages, four screenshots each, on a shared two-core machine: more than the default 30 s.
+test.describe.configure({ timeout: 240_000 });
+
 const shotsDir = () => process.env.SHOTS_DIR ?? `${test.info().project.outputDir}/screenshots`;
 
 /** Four screenshots of the page as it is now: phone and desktop, normal and elder mode. */
@@ -195,7 +198,7 @@ test("a member's note names the office that handled it, in the same words staff 
     await member.goto(href);
     await expectPlainWords(member);
     const timeline = member.getByRole("region", { name: "办理进程" });
-    if ((await timeline.count()) && (await timeline.innerText()).includes("区政协办公室"))
+    if ((await timeline.count()) && ((await timeline.textContent()) ?? "").includes("区政协办公室"))
       handled++;
     // An account's name never shows: the demo administrator is 系统管理员 in the console.
     await expect(member.getByRole("main")).not.toContainText("系统管理员");
@@ -210,8 +213,13 @@ test("staff read a note's history and the audit log in Chinese, without versions
   expectNoAxeViolations,
 }) => {
   const admin = await signedIn(browser, "admin", "/admin/notes?status=submitted");
-  const href = await admin.locator('main a[href^="/admin/notes/"]').first().getAttribute("href");
-  await admin.goto(href ?? "/admin/notes");
+  const hrefs = await admin
+    .locator('main a[href^="/admin/notes/"]')
+    .evaluateAll((links) =>
+      links.map((a) => a.getAttribute("href") ?? "").filter((h) => /^\/admin\/notes\/\d+$/.test(h)),
+    );
+  expect(hrefs.length).toBeGreaterThan(0);
+  await admin.goto(hrefs[0] ?? "/admin/notes");
   await expect(admin.getByTestId("note-status")).toContainText("待审核");
   await admin.getByRole("button", { name: "采纳", exact: true }).click();
   await expect(admin.getByTestId("note-status")).toContainText("已采纳");
