@@ -44,7 +44,7 @@ export function RegistrationReceipt({
             className="mx-auto mt-2 block h-60 w-60 max-w-full sm:h-64 sm:w-64"
           />
         )}
-        <p className="mt-1 whitespace-nowrap font-mono text-3xl font-bold tracking-[0.2em] text-brand-800 min-[400px]:text-4xl sm:text-5xl">
+        <p className="mt-1 whitespace-nowrap font-mono text-3xl font-bold tracking-[0.2em] text-brand-800 min-[400px]:text-4xl sm:text-5xl lg:text-4xl">
           {registration.code}
         </p>
         <p className="mt-2 text-sm text-muted">

@@ -61,7 +61,11 @@ export function AuditTable({ rows, timeZone }: { rows: readonly AuditRow[]; time
       className: "whitespace-nowrap text-sm",
       cell: (r) => <ActorCell row={r} />,
     },
-    { header: m.table.action, className: "text-sm", cell: (r) => auditActionLabel(r.action) },
+    {
+      header: m.table.action,
+      className: "min-w-[9rem] text-sm",
+      cell: (r) => auditActionLabel(r.action),
+    },
     { header: m.table.target, className: "whitespace-nowrap text-sm", cell: targetText },
     { header: m.table.ip, className: "font-mono text-sm", cell: (r) => r.ip ?? "" },
     {

@@ -9,6 +9,7 @@ export interface AuditDetailLine {
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 const OTHER = "其他";
+const detailKeys = Object.keys(auditDetailLabels);
 
 function describeValue(value: unknown, timeZone: string): string {
   if (value === null || value === undefined || value === "") return "无";
@@ -41,8 +42,14 @@ export function describeAuditDetails(
   timeZone: string,
 ): AuditDetailLine[] {
   if (!details || typeof details !== "object") return [];
+  // In the catalogue's order (原状态 before 新状态), whatever order jsonb kept them in.
+  const order = (key: string) => {
+    const i = detailKeys.indexOf(key);
+    return i === -1 ? detailKeys.length : i;
+  };
   return Object.entries(details)
     .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => order(a) - order(b))
     .map(([key, v]) => ({
       label: Object.hasOwn(auditDetailLabels, key) ? (auditDetailLabels[key] as string) : OTHER,
       value: describeValue(v, timeZone),

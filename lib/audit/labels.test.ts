@@ -77,7 +77,7 @@ describe("audit actions in words", () => {
 describe("audit details in words", () => {
   it("renders a note move as Chinese pairs, not JSON", () => {
     const lines = describeAuditDetails(
-      { from: "accepted", to: "transferred", departmentIds: [3, 4], dueOn: "2026-12-31" },
+      { to: "transferred", from: "accepted", departmentIds: [3, 4], dueOn: "2026-12-31" },
       "Asia/Shanghai",
     );
     expect(lines).toEqual([
@@ -94,9 +94,9 @@ describe("audit details in words", () => {
       { lockedUntil: "2026-05-12T06:30:00.000Z", passwordOk: false, mystery: 1 },
       "Asia/Shanghai",
     );
-    expect(lines[0]?.value).toContain("14:30");
-    expect(lines[1]).toEqual({ label: "密码是否正确", value: "否" });
-    expect(lines[2]).toEqual({ label: "其他", value: "1" });
+    expect(lines.find((l) => l.label === "锁定至")?.value).toContain("14:30");
+    expect(lines).toContainEqual({ label: "密码是否正确", value: "否" });
+    expect(lines.at(-1)).toEqual({ label: "其他", value: "1" });
   });
 
   it("gives every detail key a Chinese label", () => {
