@@ -263,7 +263,7 @@ test.describe("activity calendar", () => {
 
     const [download] = await Promise.all([
       page.waitForEvent("download"),
-      page.getByRole("link", { name: "下载到日历" }).click(),
+      page.getByRole("link", { name: "添加到手机日历" }).click(),
     ]);
     expect(download.suggestedFilename()).toBe(`event-${eventId}.ics`);
     const text = await readFile(await download.path(), "utf8");
@@ -300,9 +300,9 @@ test.describe("activity calendar", () => {
     expectNoAxeViolations,
   }) => {
     await page.goto("/events?month=2026-05&service=health");
-    const subscribe = page.getByRole("link", { name: "订阅此日历 (iCal)" });
+    const subscribe = page.getByRole("link", { name: "下载日历文件" });
     await expect(subscribe).toHaveAttribute("href", "/events.ics?service=health");
-    const webcal = await page.getByRole("link", { name: /webcal/ }).getAttribute("href");
+    const webcal = await page.getByRole("link", { name: "订阅到手机日历" }).getAttribute("href");
     expect(webcal).toBe(`webcal://${new URL(page.url()).host}/events.ics?service=health`);
     await expectNoAxeViolations();
 

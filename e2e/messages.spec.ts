@@ -117,9 +117,9 @@ test("staff moves reach the member's message centre; staff see submissions in th
     admin.getByRole("main").getByRole("status").filter({ hasText: "已采纳。" }),
   ).toBeVisible();
   await admin.getByLabel("区综合行政执法局").check();
-  await admin.getByRole("button", { name: "移交", exact: true }).click();
+  await admin.getByRole("button", { name: "转办", exact: true }).click();
   await expect(
-    admin.getByRole("main").getByRole("status").filter({ hasText: "已移交职能部门。" }),
+    admin.getByRole("main").getByRole("status").filter({ hasText: "已转办职能部门。" }),
   ).toBeVisible();
 
   // The member: the count in the header and on the dashboard.

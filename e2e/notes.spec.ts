@@ -202,10 +202,10 @@ test.describe("field notes with JavaScript", () => {
     await expect(page.getByRole("heading", { level: 1, name: "工作台" })).toBeVisible();
     const recent = page.getByRole("region", { name: "最近的记录" });
     await expect(recent.getByRole("link", { name: title })).toBeVisible();
-    await expect(recent.getByRole("listitem").filter({ hasText: title })).toContainText("已提交");
+    await expect(recent.getByRole("listitem").filter({ hasText: title })).toContainText("待审核");
     await expect(recent.getByRole("listitem").filter({ hasText: title })).toContainText("2张照片");
     const submittedTile = page.getByRole("list", { name: "各状态记录数" }).getByRole("link", {
-      name: /已提交/,
+      name: /待审核/,
     });
     expect(Number((await submittedTile.textContent())?.replace(/\D/g, ""))).toBeGreaterThanOrEqual(
       1,

@@ -391,7 +391,7 @@ test("registrations: phones masked for the editor, revealed to an admin and audi
   await expect(people.getByRole("row", { name: /李红/ })).toContainText("候补");
   await expect(editor.getByText("13912345678")).toHaveCount(0);
   await expect(editor.getByRole("button", { name: /查看号码/ })).toHaveCount(0);
-  await expect(editor.getByRole("button", { name: "导出 CSV（含完整手机号）" })).toHaveCount(0);
+  await expect(editor.getByRole("button", { name: "导出表格（含完整手机号）" })).toHaveCount(0);
   await expectNoAxeViolations(editor);
 
   // Check-in at the door with the code as typed (lower case, no hyphen).
@@ -415,7 +415,7 @@ test("registrations: phones masked for the editor, revealed to an admin and audi
 
   const [masked] = await Promise.all([
     editor.waitForEvent("download"),
-    editor.getByRole("button", { name: "导出 CSV（手机号隐藏）" }).click(),
+    editor.getByRole("button", { name: "导出表格（手机号隐藏）" }).click(),
   ]);
   const maskedCsv = await downloadText(masked);
   expect(maskedCsv.startsWith(BOM)).toBe(true);
@@ -430,7 +430,7 @@ test("registrations: phones masked for the editor, revealed to an admin and audi
   await expectNoAxeViolations(admin);
   const [full] = await Promise.all([
     admin.waitForEvent("download"),
-    admin.getByRole("button", { name: "导出 CSV（含完整手机号）" }).click(),
+    admin.getByRole("button", { name: "导出表格（含完整手机号）" }).click(),
   ]);
   expect(await downloadText(full)).toContain("13887654321");
 
@@ -442,15 +442,13 @@ test("registrations: phones masked for the editor, revealed to an admin and audi
   );
   const log = auditor.getByRole("table", { name: "审计日志" });
   await expect(
-    log.getByRole("row").filter({ hasText: "registration.reveal_phone" }).first(),
+    log.getByRole("row").filter({ hasText: "查看报名者完整手机号" }).first(),
   ).toContainText("admin");
   await auditor.goto("/admin/audit?action=registration.");
   await expect(
-    log.getByRole("row").filter({ hasText: "registration.export_phones" }).first(),
+    log.getByRole("row").filter({ hasText: "导出报名名单（含完整手机号）" }).first(),
   ).toBeVisible();
-  await expect(
-    log.getByRole("row").filter({ hasText: "registration.check_in" }).first(),
-  ).toBeVisible();
+  await expect(log.getByRole("row").filter({ hasText: "报名者现场签到" }).first()).toBeVisible();
 });
 
 test("audit log: filters, pages and a CSV export that Excel opens, itself logged", async ({
@@ -470,12 +468,14 @@ test("audit log: filters, pages and a CSV export that Excel opens, itself logged
   await auditor.getByRole("button", { name: "筛选" }).click();
   await expect(auditor).toHaveURL(/actor=editor/);
   const rows = auditor.getByRole("table", { name: "审计日志" }).getByRole("row");
-  await expect(rows.filter({ hasText: "event.cancel" }).first()).toBeVisible();
-  await expect(rows.filter({ hasText: "article." })).toHaveCount(0);
+  // Actions read in Chinese, never as their codes (event.cancel → 取消活动).
+  await expect(rows.filter({ hasText: "取消活动" }).first()).toBeVisible();
+  await expect(rows.filter({ hasText: /(新建|修改|发布|撤回)新闻/ })).toHaveCount(0);
+  await expect(auditor.getByRole("table", { name: "审计日志" })).not.toContainText("event.");
 
   const [download] = await Promise.all([
     auditor.waitForEvent("download"),
-    auditor.getByRole("button", { name: "导出 CSV" }).click(),
+    auditor.getByRole("button", { name: "导出表格" }).click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/^审计日志-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = await downloadText(download);
@@ -490,7 +490,7 @@ test("audit log: filters, pages and a CSV export that Excel opens, itself logged
     auditor
       .getByRole("table", { name: "审计日志" })
       .getByRole("row")
-      .filter({ hasText: "audit.export" })
+      .filter({ hasText: "导出审计日志" })
       .first(),
   ).toBeVisible();
   await auditor.goto("/admin/audit?from=2026-02-30");
@@ -611,7 +611,7 @@ test("figures: charts drawn on the server with their data, and CSV with a BOM, f
   const departments = await admin.request.get("/admin/stats/csv/departments");
   const departmentsCsv = await departments.text();
   expect(
-    departmentsCsv.startsWith(`${BOM}部门,移交,已答复,超期未答复,答复用时中位数（天）\r\n`),
+    departmentsCsv.startsWith(`${BOM}部门,转办,已答复,超期未答复,答复用时中位数（天）\r\n`),
   ).toBe(true);
 });
 
@@ -680,5 +680,5 @@ test("directory and accounts: the system administrator adds a venue, is refused 
   await expectNoAxeViolations(security);
   await shoot(security, "users-edit");
   const auditor = await staffPage(browser, "auditor", "/admin/audit?targetType=user");
-  await expect(auditor.getByRole("table", { name: "审计日志" })).toContainText("auth.user.disable");
+  await expect(auditor.getByRole("table", { name: "审计日志" })).toContainText("停用账号");
 });

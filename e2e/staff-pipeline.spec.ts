@@ -71,7 +71,7 @@ test("an editor reviews, an admin accepts and transfers, answers are recorded, t
 
   await openNote(editor, CHILDCARE);
   await expect(editor.getByRole("button", { name: "采纳" })).toBeVisible();
-  await expect(editor.getByRole("button", { name: "移交", exact: true })).toHaveCount(0);
+  await expect(editor.getByRole("button", { name: "转办", exact: true })).toHaveCount(0);
   await editor.getByLabel("新增备注").fill("初审：情况属实，建议采纳后移交卫健、民政部门。");
   await editor.getByRole("button", { name: "添加备注" }).click();
   await expect(
@@ -94,11 +94,11 @@ test("an editor reviews, an admin accepts and transfers, answers are recorded, t
   ).toBeVisible();
   await admin.getByLabel("区卫生健康局").check();
   await admin.getByLabel("区民政局").check();
-  await admin.getByRole("button", { name: "移交", exact: true }).click();
+  await admin.getByRole("button", { name: "转办", exact: true }).click();
   await expect(
-    admin.getByRole("main").getByRole("status").filter({ hasText: "已移交职能部门。" }),
+    admin.getByRole("main").getByRole("status").filter({ hasText: "已转办职能部门。" }),
   ).toBeVisible();
-  await expect(admin.getByTestId("note-status")).toContainText("已移交");
+  await expect(admin.getByTestId("note-status")).toContainText("已转办");
   await expectNoAxeViolations(admin);
 
   // Each department's answer; the note is answered once both have answered.
@@ -106,7 +106,7 @@ test("an editor reviews, an admin accepts and transfers, answers are recorded, t
   await health.getByLabel("答复内容").fill("已在新城街道新增两处普惠托育点，明年一季度开园。");
   await health.getByLabel("满意", { exact: true }).check();
   await health.getByRole("button", { name: "保存答复" }).click();
-  const transfers = admin.getByRole("region", { name: "移交与答复" });
+  const transfers = admin.getByRole("region", { name: "转办与答复" });
   await expect(
     transfers.getByText("已在新城街道新增两处普惠托育点，明年一季度开园。"),
   ).toBeVisible();
@@ -123,7 +123,7 @@ test("an editor reviews, an admin accepts and transfers, answers are recorded, t
   // The member reads the transfer and both answers on the note's timeline.
   const member = await pageAs(browser, "member2", `/member/notes/${noteId}`);
   const timeline = member.getByRole("region", { name: "办理进程" });
-  await expect(timeline).toContainText("移交区卫生健康局、区民政局办理");
+  await expect(timeline).toContainText("转交区卫生健康局、区民政局办理");
   await expect(timeline).toContainText(
     "区卫生健康局答复：已在新城街道新增两处普惠托育点，明年一季度开园。",
   );
@@ -147,7 +147,7 @@ test("two staff acting on one note at once: the second is told it was handled", 
 
   const reason = second.getByLabel("理由（委员可见）");
   await reason.fill("与已有记录重复");
-  await second.getByRole("button", { name: "不予采用" }).click();
+  await second.getByRole("button", { name: "不予采纳" }).click();
   await expect(second.getByRole("main").getByRole("alert")).toHaveText(CONFLICT);
   await expect(reason).toHaveValue("与已有记录重复");
   await second.reload();
@@ -169,7 +169,7 @@ test("bulk return needs a reason, keeps the ticks when refused, and then applies
 
   await admin.getByLabel("插入模板").first().selectOption({ label: "退回：请补充具体情况" });
   await admin.getByRole("button", { name: "插入" }).click();
-  await expect(admin.getByLabel(/理由（退回、不予采用时必填/)).toHaveValue(
+  await expect(admin.getByLabel(/理由（退回、不予采纳时必填/)).toHaveValue(
     /请补充走访的时间、地点/,
   );
   await expect(box).toBeChecked();
@@ -185,7 +185,7 @@ test("the dashboard flags overdue transfers; departments, research, proposals an
   expectNoAxeViolations,
 }) => {
   const admin = await pageAs(browser, "admin", "/admin");
-  const overdue = admin.getByRole("region", { name: "超期未答复的移交" });
+  const overdue = admin.getByRole("region", { name: "超期未答复的转办" });
   await expect(overdue.getByRole("link", { name: SUBSIDY })).toBeVisible();
   await expect(overdue).toContainText("区卫生健康局");
   await expectNoAxeViolations(admin);

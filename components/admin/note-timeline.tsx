@@ -1,5 +1,6 @@
 import type { StaffNoteView } from "@/db/queries/pipeline/staff-note";
 import { adminMessages } from "@/lib/messages/admin";
+import { noteHistoryLabel } from "@/lib/messages/note-states";
 import { formatDateTime } from "@/lib/time";
 import { AdminStatusBadge } from "./status-badge";
 
@@ -23,9 +24,7 @@ export function NoteTimeline({
             className="absolute -left-[1.72rem] top-1.5 size-3 rounded-full border-2 border-white bg-brand-700"
           />
           <p className="flex flex-wrap items-center gap-2">
-            <span className="font-semibold">
-              {m.actions[entry.action as keyof typeof m.actions] ?? entry.action}
-            </span>
+            <span className="font-semibold">{noteHistoryLabel(entry)}</span>
             <AdminStatusBadge status={entry.toStatus} />
             <time className="text-sm text-muted" dateTime={entry.at.toISOString()}>
               {formatDateTime(entry.at, timeZone)}

@@ -2,7 +2,7 @@ import { statusTone } from "@/components/notes/status-badge";
 import { adminMessages as m } from "@/lib/messages/admin";
 import type { NoteStatus } from "@/lib/notes/workflow";
 
-/** A note's status in the staff's words (待审核 rather than 已提交), in the member area's colours. */
+/** A note's status for staff: the same words (lib/messages/note-states.ts) and colours as the member area. */
 export function AdminStatusBadge({ status }: { status: NoteStatus }) {
   return (
     <span

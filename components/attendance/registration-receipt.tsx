@@ -44,7 +44,7 @@ export function RegistrationReceipt({
             className="mx-auto mt-2 block h-60 w-60 max-w-full sm:h-64 sm:w-64"
           />
         )}
-        <p className="mt-1 whitespace-nowrap font-mono text-3xl font-bold tracking-[0.2em] text-brand-800 min-[400px]:text-4xl sm:text-5xl">
+        <p className="mt-1 whitespace-nowrap font-mono text-3xl font-bold tracking-[0.2em] text-brand-800 min-[400px]:text-4xl sm:text-5xl lg:text-4xl">
           {registration.code}
         </p>
         <p className="mt-2 text-sm text-muted">
@@ -52,6 +52,9 @@ export function RegistrationReceipt({
         </p>
       </Panel>
       <StatusBox registration={registration} />
+      {registration.status !== "cancelled" && event.status !== "cancelled" && (
+        <VisitNotes registration={registration} when={when} />
+      )}
       <Panel id="registration-details" title={m.heading} titleClassName="sr-only">
         <dl className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
           <Row label={m.event}>
@@ -76,6 +79,63 @@ export function RegistrationReceipt({
         </dl>
       </Panel>
     </>
+  );
+}
+
+/** What to bring and when to come: the time, the place, the code, the organisers' notes. */
+function VisitNotes({ registration, when }: { registration: RegistrationView; when: string }) {
+  const { event } = registration;
+  const v = m.visit;
+  const place = [event.venue, event.townName].filter(Boolean).join("，");
+  const notes = event.whatToBring
+    .split(/\n+/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+  return (
+    <Panel
+      id="registration-visit"
+      title={v.title}
+      className="rounded-lg border border-brand-200 bg-white p-4 sm:p-5"
+      titleClassName="font-serif text-lg font-bold text-brand-800"
+    >
+      {registration.status === "waitlisted" && <p className="mt-1 text-sm">{v.waitlisted}</p>}
+      <dl className="mt-2 space-y-2">
+        <div>
+          <dt className="text-sm font-medium text-muted">{v.when}</dt>
+          <dd className="font-semibold">
+            {when}
+            {v.beijingTime}
+          </dd>
+        </div>
+        {place && (
+          <div>
+            <dt className="text-sm font-medium text-muted">{v.where}</dt>
+            <dd className="font-semibold">{place}</dd>
+          </div>
+        )}
+        <div>
+          <dt className="text-sm font-medium text-muted">{v.bring}</dt>
+          <dd>
+            <ul className="list-disc space-y-1 pl-5">
+              <li>{v.bringCode}</li>
+            </ul>
+          </dd>
+        </div>
+        {notes.length > 0 && (
+          <div>
+            <dt className="text-sm font-medium text-muted">{v.organisers}</dt>
+            <dd>
+              <ul className="list-disc space-y-1 pl-5">
+                {notes.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+        )}
+      </dl>
+      <p className="mt-3 rounded-md bg-gold-100/60 px-3 py-2 font-medium">{v.arrive}</p>
+    </Panel>
   );
 }
 

@@ -1,6 +1,7 @@
 import { FilterForm, FilterInput } from "@/components/admin/kit";
 import type { AuditQuery } from "@/lib/audit/filters";
 import { cmsMessages } from "@/lib/messages/cms";
+import { auditActionLabel } from "@/lib/messages/cms/audit-labels";
 
 const m = cmsMessages.audit;
 const common = cmsMessages.common;
@@ -38,7 +39,7 @@ export function AuditFilterForm({
       after={
         <datalist id="audit-actions">
           {actions.map((a) => (
-            <option key={a} value={a} />
+            <option key={a} value={a} label={auditActionLabel(a)} />
           ))}
         </datalist>
       }

@@ -6,15 +6,34 @@ import {
   HiddenFields,
 } from "@/components/admin/kit";
 import type { AuditRow } from "@/db/queries/audit/staff";
+import { describeAuditDetails } from "@/lib/audit/describe";
 import { cmsMessages } from "@/lib/messages/cms";
+import { auditActionLabel, auditTargetLabels } from "@/lib/messages/cms/audit-labels";
 
 const m = cmsMessages.audit;
 
-/** Details as one short line: the JSON, cut. */
-function detailsText(details: Record<string, unknown>): string {
-  const text = JSON.stringify(details);
-  if (text === "{}") return "";
-  return text.length > 160 ? `${text.slice(0, 160)}…` : text;
+/** Details as Chinese label/value pairs (never JSON), long values cut. */
+function Details({ details, timeZone }: { details: Record<string, unknown>; timeZone: string }) {
+  const lines = describeAuditDetails(details, timeZone);
+  if (lines.length === 0) return null;
+  const cut = (s: string) => (s.length > 80 ? `${s.slice(0, 80)}…` : s);
+  return (
+    <dl className="space-y-0.5">
+      {lines.map((line, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the details' order is the entry's own
+        <div key={i}>
+          <dt className="inline text-muted">{line.label}：</dt>
+          <dd className="inline">{cut(line.value)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function targetText(row: AuditRow): string {
+  if (!row.targetType) return "";
+  const what = auditTargetLabels[row.targetType] ?? m.table.target;
+  return row.targetId ? `${what} #${row.targetId}` : what;
 }
 
 function ActorCell({ row }: { row: AuditRow }) {
@@ -42,17 +61,17 @@ export function AuditTable({ rows, timeZone }: { rows: readonly AuditRow[]; time
       className: "whitespace-nowrap text-sm",
       cell: (r) => <ActorCell row={r} />,
     },
-    { header: m.table.action, className: "font-mono text-sm", cell: (r) => r.action },
     {
-      header: m.table.target,
-      className: "whitespace-nowrap font-mono text-sm",
-      cell: (r) => (r.targetType ? `${r.targetType}:${r.targetId ?? ""}` : ""),
+      header: m.table.action,
+      className: "min-w-[9rem] text-sm",
+      cell: (r) => auditActionLabel(r.action),
     },
+    { header: m.table.target, className: "whitespace-nowrap text-sm", cell: targetText },
     { header: m.table.ip, className: "font-mono text-sm", cell: (r) => r.ip ?? "" },
     {
       header: m.table.details,
-      className: "min-w-[16rem] max-w-xs break-all font-mono text-xs",
-      cell: (r) => detailsText(r.details),
+      className: "min-w-[16rem] max-w-sm break-words text-sm",
+      cell: (r) => <Details details={r.details} timeZone={timeZone} />,
     },
   ];
   return <DataTable caption={m.table.caption} rows={rows} empty={m.empty} columns={columns} />;

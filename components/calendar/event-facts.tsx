@@ -66,12 +66,12 @@ export function EventFacts({ event, timeZone }: { event: EventDetail; timeZone: 
         <a
           href={`/events/${event.id}/event.ics`}
           download={`event-${event.id}.ics`}
-          className="inline-flex w-full items-center justify-center gap-2 rounded bg-brand-700 px-4 py-2.5 font-medium text-white hover:bg-brand-800"
+          className="inline-flex w-full items-center justify-center gap-2 rounded border border-brand-700 bg-white px-4 py-2.5 font-medium text-brand-700 hover:bg-brand-50"
         >
           <CalendarIcon />
           {m.download}
         </a>
-        <p className="mt-1.5 text-center text-xs text-muted">{m.downloadHint}</p>
+        <p className="mt-1.5 text-center text-sm text-muted">{m.downloadHint}</p>
       </div>
     </section>
   );

@@ -8,7 +8,14 @@ import { ReportList } from "./report-list";
 const m = messages.calendar;
 
 /** An event page's header: badges, title (struck through when called off), summary, notice. */
-export function EventHeader({ event }: { event: EventDetail }) {
+export function EventHeader({
+  event,
+  children,
+}: {
+  event: EventDetail;
+  /** The page's main action under the title (我要报名), when there is one. */
+  children?: React.ReactNode;
+}) {
   const cancelled = event.status === "cancelled";
   return (
     <header className="space-y-3">
@@ -25,6 +32,7 @@ export function EventHeader({ event }: { event: EventDetail }) {
       >
         {event.title}
       </h1>
+      {children}
       {event.summary && <p className="max-w-3xl text-lg text-muted">{event.summary}</p>}
       {cancelled && (
         <div

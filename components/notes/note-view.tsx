@@ -1,4 +1,5 @@
 import type { MemberNote, NoteTimelineEntry } from "@/db/queries/notes/member";
+import { noteHistoryLabel } from "@/lib/messages/note-states";
 import { fillNoteMessage, notesMessages as m } from "@/lib/messages/notes";
 import type { NotePhotoSummary } from "@/lib/notes/form-state";
 import { formatDate, formatDateTime } from "@/lib/time";
@@ -98,27 +99,26 @@ export function NotePhotoGallery({ photos }: { photos: NotePhotoSummary[] }) {
   );
 }
 
-function actionLabel(entry: NoteTimelineEntry): string {
-  if (entry.action === "submit" && entry.fromStatus === "returned")
-    return m.timelineActions.resubmit;
-  const known = m.timelineActions as Record<string, string>;
-  return known[entry.action] ?? m.statuses[entry.toStatus];
-}
+const actionLabel = noteHistoryLabel;
 
-function actorLabel(entry: NoteTimelineEntry): string {
+/** Who moved the note, as the member reads it: themself, or the office that handled it. */
+function actorLabel(entry: NoteTimelineEntry, office: string): string {
   if (entry.byAuthor) return m.actorRoles.self;
   if (!entry.actorRole) return m.actorRoles.system;
-  const role = m.actorRoles[entry.actorRole];
-  return entry.actorName ? `${role} ${entry.actorName}` : role;
+  if (entry.actorRole === "member") return m.actorRoles.member;
+  return entry.actorOffice ?? office;
 }
 
 /** Who did what to the note, when and why, oldest first. */
 export function NoteTimeline({
   entries,
   timeZone,
+  office,
 }: {
   entries: NoteTimelineEntry[];
   timeZone: string;
+  /** The committee's office (区政协办公室), for staff of no liaison office. */
+  office: string;
 }) {
   return (
     <section
@@ -158,7 +158,7 @@ export function NoteTimeline({
                     {formatDateTime(entry.at, timeZone)}
                   </time>
                   <span aria-hidden="true"> · </span>
-                  {actorLabel(entry)}
+                  {actorLabel(entry, office)}
                 </p>
                 {entry.reason && (
                   <p className="mt-1.5 whitespace-pre-line rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">

@@ -63,6 +63,7 @@ export function ChartFigure({
         // biome-ignore lint/security/noDangerouslySetInnerHtml: lib/charts.ts escapes every text it draws
         <div className="[&_svg]:block [&_svg]:w-full" dangerouslySetInnerHTML={{ __html: svg }} />
       )}
+      {table.note && <p className="mt-2 text-sm text-muted">{table.note}</p>}
       <details className="mt-2" open={!svg}>
         <summary className="cursor-pointer text-sm text-brand-700">{m.table.showData}</summary>
         <div className="mt-2 overflow-x-auto">

@@ -72,7 +72,11 @@ export function StatsView({
           {m.figures}
         </h2>
         <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
-          <Figure value={String(figures.eventsTotal)} label={m.eventsTotal} />
+          <Figure
+            value={String(figures.eventsTotal)}
+            label={m.eventsTotal}
+            hint={m.eventsTotalHint}
+          />
           <Figure value={String(h.submitted)} label={m.notesSubmitted} />
           <Figure
             value={h.rate === null ? "—" : m.percent(h.rate)}

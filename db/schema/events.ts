@@ -76,6 +76,8 @@ export const events = pgTable(
     capacity: integer("capacity"),
     registrationOpensAt: tstz("registration_opens_at"),
     registrationClosesAt: tstz("registration_closes_at"),
+    /** What a registrant brings and should know at the door (身份证、提前到场…); optional. */
+    whatToBring: text("what_to_bring").notNull().default(""),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -202,6 +202,7 @@ async function insertDemoRows(tx: Transaction, data: DemoData, accounts: Account
         capacity: e.capacity ?? null,
         registrationOpensAt: e.registrationOpensAt ?? null,
         registrationClosesAt: e.registrationClosesAt ?? null,
+        whatToBring: e.whatToBring ?? "",
       })),
     )
     .returning({ id: events.id, title: events.title });

@@ -36,6 +36,13 @@ describe("parseEventForm", () => {
     expect(!c.ok && c.fieldErrors.organisationIds).toBe("请至少选择一个主办或协办单位。");
   });
 
+  it("keeps the optional 到场须知 and refuses one over 300 characters", () => {
+    const ok = parseEventForm({ ...valid, whatToBring: "请携带身份证。" }, TZ);
+    expect(ok.ok && ok.data.whatToBring).toBe("请携带身份证。");
+    const long = parseEventForm({ ...valid, whatToBring: "带".repeat(301) }, TZ);
+    expect(!long.ok && long.fieldErrors.whatToBring).toMatch(/到场须知/);
+  });
+
   it("checks the registration window and capacity", () => {
     const late = parseEventForm(
       { ...valid, openToPublic: "on", registrationClosesAt: "2026-06-11T09:00" },

@@ -33,6 +33,8 @@ export interface EventInput {
   capacity: number | null;
   registrationOpensAt: Date | null;
   registrationClosesAt: Date | null;
+  /** 到场须知 for registrants; optional. */
+  whatToBring?: string;
   sectorIds: number[];
   organisationIds: number[];
   expectedUpdatedAt?: Date | null;
@@ -57,6 +59,7 @@ export const eventTextFields = [
   "capacity",
   "registrationOpensAt",
   "registrationClosesAt",
+  "whatToBring",
 ] as const;
 export const eventListFields = ["sectorIds", "organisationIds"] as const;
 
@@ -81,6 +84,7 @@ export const emptyEventValues: EventFormValues = {
   capacity: "",
   registrationOpensAt: "",
   registrationClosesAt: "",
+  whatToBring: "",
   sectorIds: [],
   organisationIds: [],
 };
@@ -109,6 +113,7 @@ export function eventSchema(timeZone: string) {
       }),
       registrationOpensAt: localDateTime(f.registrationOpensAt, timeZone, { optional: true }),
       registrationClosesAt: localDateTime(f.registrationClosesAt, timeZone, { optional: true }),
+      whatToBring: block(f.whatToBring, 300),
       sectorIds: idList(f.sectors),
       organisationIds: idList(f.organisations),
     })

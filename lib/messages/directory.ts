@@ -26,7 +26,7 @@ export const directoryMessages = {
     noNews: "暂无本界别的新闻。",
     noStudios: "暂无服务本界别的委员工作室。",
     calendar: "在活动日历中查看",
-    subscribe: "订阅本界别活动（iCal）",
+    subscribe: "订阅本界别活动到手机日历",
     figures: { upcoming: "场近期活动", studios: "个委员工作室" },
   },
   studios: {

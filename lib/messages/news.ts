@@ -19,11 +19,11 @@ export const newsMessages = {
   },
   subscribe: {
     title: "订阅",
-    intro: "用阅读器订阅，新文章发布后自动收到。",
-    rss: "RSS 订阅",
-    atom: "Atom 订阅",
-    rssOf: (column: string) => `订阅「${column}」（RSS）`,
-    atomOf: (column: string) => `订阅「${column}」（Atom）`,
+    intro: "用新闻阅读软件订阅，有新文章时会自动收到，不用天天来看。",
+    rss: "用阅读器订阅新闻",
+    atom: "用阅读器订阅新闻（备用格式）",
+    rssOf: (column: string) => `用阅读器订阅「${column}」`,
+    atomOf: (column: string) => `用阅读器订阅「${column}」（备用格式）`,
   },
   article: {
     published: "发布时间",

@@ -1,4 +1,5 @@
 import type { AppErrorCode, ErrorMessages } from "../errors";
+import { noteHistoryLabels, noteStatusLabels } from "./note-states";
 
 /** Strings of the member area and field notes (走访记录), Simplified Chinese. */
 export const notesMessages = {
@@ -12,16 +13,7 @@ export const notesMessages = {
     staffHint: "走访记录由委员填写。工作人员请前往管理后台处理委员提交的记录。",
     staffConsole: "进入管理后台",
   },
-  statuses: {
-    draft: "草稿",
-    submitted: "已提交",
-    returned: "退回修改",
-    accepted: "已采纳",
-    transferred: "已转办",
-    answered: "已答复",
-    closed: "已办结",
-    rejected: "未采纳",
-  },
+  statuses: noteStatusLabels,
   statusHints: {
     draft: "只有您自己能看到，补全后提交。",
     submitted: "已交给工作人员审核，审核前不能修改。",
@@ -37,27 +29,14 @@ export const notesMessages = {
     livelihood: "民生服务堵点",
     governance: "基层治理难点",
   },
-  timelineActions: {
-    create: "创建草稿",
-    submit: "提交记录",
-    resubmit: "修改后重新提交",
-    return: "退回修改",
-    accept: "采纳",
-    reject: "不予采纳",
-    transfer: "转交部门办理",
-    answer: "部门答复",
-    close: "办结",
-  },
+  timelineActions: noteHistoryLabels,
   actorRoles: {
     self: "我",
-    admin: "政协办公室",
-    // A member sees the office, whichever of its administrators (a role may change later).
-    security: "政协办公室",
-    auditor: "政协办公室",
-    editor: "工作人员",
     member: "委员",
     system: "系统",
   },
+  /** The office a member reads as having handled their note (秀洲区政协 → 秀洲区政协办公室). */
+  office: (committee: string) => `${committee}办公室`,
   fields: {
     title: "标题",
     observation: "所见所闻",

@@ -29,6 +29,31 @@ export interface StatsTable {
   rows: CsvValue[][];
   /** What the chart draws (empty for tables without a chart). */
   chart: { kind: "bar" | "column"; data: ChartDatum[]; unit: string } | null;
+  /** A line under the chart: the sectors or towns left out for having no activity yet. */
+  note?: string;
+}
+
+/**
+ * Sectors and towns with events, and a word for the rest: a young period never shows
+ * as a row of zeros.
+ */
+function activeOnly(
+  table: StatsTable,
+  rows: CountRow[],
+  what: keyof typeof m.idle.none,
+): StatsTable {
+  const idle = rows.filter((r) => r.value === 0).length;
+  if (idle === 0) return table;
+  const kept = table.rows.filter((_, i) => (rows[i]?.value ?? 0) > 0);
+  return {
+    ...table,
+    rows: kept,
+    chart: table.chart && {
+      ...table.chart,
+      data: table.chart.data.filter((d) => d.value > 0),
+    },
+    note: kept.length === 0 ? m.idle.none[what] : m.idle.some(idle, m.idle.units[what]),
+  };
 }
 
 const kindLabel = (key: string) =>
@@ -79,12 +104,16 @@ export function buildStatsTables(
   const rate = (adopted: number, handled: number) =>
     adopted > 0 ? m.percent(handled / adopted) : "";
   return {
-    "events-by-sector": countTable(
-      "events-by-sector",
-      m.charts.eventsBySector,
+    "events-by-sector": activeOnly(
+      countTable(
+        "events-by-sector",
+        m.charts.eventsBySector,
+        figures.eventsBySector,
+        (r) => r.name ?? r.key,
+        m.units.events,
+      ),
       figures.eventsBySector,
-      (r) => r.name ?? r.key,
-      m.units.events,
+      "sectors",
     ),
     "events-by-kind": countTable(
       "events-by-kind",
@@ -93,12 +122,16 @@ export function buildStatsTables(
       (r) => kindLabel(r.key),
       m.units.events,
     ),
-    "events-by-town": countTable(
-      "events-by-town",
-      m.charts.eventsByTown,
+    "events-by-town": activeOnly(
+      countTable(
+        "events-by-town",
+        m.charts.eventsByTown,
+        figures.eventsByTown,
+        (r) => r.name ?? r.key,
+        m.units.events,
+      ),
       figures.eventsByTown,
-      (r) => r.name ?? r.key,
-      m.units.events,
+      "towns",
     ),
     "notes-by-category": countTable(
       "notes-by-category",

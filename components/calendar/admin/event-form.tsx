@@ -127,6 +127,13 @@ export function EventForm(props: EventFormProps) {
           {when("registrationOpensAt", f.registrationOpensAtHint)}
           {when("registrationClosesAt", f.registrationClosesAtHint)}
         </div>
+        <TextArea
+          {...field.text("whatToBring")}
+          label={f.whatToBring}
+          optional
+          rows={2}
+          hint={f.whatToBringHint}
+        />
       </kit.Panel>
     </kit.ConsoleForm>
   );

@@ -30,7 +30,6 @@ export function NoteHeader({
       >
         <span className="sr-only">{m.status}</span>
         <AdminStatusBadge status={note.status} />
-        <span>{m.version(note.version)}</span>
       </p>
       {done && (
         <p

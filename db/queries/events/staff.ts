@@ -129,6 +129,7 @@ export async function selectEventForEdit(db: Executor, id: number): Promise<Even
       capacity: events.capacity,
       registrationOpensAt: events.registrationOpensAt,
       registrationClosesAt: events.registrationClosesAt,
+      whatToBring: events.whatToBring,
       updatedAt: events.updatedAt,
     })
     .from(events)

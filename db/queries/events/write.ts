@@ -138,6 +138,7 @@ export async function saveEventIn(
       capacity: input.openToPublic ? input.capacity : null,
       registrationOpensAt: input.openToPublic ? input.registrationOpensAt : null,
       registrationClosesAt: input.openToPublic ? input.registrationClosesAt : null,
+      whatToBring: input.openToPublic ? (input.whatToBring ?? "") : "",
       updatedAt: now,
     };
     let eventId: number;

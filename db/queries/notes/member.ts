@@ -11,6 +11,7 @@ import {
   files,
   notePhotos,
   noteTransitions,
+  organisations,
   sectors,
   topics,
   towns,
@@ -64,9 +65,12 @@ export interface NoteTimelineEntry {
   action: string;
   reason: string | null;
   at: Date;
-  /** The author themself; otherwise the actor's name and role (null: account removed). */
+  /**
+   * The author themself; otherwise the actor's role (null: account removed) and, for staff
+   * of a liaison office, the office's name. The member reads the office, never an account.
+   */
   byAuthor: boolean;
-  actorName: string | null;
+  actorOffice: string | null;
   actorRole: UserRole | null;
 }
 
@@ -129,12 +133,13 @@ export async function listMemberNoteTimelineIn(
       reason: noteTransitions.reason,
       at: noteTransitions.createdAt,
       actorId: noteTransitions.actorId,
-      actorName: users.displayName,
+      actorOffice: organisations.name,
       actorRole: users.role,
     })
     .from(noteTransitions)
     .innerJoin(fieldNotes, eq(fieldNotes.id, noteTransitions.noteId))
     .leftJoin(users, eq(users.id, noteTransitions.actorId))
+    .leftJoin(organisations, eq(organisations.id, users.organisationId))
     .where(and(eq(noteTransitions.noteId, noteId), eq(fieldNotes.authorId, authorId)))
     .orderBy(asc(noteTransitions.createdAt), asc(noteTransitions.id));
   return rows.map(({ actorId, ...row }) => ({ ...row, byAuthor: actorId === authorId }));

@@ -455,7 +455,7 @@ describe(`staff pipeline (${driverLabel()})`, () => {
       "answer",
       "answer",
     ]);
-    expect(timeline[2]?.reason).toBe(`移交${first.name}、${second.name}办理，办理时限：2026-12-31`);
+    expect(timeline[2]?.reason).toBe(`转交${first.name}、${second.name}办理，办理时限：2026-12-31`);
     expect(timeline[3]?.reason).toBe(`${first.name}答复：已将智能家居纳入平台品类规划。`);
     expect(timeline[4]?.reason).toBe(`${second.name}答复：下月召开推介会。`);
   });

@@ -4,7 +4,7 @@ import { cachedQuery, cacheTags } from "@/db/cache";
 import type { Database } from "@/db/client";
 import { openField } from "@/db/encryption/fields";
 import { getDb } from "@/db/runtime";
-import { events, registrations } from "@/db/schema";
+import { events, registrations, towns } from "@/db/schema";
 import { maskPhone } from "@/lib/attendance";
 import type { RegistrationStatus } from "@/lib/vocabulary";
 
@@ -36,6 +36,9 @@ export interface RegistrationView {
     startsAt: Date;
     endsAt: Date;
     venue: string;
+    townName: string | null;
+    /** 到场须知 the organisers wrote ("" when none). */
+    whatToBring: string;
   };
 }
 
@@ -61,10 +64,13 @@ export async function getRegistrationByCodeIn(
         startsAt: events.startsAt,
         endsAt: events.endsAt,
         venue: events.venue,
+        townName: towns.name,
+        whatToBring: events.whatToBring,
       },
     })
     .from(registrations)
     .innerJoin(events, eq(events.id, registrations.eventId))
+    .leftJoin(towns, eq(towns.id, events.townId))
     .where(eq(registrations.code, code));
   if (!row) return null;
 

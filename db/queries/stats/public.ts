@@ -39,11 +39,15 @@ function localYear(column: SQL | typeof events.startsAt, timeZone: string): SQL 
   return sql`extract(year from (${column} at time zone ${timeZone}))::int`;
 }
 
-/** The events counted, as a WHERE fragment on `events`. */
+/**
+ * The events counted, as a WHERE fragment on `events`: held ones (started by now, not
+ * cancelled). An event still to come is not yet done, so a future year never shows up.
+ */
 function eventFilter(filters: StatsFilters, timeZone: string): SQL {
   return sql.join(
     [
       sql`${events.status} = 'scheduled'`,
+      sql`${events.startsAt} <= now()`,
       filters.year === null
         ? sql`true`
         : sql`${localYear(sql`${events.startsAt}`, timeZone)} = ${filters.year}`,
@@ -206,6 +210,7 @@ export async function selectStatsOptions(db: Database, timeZone: string): Promis
     rows<{ year: unknown }>(
       db,
       sql`select distinct ${localYear(sql`${events.startsAt}`, timeZone)} as year from ${events}
+          where ${events.startsAt} <= now()
           union
           select distinct ${localYear(sql`submitted_at`, timeZone)} from ${fieldNotes} where submitted_at is not null
           order by 1 desc`,

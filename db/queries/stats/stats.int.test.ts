@@ -175,6 +175,37 @@ describe(`figures on ${driverLabel()}`, () => {
     ]);
   });
 
+  it("never counts events that have not happened yet, nor offers a future year", async () => {
+    const [future] = await db
+      .insert(events)
+      .values({
+        title: "二〇三〇年的协商",
+        kind: "consultation",
+        startsAt: new Date("2030-03-01T02:00:00Z"),
+        endsAt: new Date("2030-03-01T04:00:00Z"),
+        venue: "委员之家",
+      })
+      .returning({ id: events.id });
+    try {
+      const f = await selectPublicFigures(db, { year: null, campaignId: null }, TZ);
+      expect(f.years.map((y) => y.year)).not.toContain(2030);
+      const held = await db
+        .select({ startsAt: events.startsAt, status: events.status })
+        .from(events);
+      const now = Date.now();
+      expect(f.eventsTotal).toBe(
+        held.filter((e) => e.status === "scheduled" && e.startsAt.getTime() <= now).length,
+      );
+      expect(Math.max(...f.years.map((y) => y.year))).toBeLessThanOrEqual(
+        new Date().getUTCFullYear() + 1,
+      );
+      const options = await selectStatsOptions(db, TZ);
+      expect(options.years).not.toContain(2030);
+    } finally {
+      await db.delete(events).where(eq(events.id, future?.id ?? 0));
+    }
+  });
+
   it("offers the years with data and the campaigns", async () => {
     const options = await selectStatsOptions(db, TZ);
     expect(options.years).toContain(2026);

@@ -50,6 +50,7 @@ export function buildUpcomingEvents(now: Date): DemoEvent[] {
       venue: "青缘汇委员工作室",
       topic: "renkou-junheng",
       seats: { capacity: 30, closeDay: 3, closeTime: "17:00" },
+      whatToBring: "请携带身份证，入场时核验。会场在三楼，可乘电梯。",
       sectors: ["fulian", "gongqingtuan"],
       organisations: ["shehui-fazhi-wei", "qingyuanhui"],
     },

@@ -83,6 +83,8 @@ export interface DemoEvent {
   capacity?: number;
   registrationOpensAt?: Date;
   registrationClosesAt?: Date;
+  /** 到场须知 shown on the registration's receipt. */
+  whatToBring?: string;
   /** Co-organisers in display order: sector slugs first, then organisation slugs. */
   sectors: string[];
   organisations: string[];

@@ -11,7 +11,7 @@ export const cmsAuditMessages = {
   actor: "操作人",
   actorHint: "用户名或用户编号",
   action: "操作",
-  actionHint: "完整名称，或以“.”结尾的前缀，例如 article.",
+  actionHint: "输入时会列出可选的操作，选一项即可。",
   targetType: "对象类型",
   targetId: "对象编号",
   from: "开始日期",
@@ -26,7 +26,7 @@ export const cmsAuditMessages = {
     details: "详情",
   },
   empty: "没有符合条件的日志。",
-  export: "导出 CSV",
+  export: "导出表格",
   exportHint: (limit: number) => `按当前筛选条件导出，最多 ${limit} 条。导出操作本身也会记入日志。`,
   csvHeader: [
     "编号",

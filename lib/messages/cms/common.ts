@@ -25,8 +25,8 @@ export const cmsCommonMessages = {
   countMore: (n: number) => `超过 ${n} 条`,
   errorSummary: "有内容需要修改，请按提示改正后再提交。",
   unexpected: "保存没有成功，请稍后再试。内容已保留。",
-  csv: "导出 CSV",
-  csvHint: "CSV 文件为 UTF-8 编码（带 BOM），可直接用 Excel 打开。",
+  csv: "下载表格",
+  csvHint: "表格文件可直接用 Excel 或 WPS 打开。",
   lastUpdated: (when: string) => `最后修改：${when}`,
   pagination: {
     label: "分页",

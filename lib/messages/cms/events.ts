@@ -1,7 +1,7 @@
 /** Words of the staff console: events. */
 export const cmsEventsMessages = {
   title: "活动管理",
-  intro: "安排活动、开放报名、取消活动。保存后，活动日历、活动页面和日历订阅（iCal）立即更新。",
+  intro: "安排活动、开放报名、取消活动。保存后，活动日历、活动页面和订阅到手机日历的内容立即更新。",
   newEvent: "新建活动",
   newTitle: "新建活动",
   editTitle: "编辑活动",
@@ -53,6 +53,9 @@ export const cmsEventsMessages = {
     registrationOpensAtHint: "留空表示保存后即可报名。",
     registrationClosesAt: "报名截止时间",
     registrationClosesAtHint: "留空表示活动开始时截止。",
+    whatToBring: "到场须知",
+    whatToBringHint:
+      "报名成功后显示给报名者，如“请携带身份证”“停车请到东门”；最多300字。报名码和提前到场的提醒会自动显示。",
   },
   organisationKinds: {
     special_committee: "专委会",
@@ -85,7 +88,7 @@ export const cmsEventsMessages = {
   cancelledNotice: "这场活动已取消。",
   links: {
     public: "在网站上查看",
-    ics: "iCal 文件",
+    ics: "日历文件",
     registrations: "报名名单",
   },
 } as const;

@@ -50,8 +50,8 @@ export const cmsRegistrationsMessages = {
   },
   export: {
     title: "导出名单",
-    masked: "导出 CSV（手机号隐藏）",
-    full: "导出 CSV（含完整手机号）",
+    masked: "导出表格（手机号隐藏）",
+    full: "导出表格（含完整手机号）",
     fullHint: "仅管理员可导出完整手机号，导出记录会写入审计日志。",
     filename: (id: number) => `活动${id}报名名单.csv`,
     header: [

@@ -1,33 +1,17 @@
 import type { ErrorMessages } from "@/lib/errors";
+import { noteActionLabels, noteStatusLabels } from "@/lib/messages/note-states";
 
 /** Strings of the staff pipeline's notes: statuses, moves, the queue, one note (Simplified Chinese). */
 export const pipelineNoteMessages = {
-  statuses: {
-    draft: "草稿",
-    submitted: "待审核",
-    returned: "已退回",
-    accepted: "已采纳",
-    transferred: "已移交",
-    answered: "已答复",
-    closed: "已办结",
-    rejected: "不予采用",
-  },
-  actions: {
-    submit: "提交",
-    return: "退回修改",
-    accept: "采纳",
-    reject: "不予采用",
-    transfer: "移交部门",
-    answer: "记录答复",
-    close: "办结",
-  },
+  statuses: noteStatusLabels,
+  actions: noteActionLabels,
   /** What each action did, for confirmations. */
   actionDone: {
     submit: "已提交。",
     return: "已退回给委员修改。",
     accept: "已采纳。",
-    reject: "已标记为不予采用。",
-    transfer: "已移交职能部门。",
+    reject: "已标记为未采纳。",
+    transfer: "已转办职能部门。",
     answer: "已记录部门答复。",
     close: "已办结。",
   },
@@ -45,7 +29,7 @@ export const pipelineNoteMessages = {
 
   /** Written into the note's timeline, which its author reads. */
   timeline: {
-    transfer: (departments: string, dueOn: string) => `移交${departments}办理，办理时限：${dueOn}`,
+    transfer: (departments: string, dueOn: string) => `转交${departments}办理，办理时限：${dueOn}`,
     answer: (department: string, answer: string) => `${department}答复：${answer}`,
     listSeparator: "、",
   },
@@ -54,8 +38,8 @@ export const pipelineNoteMessages = {
     title: "工作台",
     intro: "今天需要处理的事项一览。",
     queue: "走访记录",
-    overdue: "超期未答复的移交",
-    overdueNone: "没有超期的移交。",
+    overdue: "超期未答复的转办",
+    overdueNone: "没有超期的转办。",
     overdueCount: (n: number) => `${n} 件超期`,
     pendingTransfers: "部门办理中",
     dueOn: "办理时限",
@@ -105,7 +89,7 @@ export const pipelineNoteMessages = {
     bulk: {
       legend: "批量处理所选记录",
       action: "处理方式",
-      reason: "理由（退回、不予采用时必填，委员可见）",
+      reason: "理由（退回、不予采纳时必填，委员可见）",
       submit: "批量处理",
       result: (done: number) => `已处理 ${done} 条。`,
       conflicts: (n: number) => `${n} 条已被其他工作人员处理或状态已变化，未改动，请刷新后查看。`,
@@ -136,7 +120,6 @@ export const pipelineNoteMessages = {
     photo: (n: number) => `现场照片 ${n}`,
     noPhotos: "未上传照片。",
     notSet: "未填写",
-    version: (v: number) => `版本 ${v}`,
     timeline: "办理经过",
     timelineEmpty: "暂无记录。",
     by: (name: string) => `经办：${name}`,
@@ -144,7 +127,7 @@ export const pipelineNoteMessages = {
     actionsTitle: "审核处理",
     noActions: "这条记录当前没有您可以进行的操作。",
     reason: "理由（委员可见）",
-    reasonHint: "退回和不予采用须说明理由；可先选模板再修改。",
+    reasonHint: "退回和不予采纳须说明理由；可先选模板再修改。",
     useTemplate: "插入模板",
     chooseTemplate: "选择模板…",
     applyTemplate: "插入",
@@ -155,12 +138,12 @@ export const pipelineNoteMessages = {
     commentSubmit: "添加备注",
     commentAdded: "已添加备注。",
     commentRequired: "请填写备注内容。",
-    transfers: "移交与答复",
-    transfersEmpty: "尚未移交职能部门。",
-    transferForm: "移交职能部门",
+    transfers: "转办与答复",
+    transfersEmpty: "尚未转办职能部门。",
+    transferForm: "转办职能部门",
     transferDepartments: "职能部门（可多选）",
     transferDueOn: "办理时限",
-    transferSubmit: "移交",
+    transferSubmit: "转办",
     answerForm: (department: string) => `记录${department}的答复`,
     answerText: "答复内容",
     answerSatisfaction: "委员满意度",
@@ -177,7 +160,7 @@ export const pipelineNoteMessages = {
 
   templates: {
     title: "理由与答复模板",
-    intro: "审核退回、不予采用和记录答复时可以直接插入的常用表述。",
+    intro: "审核退回、不予采纳和记录答复时可以直接插入的常用表述。",
     empty: "还没有模板。",
     name: "模板名称",
     body: "内容",

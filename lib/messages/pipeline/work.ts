@@ -5,7 +5,7 @@ export const pipelineWorkMessages = {
 
   departments: {
     title: "职能部门",
-    intro: "走访记录移交的政府职能部门，以及各部门的办理情况。",
+    intro: "走访记录转办的政府职能部门，以及各部门的办理情况。",
     empty: "还没有职能部门。",
     name: "部门名称",
     contact: "联系人及电话",
@@ -23,8 +23,8 @@ export const pipelineWorkMessages = {
     pending: "办理中",
     answered: "已答复",
     overdue: "超期",
-    transfers: "移交记录",
-    noTransfers: "暂无移交记录。",
+    transfers: "转办记录",
+    noTransfers: "暂无转办记录。",
     note: "走访记录",
     back: "返回部门列表",
   },

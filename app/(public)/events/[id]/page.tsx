@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { RegisterCall } from "@/components/attendance/register-call";
 import { RegistrationPanel } from "@/components/attendance/registration-panel";
 import { Breadcrumb } from "@/components/calendar/breadcrumb";
 import { EventFacts } from "@/components/calendar/event-facts";
@@ -16,6 +17,10 @@ import { registrationDeskAction } from "../../registrations/actions";
 import { submitRegistration } from "./register/actions";
 
 type Props = { params: Promise<{ id: string }> };
+const trail = [
+  { href: "/", label: messages.calendar.home },
+  { href: "/events", label: messages.calendar.title },
+];
 
 async function loadEvent(params: Props["params"]) {
   const id = parseEventId((await params).id);
@@ -51,14 +56,10 @@ export default async function EventPage({ params }: Props) {
   const timeZone = committee.timeZone;
   return (
     <article className="space-y-6">
-      <Breadcrumb
-        trail={[
-          { href: "/", label: m.home },
-          { href: "/events", label: m.title },
-        ]}
-        current={event.title}
-      />
-      <EventHeader event={event} />
+      <Breadcrumb trail={trail} current={event.title} />
+      <EventHeader event={event}>
+        <RegisterCall event={event} seats={seats} timeZone={timeZone} />
+      </EventHeader>
       <div className="grid gap-8 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <div className="order-2 space-y-8 lg:order-1">
           <EventStory event={event} reports={reports} timeZone={timeZone} />

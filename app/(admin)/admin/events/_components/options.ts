@@ -42,6 +42,7 @@ export function eventFormValues(event: EventForEdit, timeZone: string): EventFor
     capacity: event.capacity === null ? "" : String(event.capacity),
     registrationOpensAt: toLocalInput(event.registrationOpensAt, timeZone),
     registrationClosesAt: toLocalInput(event.registrationClosesAt, timeZone),
+    whatToBring: event.whatToBring ?? "",
     sectorIds: idStrings(event.sectorIds),
     organisationIds: idStrings(event.organisationIds),
   };

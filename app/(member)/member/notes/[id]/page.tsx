@@ -51,7 +51,7 @@ export default async function NotePage({ params, searchParams }: Props) {
           <NoteDetails note={note} timeZone={tz} />
           <NotePhotoGallery photos={photos} />
         </div>
-        <NoteTimeline entries={timeline} timeZone={tz} />
+        <NoteTimeline entries={timeline} timeZone={tz} office={m.office(committee.shortName)} />
       </div>
     </div>
   );

@@ -1,0 +1,1 @@
+ALTER TABLE "events" ADD COLUMN "what_to_bring" text DEFAULT '' NOT NULL;
