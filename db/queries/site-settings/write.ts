@@ -62,7 +62,7 @@ export async function updateSiteSettingsIn(
     await auditStaffWrite(tx, actor, {
       action: "settings.update",
       targetType: "committee_settings",
-      targetId: 1,
+      targetId: "1",
       details: { changed },
     });
   });
