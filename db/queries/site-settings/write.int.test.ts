@@ -42,10 +42,8 @@ describe("site settings", () => {
       .orderBy(desc(auditLog.id))
       .limit(1);
     expect(entry?.actorLabel).toBe("admin");
-    expect(Object.keys((entry?.details as { changed: object }).changed).sort()).toEqual([
-      "icpNumber",
-      "links",
-    ]);
+    const details = (entry?.details ?? { changed: {} }) as { changed: object };
+    expect(Object.keys(details.changed).sort()).toEqual(["icpNumber", "links"]);
   });
 
   it("refuses anyone but the system administrator and changes nothing", async () => {
