@@ -80,12 +80,11 @@ async function saveSettings(
   await page.getByRole("button", { name: "保存设置" }).click();
 }
 
-test.describe.configure({ mode: "serial" });
-
 test("the footer shows the configured filing numbers and links; the settings page changes every page at once", async ({
   browser,
   baseURL,
 }) => {
+  test.setTimeout(180_000); // a staff sign-in (argon2, TOTP enrolment) and three saves
   if (!baseURL) throw new Error("no baseURL");
   const publicPages = ["/", "/news", `/news/${ARTICLE.slug}`];
   const reader = await visitor(browser, baseURL);
@@ -162,6 +161,7 @@ test("the footer shows the configured filing numbers and links; the settings pag
 });
 
 test("an editor cannot open the settings page", async ({ browser, baseURL }) => {
+  test.setTimeout(90_000);
   const context = await browser.newContext({ baseURL, locale: "zh-CN" });
   const page = await context.newPage();
   await signInAs(page, "editor", { next: "/admin" });
@@ -179,7 +179,9 @@ test("an article prints without the site's chrome, with the committee, title, da
   await page.goto(`/news/${ARTICLE.slug}`);
   const banner = page.getByRole("banner");
   await expect(banner).toBeVisible();
-  await expect(page.getByText(`本文网址：${baseURL}/news/${ARTICLE.slug}`)).toBeHidden();
+  await expect(
+    page.getByRole("article").getByText(`本文网址：${baseURL}/news/${ARTICLE.slug}`),
+  ).toBeHidden();
 
   await page.emulateMedia({ media: "print" });
   await expect(banner).toBeHidden();
@@ -192,7 +194,9 @@ test("an article prints without the site's chrome, with the committee, title, da
   await expect(page.getByRole("heading", { level: 1, name: ARTICLE.title })).toBeVisible();
   await expect(page.locator("article time").first()).toBeVisible();
   await expect(page.locator("article time").first()).toContainText("2026");
-  await expect(page.getByText(`本文网址：${baseURL}/news/${ARTICLE.slug}`)).toBeVisible();
+  await expect(
+    page.getByRole("article").getByText(`本文网址：${baseURL}/news/${ARTICLE.slug}`),
+  ).toBeVisible();
   await page.pdf({ path: path.join(test.info().project.outputDir, "portal-article.pdf") });
 });
 
@@ -294,6 +298,7 @@ test("网站地图 lists every section and directory; the statements say what th
   page,
   expectNoAxeViolations,
 }) => {
+  test.setTimeout(120_000);
   await page.setViewportSize(desktop);
   await page.goto("/");
   const sections = await page
@@ -362,6 +367,7 @@ test("screenshots: the article with its tools at 390 and 1366 px, normal and eld
   browser,
   baseURL,
 }) => {
+  test.setTimeout(120_000);
   if (!baseURL) throw new Error("no baseURL");
   for (const elder of [false, true]) {
     const context: BrowserContext = await visitor(browser, baseURL, { elder });

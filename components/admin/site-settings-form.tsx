@@ -4,7 +4,7 @@ import type { FormAction } from "@/components/admin/form-action";
 import * as kit from "@/components/admin/kit";
 import { idleForm } from "@/lib/form-state";
 import { siteMessages } from "@/lib/messages/site";
-import { linkFields } from "@/lib/settings/site";
+import { linkFields } from "@/lib/settings/fields";
 
 const m = siteMessages.settings;
 const f = m.fields;

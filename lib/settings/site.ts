@@ -1,5 +1,8 @@
 import { z } from "zod";
 import { siteMessages } from "@/lib/messages/site";
+import { linkFields, SITE_LINK_SLOTS, siteSettingsFields } from "./fields";
+
+export { linkFields, SITE_LINK_SLOTS, siteSettingsFields };
 
 /**
  * The site's conventions as an administrator edits them on /admin/settings: the
@@ -9,9 +12,6 @@ import { siteMessages } from "@/lib/messages/site";
  */
 
 const e = siteMessages.settings.errors;
-
-/** How many link rows the settings page offers (national, provincial, city, one more). */
-export const SITE_LINK_SLOTS = 4;
 
 /** Where an ICP filing number is looked up (工业和信息化部政务服务平台). */
 export const ICP_LOOKUP_URL = "https://beian.miit.gov.cn/";
@@ -26,25 +26,6 @@ export interface SiteLink {
   name: string;
   url: string;
 }
-
-export const linkFields = Array.from({ length: SITE_LINK_SLOTS }, (_, i) => ({
-  name: `link${i + 1}Name`,
-  url: `link${i + 1}Url`,
-}));
-
-export const siteSettingsFields = [
-  "name",
-  "shortName",
-  "hostOrganisation",
-  "contactAddress",
-  "postcode",
-  "contactPhone",
-  "contactEmail",
-  "icpNumber",
-  "policeNumber",
-  "govSiteCode",
-  ...linkFields.flatMap((f) => [f.name, f.url]),
-] as const;
 
 /** "" → null; anything else must match. */
 const optional = (max: number, check?: (s: string) => boolean, message?: string) =>
