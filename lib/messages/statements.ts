@@ -9,6 +9,8 @@ export interface StatementFacts {
   contact: string;
   retentionDays: number;
   auditRetentionDays: number;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
 }
 
 export interface StatementSection {
@@ -26,7 +28,7 @@ export const privacyStatement = {
       title: "浏览网站",
       paragraphs: [
         "浏览新闻、活动、界别、委员工作室等公开页面不需要注册，也不收集您的姓名或联系方式。本站不使用第三方统计、广告或跟踪代码，页面不从其他网站加载脚本。",
-        "服务器为防止滥用会暂时使用访问的 IP 地址计算请求频率；这些计数只在内存中保存几分钟，不写入数据库。",
+        "为防止滥用，服务器会用访问的 IP 地址短时计算提交和登录的频率，计数到期即删除。",
       ],
     },
     {
@@ -34,7 +36,7 @@ export const privacyStatement = {
       paragraphs: ["本站只使用网站运行必需的 Cookie，不用于广告或跨站跟踪："],
       items: [
         "lvzhi_elder：记住您是否开启了长者模式（大字、高对比），保存 1 年，不含个人信息。",
-        "会话 Cookie（authjs.session-token）：委员和工作人员登录后使用，加密保存，30 分钟无操作即失效，最长 12 小时。",
+        `会话 Cookie（authjs.session-token）：委员和工作人员登录后使用，加密保存，${f.sessionIdleMinutes} 分钟无操作即失效，最长 ${f.sessionMaxHours} 小时。`,
         "lvzhi_login_pending、lvzhi_totp_enrol：登录和设置二次验证的过程中使用，分别在 10 分钟和 15 分钟后失效。",
         "lvzhi_session_ended：退出登录后记录已结束的会话，防止旧的登录凭证被再次使用。",
       ],

@@ -9,7 +9,10 @@ export function statementFacts(
     contactEmail: string | null;
     contactAddress: string | null;
   },
-  retention: { retentionDays: number; auditRetentionDays: number },
+  retention: Pick<
+    StatementFacts,
+    "retentionDays" | "auditRetentionDays" | "sessionIdleMinutes" | "sessionMaxHours"
+  >,
 ): StatementFacts {
   const contact = [
     committee.contactPhone && `电话 ${committee.contactPhone}`,

@@ -14,6 +14,8 @@ export default async function PrivacyPage() {
   const facts = statementFacts(await getCommitteeInfo(), {
     retentionDays: env.RETENTION_DAYS,
     auditRetentionDays: env.AUDIT_RETENTION_DAYS,
+    sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
+    sessionMaxHours: env.SESSION_MAX_HOURS,
   });
   return <Statement title={s.title} intro={s.intro(facts)} sections={s.sections(facts)} />;
 }
