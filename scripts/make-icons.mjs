@@ -80,5 +80,8 @@ const entries = images.map((image, i) => {
   offset += image.length;
   return entry;
 });
-writeFileSync(path.join(root, "public", "favicon.ico"), Buffer.concat([header, ...entries, ...images]));
+writeFileSync(
+  path.join(root, "public", "favicon.ico"),
+  Buffer.concat([header, ...entries, ...images]),
+);
 console.log("public/favicon.ico");
