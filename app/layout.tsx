@@ -16,6 +16,14 @@ export async function generateMetadata(): Promise<Metadata> {
     },
     description: `${committee.name}${messages.site.tagline}：新闻、活动日历、界别与委员工作室。`,
     applicationName: messages.site.product,
+    // public/favicon.ico and public/icons/* are drawn by scripts/make-icons.mjs.
+    icons: {
+      icon: [
+        { url: "/favicon.ico", sizes: "16x16 32x32 48x48" },
+        { url: "/icons/icon-192.png", type: "image/png", sizes: "192x192" },
+      ],
+      apple: { url: "/icons/apple-touch-icon.png", sizes: "180x180" },
+    },
   };
 }
 

@@ -1,7 +1,6 @@
 import type { MetadataRoute } from "next";
 import { connection } from "next/server";
-import { env } from "@/lib/env";
-import { absoluteUrl } from "@/lib/news/rules";
+import { siteUrl } from "@/lib/site-url";
 
 /** Crawl everything public; members' and staff's pages and the API are not for search engines. */
 export default async function robots(): Promise<MetadataRoute.Robots> {
@@ -13,6 +12,6 @@ export default async function robots(): Promise<MetadataRoute.Robots> {
       allow: "/",
       disallow: ["/admin", "/member", "/api", "/search", "/registrations"],
     },
-    sitemap: absoluteUrl(env.SITE_URL, "/sitemap.xml"),
+    sitemap: siteUrl("/sitemap.xml"),
   };
 }

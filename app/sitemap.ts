@@ -1,15 +1,14 @@
 import type { MetadataRoute } from "next";
 import { connection } from "next/server";
 import { listSitemapEntries } from "@/db/queries/sitemap";
-import { env } from "@/lib/env";
-import { absoluteUrl } from "@/lib/news/rules";
+import { siteUrl } from "@/lib/site-url";
 
 /** Every public page: fixed sections, articles, events, cases, sectors, studios and campaigns. */
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   // Built per request from the (cached) database, never at build time.
   await connection();
   const entries = await listSitemapEntries();
-  const url = (path: string) => absoluteUrl(env.SITE_URL, path);
+  const url = siteUrl;
   const newest = entries.articles[0]?.lastModified;
   return [
     { url: url("/"), changeFrequency: "daily", priority: 1, lastModified: newest },

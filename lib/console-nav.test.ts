@@ -23,8 +23,9 @@ describe("console navigation", () => {
   it("shows the system administrator every page but accounts and the audit log", () => {
     const nav = consoleNavFor(user("admin"));
     expect(nav.map((s) => s.section)).toEqual(["pipeline", "content", "system", "mine"]);
-    expect(pagesOf("admin")).toHaveLength(15);
+    expect(pagesOf("admin")).toHaveLength(16);
     expect(pagesOf("admin")).toContain("notifications");
+    expect(pagesOf("admin")).toContain("settings");
     expect(pagesOf("admin")).not.toContain("users");
     expect(pagesOf("admin")).not.toContain("audit");
   });
@@ -55,6 +56,7 @@ describe("console navigation", () => {
     expect(pages).toContain("news");
     expect(pages).not.toContain("audit");
     expect(pages).not.toContain("users");
+    expect(pages).not.toContain("settings");
   });
 
   it("shows a member nothing", () => {

@@ -5,7 +5,7 @@ import { can, type PermissionAction } from "@/lib/permissions";
 export const consoleSections = [
   ["pipeline", ["dashboard", "notes", "departments", "research", "proposals", "duty"]],
   ["content", ["news", "events", "registrations", "cases", "opinions"]],
-  ["system", ["directory", "users", "stats", "notifications", "audit"]],
+  ["system", ["directory", "settings", "users", "stats", "notifications", "audit"]],
   // Last: the console opens on the first page of the first section (consoleHomeFor).
   ["mine", ["messages"]],
 ] as const;
@@ -28,6 +28,7 @@ export const consolePagePermission = {
   cases: "case.publish",
   opinions: "opinion.moderate",
   directory: "directory.manage",
+  settings: "settings.manage",
   users: "user.manage",
   stats: "stats.view",
   notifications: "notification.manage",

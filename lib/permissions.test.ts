@@ -187,6 +187,8 @@ const matrix: Record<PermissionAction, { about: PermissionTarget["kind"] | null;
   "case.publish": { about: null, row: adminOnly },
   "opinion.moderate": { about: null, row: adminOnly },
   "notification.manage": { about: null, row: adminOnly },
+  // The site's conventions (footer, filing numbers, links): the system administrator's.
+  "settings.manage": { about: null, row: adminOnly },
 };
 
 const roles = Object.keys(viewers) as Role[];

@@ -89,6 +89,7 @@ export const permissionActions = [
   "case.publish",
   "opinion.moderate",
   "notification.manage",
+  "settings.manage",
 ] as const;
 export type PermissionAction = (typeof permissionActions)[number];
 
@@ -235,6 +236,8 @@ const RULES: Record<PermissionAction, Rule> = {
   "opinion.moderate": adminOnly,
   // The outbox's failed and waiting e-mails and SMS, and their retry.
   "notification.manage": adminOnly,
+  // The site's conventions: names, contacts, filing numbers, links (/admin/settings).
+  "settings.manage": adminOnly,
 };
 
 /** May `user` (null: signed out) do `action`, to `target` when the action is about an object? */

@@ -1,7 +1,7 @@
-// Draws the member app's icons (public/icons/*.png) from one SVG mark: a red field, a gold
+// Draws the member app's icons (public/icons/*.png) and the site's favicon (public/favicon.ico) from one SVG mark: a red field, a gold
 // ring and a gold open book with a brush stroke (履职: notes taken in the field). The PNGs
 // are committed; run `node scripts/make-icons.mjs` after changing the drawing.
-import { mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import sharp from "sharp";
@@ -47,3 +47,41 @@ for (const icon of icons) {
     .toFile(path.join(out, icon.file));
   console.log(`public/icons/${icon.file}`);
 }
+
+/**
+ * public/favicon.ico: 16, 32 and 48 px PNGs in one ICO container (PNG entries are read by
+ * every browser since IE 9 / Vista). Header: reserved 0, type 1 (icon), count; then one
+ * 16-byte directory entry per image; then the images.
+ */
+const sizes = [16, 32, 48];
+const images = await Promise.all(
+  sizes.map((size) =>
+    sharp(Buffer.from(svg({ rounded: true, inset: 0 })))
+      .resize(size, size)
+      .png({ compressionLevel: 9 })
+      .toBuffer(),
+  ),
+);
+const header = Buffer.alloc(6);
+header.writeUInt16LE(0, 0);
+header.writeUInt16LE(1, 2);
+header.writeUInt16LE(images.length, 4);
+let offset = 6 + 16 * images.length;
+const entries = images.map((image, i) => {
+  const entry = Buffer.alloc(16);
+  entry.writeUInt8(sizes[i], 0); // width (0 would mean 256)
+  entry.writeUInt8(sizes[i], 1); // height
+  entry.writeUInt8(0, 2); // palette colours
+  entry.writeUInt8(0, 3); // reserved
+  entry.writeUInt16LE(1, 4); // colour planes
+  entry.writeUInt16LE(32, 6); // bits per pixel
+  entry.writeUInt32LE(image.length, 8);
+  entry.writeUInt32LE(offset, 12);
+  offset += image.length;
+  return entry;
+});
+writeFileSync(
+  path.join(root, "public", "favicon.ico"),
+  Buffer.concat([header, ...entries, ...images]),
+);
+console.log("public/favicon.ico");

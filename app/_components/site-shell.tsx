@@ -11,18 +11,18 @@ import { getHeaderUser } from "@/server/auth/header-user";
 /**
  * The public site's frame, shared by the (public), (auth) and (member) groups: the skip
  * link, the site header (with the elder-mode switch and who is signed in), the page's main
- * landmark and the footer. `bar` sits between header and main (the member area's nav);
- * `printBare` leaves header, bar and footer off paper (a printed duty record or note).
+ * landmark and the footer. `bar` sits between header and main (the member area's nav).
+ * Header and footer never go on paper (a printed article, duty record or note).
  */
 export async function SiteShell({
   children,
   mainClassName = "py-6 sm:py-8",
   bar,
-  printBare = false,
 }: {
   children: ReactNode;
   mainClassName?: string;
   bar?: ReactNode;
+  /** Was: leave header and footer off paper. Now every page does; kept for its callers. */
   printBare?: boolean;
 }) {
   const [committee, jar, user] = await Promise.all([
@@ -32,8 +32,7 @@ export async function SiteShell({
   ]);
   const elder = jar.get(ELDER_COOKIE)?.value === "1";
   const year = localParts(new Date(), committee.timeZone).year;
-  const chrome = (node: ReactNode) =>
-    printBare ? <div className="print:hidden">{node}</div> : node;
+  const chrome = (node: ReactNode) => <div className="contents print:hidden">{node}</div>;
   return (
     <div className="flex min-h-screen flex-col">
       <SkipLink />

@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { DEFAULT_TIME_ZONE } from "@/lib/time";
+import type { Database } from "../client";
 import { getDb } from "../runtime";
 import { committeeSettings } from "../schema";
 
@@ -12,6 +13,12 @@ export interface CommitteeInfo {
   contactPhone: string | null;
   contactEmail: string | null;
   postcode: string | null;
+  /** The site's conventions (lib/settings/site.ts), shown in the footer. */
+  hostOrganisation: string | null;
+  icpNumber: string | null;
+  policeNumber: string | null;
+  govSiteCode: string | null;
+  siteLinks: { name: string; url: string }[];
 }
 
 const FALLBACK: CommitteeInfo = {
@@ -22,11 +29,15 @@ const FALLBACK: CommitteeInfo = {
   contactPhone: null,
   contactEmail: null,
   postcode: null,
+  hostOrganisation: null,
+  icpNumber: null,
+  policeNumber: null,
+  govSiteCode: null,
+  siteLinks: [],
 };
 
-/** The committee's name, zone and contact; one query per request. */
-export const getCommitteeInfo = cache(async (): Promise<CommitteeInfo> => {
-  const db = await getDb();
+/** The committee's name, zone, contact and the site's conventions. */
+export async function getCommitteeInfoIn(db: Database): Promise<CommitteeInfo> {
   const [row] = await db
     .select({
       name: committeeSettings.name,
@@ -36,8 +47,18 @@ export const getCommitteeInfo = cache(async (): Promise<CommitteeInfo> => {
       contactPhone: committeeSettings.contactPhone,
       contactEmail: committeeSettings.contactEmail,
       postcode: committeeSettings.postcode,
+      hostOrganisation: committeeSettings.hostOrganisation,
+      icpNumber: committeeSettings.icpNumber,
+      policeNumber: committeeSettings.policeNumber,
+      govSiteCode: committeeSettings.govSiteCode,
+      siteLinks: committeeSettings.siteLinks,
     })
     .from(committeeSettings)
     .limit(1);
   return row ?? FALLBACK;
-});
+}
+
+/** The same, on the server's database; one query per request. */
+export const getCommitteeInfo = cache(
+  async (): Promise<CommitteeInfo> => getCommitteeInfoIn(await getDb()),
+);

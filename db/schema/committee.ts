@@ -1,4 +1,13 @@
-import { boolean, index, integer, pgTable, primaryKey, serial, text } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+} from "drizzle-orm/pg-core";
 import { organisationKinds, townKinds } from "../../lib/vocabulary";
 import { createdAt, updatedAt } from "./common";
 
@@ -12,6 +21,16 @@ export const committeeSettings = pgTable("committee_settings", {
   contactPhone: text("contact_phone"),
   contactEmail: text("contact_email"),
   postcode: text("postcode"),
+  /** The site's conventions, edited on /admin/settings (lib/settings/site.ts): 主办单位, */
+  hostOrganisation: text("host_organisation"),
+  /** ICP备案号, e.g. 浙ICP备XXXXXXXX号-1 (links to beian.miit.gov.cn). */
+  icpNumber: text("icp_number"),
+  /** 公安机关备案号, e.g. 浙公网安备 33041102000XXX号 (its digits name the record). */
+  policeNumber: text("police_number"),
+  /** 政府网站标识码 (10 characters). */
+  govSiteCode: text("gov_site_code"),
+  /** Links to the national, provincial and city CPPCC sites, in order. */
+  siteLinks: jsonb("site_links").$type<{ name: string; url: string }[]>().notNull().default([]),
   updatedAt: updatedAt(),
 });
 

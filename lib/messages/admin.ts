@@ -31,6 +31,7 @@ export const adminMessages = {
       events: "活动",
       registrations: "报名",
       directory: "目录",
+      settings: "网站设置",
       users: "用户",
       stats: "统计",
       audit: "审计日志",

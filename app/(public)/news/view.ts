@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import { cache } from "react";
 import { listNewsColumns } from "@/db/queries/news/cached";
 import type { ArticleDetail, NewsColumnItem } from "@/db/queries/news/public";
-import { env } from "@/lib/env";
 import { messages } from "@/lib/messages";
-import { absoluteUrl, feedHref, fileHref, newsListHref, parsePageParam } from "@/lib/news/rules";
+import { feedHref, newsListHref, parsePageParam } from "@/lib/news/rules";
+import { articleCoverUrl, articleUrl } from "@/lib/news/share";
+import { siteUrl } from "@/lib/site-url";
 
 /** ?column=slug&page=N → the column (or all) and the page; null for a 404. */
 export const resolveNewsList = cache(
@@ -26,7 +27,7 @@ export function newsListMetadata(
 ): Metadata {
   const m = messages.newsPages.meta;
   const suffix = page > 1 ? m.pageSuffix(page) : "";
-  const url = (path: string) => absoluteUrl(env.SITE_URL, path);
+  const url = siteUrl;
   return {
     title: `${current ? current.name : m.listTitle}${suffix}`,
     description: current
@@ -44,7 +45,8 @@ export function newsListMetadata(
 
 /** An article's title, description, canonical address and Open Graph card. */
 export function articleMetadata(article: ArticleDetail, siteName: string): Metadata {
-  const url = absoluteUrl(env.SITE_URL, `/news/${encodeURIComponent(article.slug)}`);
+  const url = articleUrl(article.slug);
+  const cover = articleCoverUrl(article.cover);
   const description = article.summary || undefined;
   return {
     title: article.title,
@@ -64,17 +66,18 @@ export function articleMetadata(article: ArticleDetail, siteName: string): Metad
       section: article.columnName,
       authors: article.reporter ? [article.reporter] : undefined,
       tags: article.sectors.map((s) => s.name),
-      images: article.cover
-        ? [
-            {
-              url: absoluteUrl(env.SITE_URL, fileHref(article.cover.fileId)),
-              width: article.cover.width ?? undefined,
-              height: article.cover.height ?? undefined,
-              type: article.cover.contentType,
-              alt: article.title,
-            },
-          ]
-        : undefined,
+      images:
+        article.cover && cover
+          ? [
+              {
+                url: cover,
+                width: article.cover.width ?? undefined,
+                height: article.cover.height ?? undefined,
+                type: article.cover.contentType,
+                alt: article.title,
+              },
+            ]
+          : undefined,
     },
   };
 }

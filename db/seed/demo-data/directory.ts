@@ -15,6 +15,17 @@ export const committee: DemoCommittee = {
   contactPhone: "0573-83000000",
   contactEmail: "xzzx@example.gov.cn",
   postcode: "314031",
+  hostOrganisation: "政协嘉兴市秀洲区委员会办公室",
+  // DEMO filing numbers: the right formats, all zeros, so nobody mistakes them for real
+  // ones. An administrator enters the real numbers on /admin/settings.
+  icpNumber: "浙ICP备00000000号-1",
+  policeNumber: "浙公网安备33041100000000号",
+  govSiteCode: "3304110000",
+  siteLinks: [
+    { name: "全国政协", url: "http://www.cppcc.gov.cn/" },
+    { name: "浙江政协", url: "https://www.zjzx.gov.cn/" },
+    { name: "嘉兴政协", url: "https://www.jxzx.gov.cn/" },
+  ],
 };
 
 export const sectors: DemoSector[] = [

@@ -12,6 +12,11 @@ export interface DemoCommittee {
   contactPhone: string;
   contactEmail: string;
   postcode: string;
+  hostOrganisation: string;
+  icpNumber: string;
+  policeNumber: string;
+  govSiteCode: string;
+  siteLinks: { name: string; url: string }[];
 }
 
 export interface DemoSector {

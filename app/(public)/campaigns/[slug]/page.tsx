@@ -6,8 +6,8 @@ import { CampaignProgramme } from "@/components/calendar/campaign-programme";
 import { getCampaignProgramme } from "@/db/queries/events/campaigns";
 import { getEventReports, reportsAsOf } from "@/db/queries/news/event-reports";
 import { getCommitteeInfo } from "@/db/queries/settings";
-import { env } from "@/lib/env";
 import { messages } from "@/lib/messages";
+import { siteUrl } from "@/lib/site-url";
 import { formatDateSpan } from "@/lib/time";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -24,7 +24,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!programme) return { title: messages.errors.notFoundTitle };
   const { campaign } = programme;
   const description = `${formatDateSpan(campaign.startsOn, campaign.endsOn)} · ${campaign.summary}`;
-  const url = new URL(`/campaigns/${campaign.slug}`, env.SITE_URL).toString();
+  const url = siteUrl(`/campaigns/${campaign.slug}`);
   return {
     title: campaign.name,
     description,

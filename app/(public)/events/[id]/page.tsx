@@ -10,8 +10,8 @@ import { getEventReports, reportsAsOf } from "@/db/queries/news/event-reports";
 import { getSeatSummary } from "@/db/queries/registrations/public";
 import { getCommitteeInfo } from "@/db/queries/settings";
 import { parseEventId } from "@/lib/calendar/query";
-import { env } from "@/lib/env";
 import { messages } from "@/lib/messages";
+import { siteUrl } from "@/lib/site-url";
 import { formatDateTime } from "@/lib/time";
 import { registrationDeskAction } from "../../registrations/actions";
 import { submitRegistration } from "./register/actions";
@@ -32,7 +32,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!event) return { title: messages.calendar.event.notFound };
   const when = formatDateTime(event.startsAt, committee.timeZone);
   const description = [when, event.venue, event.summary].filter(Boolean).join(" · ");
-  const url = new URL(`/events/${event.id}`, env.SITE_URL).toString();
+  const url = siteUrl(`/events/${event.id}`);
   return {
     title: event.title,
     description,
