@@ -80,5 +80,6 @@ export const auditActions = [
   "notification.delivery.retry",
   "audit.export",
   "retention.run",
+  "settings.update",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

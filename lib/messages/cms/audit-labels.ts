@@ -80,6 +80,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "notification.delivery.retry": "重新发送通知",
   "audit.export": "导出审计日志",
   "retention.run": "按保留期限归档、清理数据",
+  "settings.update": "修改网站设置",
 };
 
 /** An action's words; an action this build does not know reads as a generic entry. */
@@ -143,6 +144,17 @@ export const auditDetailLabels: Record<string, string> = {
   registrationOpensAt: "报名开始时间",
   registrationClosesAt: "报名截止时间",
   changed: "修改的内容",
+  shortName: "简称",
+  hostOrganisation: "主办单位",
+  contactAddress: "地址",
+  postcode: "邮编",
+  contactPhone: "电话",
+  contactEmail: "电子邮箱",
+  icpNumber: "ICP备案号",
+  policeNumber: "公安机关备案号",
+  govSiteCode: "政府网站标识码",
+  links: "相关网站链接",
+  url: "网址",
   sessionsEnded: "是否结束登录会话",
   role: "角色",
   username: "用户名",
