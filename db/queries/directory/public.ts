@@ -6,7 +6,7 @@ import {
   eventListColumns,
   withOrganiserNames,
 } from "@/db/queries/events/organisers";
-import type { ArticleListItem } from "@/db/queries/news/public";
+import type { NewsListItem } from "@/db/queries/news/public";
 import { listSectorNewsIn } from "@/db/queries/news/sector-news";
 import {
   eventOrganisers,
@@ -55,7 +55,7 @@ export interface EventTimeline {
 
 export interface SectorDetail extends EventTimeline {
   sector: SectorSummary;
-  news: ArticleListItem[];
+  news: NewsListItem[];
   studios: StudioSummary[];
 }
 

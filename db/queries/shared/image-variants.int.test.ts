@@ -4,6 +4,7 @@ import type { Database } from "../../client";
 import { articles, files, imageVariants } from "../../schema";
 import { seedDemoData } from "../../seed";
 import { createTestDatabase, driverLabel, type TestDatabase } from "../../test-utils";
+import { selectPictureNews } from "../news/picture-news";
 import {
   insertImageVariant,
   selectDesignedCoverText,
@@ -111,5 +112,23 @@ describe(`image variants (${driverLabel()})`, () => {
     expect(text?.title).toBe(published.title);
     expect(text?.columnName).toBeTruthy();
     expect(await selectDesignedCoverText(db, hidden.id, NOW)).toBeNull();
+  });
+
+  it("leads the home page with the latest articles that have a photo, then the others", async () => {
+    const items = await selectPictureNews(db, 4, NOW);
+    expect(items).toHaveLength(4);
+    const withPhoto = items.filter((i) => i.cover !== null);
+    expect(withPhoto.length).toBeGreaterThanOrEqual(3);
+    // Photos first, each group newest first; nothing scheduled for later.
+    const firstWithout = items.findIndex((i) => i.cover === null);
+    if (firstWithout >= 0)
+      expect(items.slice(firstWithout).every((i) => i.cover === null)).toBe(true);
+    for (const group of [withPhoto, items.filter((i) => i.cover === null)]) {
+      const times = group.map((i) => i.publishedAt.getTime());
+      expect(times).toEqual([...times].sort((a, b) => b - a));
+    }
+    expect(items.every((i) => i.publishedAt <= NOW)).toBe(true);
+    const few = await selectPictureNews(db, 20, NOW);
+    expect(few.some((i) => i.cover === null)).toBe(true);
   });
 });
