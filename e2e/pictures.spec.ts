@@ -153,8 +153,7 @@ test.describe("pictures", () => {
     page,
     expectNoAxeViolations,
   }) => {
-    await page.goto("/studios");
-    await page.locator("main article a").first().click();
+    await page.goto("/studios/tongxin");
     const facts = page.getByRole("region", { name: "工作室信息" });
     await expect(facts.getByText("联系人")).toBeVisible();
     await expect(facts.getByRole("link", { name: /^拨打.*电话 0573-/ })).toHaveAttribute(

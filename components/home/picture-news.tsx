@@ -44,7 +44,7 @@ export function PictureNews({ items, timeZone }: { items: NewsListItem[]; timeZo
         <ul className="grid gap-4 sm:grid-cols-3 lg:grid-cols-1">
           {rest.map((item) => (
             <li key={item.id}>
-              <article className="flex gap-3 rounded-sm border border-stone-200 bg-white p-2 shadow-sm sm:flex-col lg:flex-row">
+              <article className="flex h-full gap-3 rounded-sm border border-stone-200 bg-white p-2 shadow-sm sm:flex-col lg:flex-row lg:items-center">
                 <Picture
                   sources={articlePicture(item)}
                   sizes="(min-width: 1024px) 176px, (min-width: 640px) 33vw, 144px"

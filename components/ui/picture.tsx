@@ -20,7 +20,8 @@ export function Picture({
   className?: string;
 }) {
   return (
-    <picture>
+    // display: contents: the <img> itself is the flex or grid item its parent lays out.
+    <picture className="contents">
       <source type="image/webp" srcSet={sources.webpSrcSet} sizes={sizes} />
       <img
         src={sources.src}
