@@ -23,6 +23,8 @@ describe("parseVariantName", () => {
   it("reads a width and a format", () => {
     expect(parseVariantName("640.webp")).toEqual({ width: 640, format: "webp" });
     expect(parseVariantName("1280.jpg")).toEqual({ width: 1280, format: "jpg" });
+    // A tiny picture (a 1×1 cover) has a one-digit width.
+    expect(parseVariantName("1.webp")).toEqual({ width: 1, format: "webp" });
   });
   it("refuses anything else", () => {
     for (const name of [
@@ -32,7 +34,7 @@ describe("parseVariantName", () => {
       "640.webp.jpg",
       "../1.jpg",
       "99999.jpg",
-      "5.jpg",
+      "0.jpg",
     ]) {
       expect(parseVariantName(name)).toBeNull();
     }

@@ -31,7 +31,7 @@ export function variantWidths(sourceWidth: number | null): number[] {
 
 /** "640.webp" → { width: 640, format: "webp" }; anything else → null. */
 export function parseVariantName(name: string): { width: number; format: PictureFormat } | null {
-  const match = /^([1-9][0-9]{1,3})\.(webp|jpg)$/.exec(name);
+  const match = /^([1-9][0-9]{0,3})\.(webp|jpg)$/.exec(name);
   if (!match?.[1] || !match[2]) return null;
   return { width: Number(match[1]), format: match[2] as PictureFormat };
 }
