@@ -72,6 +72,7 @@ const PRIVATE_PREFIXES = [
   "/preferences",
   "/_next/",
   "/files/",
+  "/covers/",
   "/invite",
 ];
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token/;

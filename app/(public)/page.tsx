@@ -2,11 +2,13 @@ import { connection } from "next/server";
 import { CampaignBanner } from "@/components/home/campaign-banner";
 import { EventList } from "@/components/home/event-list";
 import { NewsList } from "@/components/home/news-list";
+import { PictureNews } from "@/components/home/picture-news";
 import { ServiceStrip } from "@/components/home/service-strip";
 import { SectionHeading } from "@/components/ui/section-heading";
 import { getCampaignFigures, getCurrentCampaign } from "@/db/queries/events/campaigns";
 import { listUpcomingEvents } from "@/db/queries/events/public";
 import { listLatestArticles } from "@/db/queries/news/cached";
+import { listPictureNews } from "@/db/queries/news/picture-news";
 import { getCommitteeInfo } from "@/db/queries/settings";
 import { messages } from "@/lib/messages";
 import { localDateKey } from "@/lib/time";
@@ -16,9 +18,10 @@ export default async function HomePage() {
   const now = new Date();
   const committee = await getCommitteeInfo();
   const today = localDateKey(now, committee.timeZone);
-  const [campaign, news] = await Promise.all([
+  const [campaign, news, pictures] = await Promise.all([
     getCurrentCampaign(today),
     listLatestArticles(8, now),
+    listPictureNews(4, now),
   ]);
   const [figures, campaignEvents] = campaign
     ? await Promise.all([
@@ -34,6 +37,17 @@ export default async function HomePage() {
   return (
     <div className="space-y-8 sm:space-y-10">
       <h1 className="sr-only">{committee.name}</h1>
+      {pictures.length > 0 && (
+        <section aria-labelledby="pictures-title">
+          <SectionHeading
+            id="pictures-title"
+            title={m.pictureNews}
+            moreHref="/news"
+            moreLabel={m.moreNews}
+          />
+          <PictureNews items={pictures} timeZone={committee.timeZone} />
+        </section>
+      )}
       {campaign && figures && (
         <CampaignBanner campaign={campaign} figures={figures} today={today} />
       )}

@@ -49,7 +49,7 @@ export function SectorColumns({
       <div className="space-y-8">
         <section aria-labelledby="news-title">
           <SectionHeading id="news-title" title={m.news} />
-          <NewsList items={detail.news} timeZone={timeZone} emptyText={m.noNews} />
+          <NewsList items={detail.news} timeZone={timeZone} emptyText={m.noNews} pictures />
         </section>
         <section aria-labelledby="studios-title">
           <SectionHeading id="studios-title" title={m.studios} />

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { StudioSummary } from "@/db/queries/directory/public";
 import { messages } from "@/lib/messages";
+import { DirectoryPhoto } from "./directory-photo";
 import { BuildingIcon, PinIcon } from "./icons";
 import { SectorLinks } from "./sector-links";
 
@@ -30,6 +31,13 @@ export function StudioList({
       {studios.map((studio) => (
         <li key={studio.slug}>
           <article className="relative flex h-full flex-col rounded-md border border-stone-200 border-t-4 border-t-gold-500 bg-white p-4 shadow-sm transition-shadow hover:shadow-md">
+            {!compact && studio.photo && (
+              <DirectoryPhoto
+                photo={studio.photo}
+                sizes="(min-width: 1024px) 400px, (min-width: 640px) 50vw, 100vw"
+                className="-mx-4 -mt-4 mb-3 aspect-[3/2] h-auto w-[calc(100%+2rem)] max-w-none bg-stone-100 object-cover"
+              />
+            )}
             <Heading className="font-serif text-lg font-bold leading-snug text-brand-800">
               <Link
                 href={`/studios/${studio.slug}`}

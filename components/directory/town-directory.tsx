@@ -1,6 +1,8 @@
 import Link from "next/link";
 import type { TownEntry } from "@/db/queries/directory/public";
 import { messages } from "@/lib/messages";
+import { ContactRows } from "./contact-rows";
+import { DirectoryPhoto } from "./directory-photo";
 import { BuildingIcon, CalendarIcon, PinIcon } from "./icons";
 
 const GROUPS = ["subdistrict", "town"] as const;
@@ -77,17 +79,34 @@ function TownCard({ town }: { town: TownEntry }) {
           ) : (
             <ul className="mt-1 space-y-2">
               {town.liaisonOffices.map((office) => (
-                <li key={office.slug}>
-                  <p className="font-semibold">{office.name}</p>
-                  {office.address && (
-                    <p className="mt-0.5 flex items-start gap-1 text-sm text-muted">
-                      <PinIcon className="mt-1 h-4 w-4 shrink-0" />
-                      <span>
-                        <span className="sr-only">{m.address}：</span>
-                        {office.address}
-                      </span>
-                    </p>
+                <li key={office.slug} className="flex gap-3">
+                  {office.photo && (
+                    <DirectoryPhoto
+                      photo={office.photo}
+                      sizes="112px"
+                      className="mt-1 h-[4.5rem] w-28 shrink-0 rounded-sm bg-stone-100 object-cover"
+                    />
                   )}
+                  <div className="min-w-0">
+                    <p className="font-semibold">{office.name}</p>
+                    {office.address && (
+                      <p className="mt-0.5 flex items-start gap-1 text-sm text-muted">
+                        <PinIcon className="mt-1 h-4 w-4 shrink-0" />
+                        <span>
+                          <span className="sr-only">{m.address}：</span>
+                          {office.address}
+                        </span>
+                      </p>
+                    )}
+                    <dl className="mt-0.5 text-sm">
+                      <ContactRows
+                        contact={office.contact}
+                        name={office.name}
+                        rowClassName="flex gap-1.5"
+                        termClassName="shrink-0 text-muted after:content-['：']"
+                      />
+                    </dl>
+                  </div>
                 </li>
               ))}
             </ul>

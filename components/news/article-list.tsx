@@ -1,9 +1,11 @@
 import Link from "next/link";
+import { Picture } from "@/components/ui/picture";
 import type { NewsListItem } from "@/db/queries/news/public";
-import { fileHref } from "@/lib/news/rules";
+import { articlePicture } from "@/lib/pictures/article-cover";
 import { formatDate, localDateKey } from "@/lib/time";
 
-/** One page of articles: date, column, title, summary, and the cover when there is one. */
+/** One page of articles: date, column, title, summary, and its picture (the cover photo, or
+ * its designed cover: a list never has a gap). */
 export function ArticleList({
   items,
   timeZone,
@@ -42,19 +44,11 @@ export function ArticleList({
                 </time>
               </p>
             </div>
-            {item.cover && (
-              // Covers are served already sized and immutable from /files; no image optimiser needed.
-              // biome-ignore lint/performance/noImgElement: see above
-              <img
-                src={fileHref(item.cover.fileId)}
-                alt=""
-                width={item.cover.width ?? undefined}
-                height={item.cover.height ?? undefined}
-                loading="lazy"
-                decoding="async"
-                className="h-20 w-28 shrink-0 rounded-sm bg-stone-100 object-cover sm:h-24 sm:w-36"
-              />
-            )}
+            <Picture
+              sources={articlePicture(item)}
+              sizes="(min-width: 640px) 144px, 112px"
+              className="h-20 w-28 shrink-0 rounded-sm bg-stone-100 object-cover sm:h-24 sm:w-36"
+            />
           </article>
         </li>
       ))}

@@ -7,9 +7,23 @@ import {
   primaryKey,
   serial,
   text,
+  uuid,
 } from "drizzle-orm/pg-core";
 import { organisationKinds, townKinds } from "../../lib/vocabulary";
 import { createdAt, updatedAt } from "./common";
+import { files } from "./files";
+
+/**
+ * What a directory entry (sector, town, studio, liaison office) shows the public beside
+ * its name: a photo (a public file) and how to reach it. Office phones, not personal ones:
+ * they are published, so they are stored as written.
+ */
+const directoryContact = () => ({
+  photoFileId: uuid("photo_file_id").references(() => files.id, { onDelete: "set null" }),
+  contactPerson: text("contact_person"),
+  contactPhone: text("contact_phone"),
+  openingHours: text("opening_hours"),
+});
 
 /** One row: the committee that runs this portal. Nothing about it is hard-coded. */
 export const committeeSettings = pgTable("committee_settings", {
@@ -34,23 +48,35 @@ export const committeeSettings = pgTable("committee_settings", {
   updatedAt: updatedAt(),
 });
 
-export const sectors = pgTable("sectors", {
-  id: serial("id").primaryKey(),
-  slug: text("slug").notNull().unique(),
-  name: text("name").notNull(),
-  description: text("description").notNull().default(""),
-  sortOrder: integer("sort_order").notNull().default(0),
-  createdAt: createdAt(),
-});
+export const sectors = pgTable(
+  "sectors",
+  {
+    id: serial("id").primaryKey(),
+    slug: text("slug").notNull().unique(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    sortOrder: integer("sort_order").notNull().default(0),
+    ...directoryContact(),
+    address: text("address"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("sectors_photo_idx").on(t.photoFileId)],
+);
 
-export const towns = pgTable("towns", {
-  id: serial("id").primaryKey(),
-  slug: text("slug").notNull().unique(),
-  name: text("name").notNull(),
-  kind: text("kind", { enum: townKinds }).notNull(),
-  sortOrder: integer("sort_order").notNull().default(0),
-  createdAt: createdAt(),
-});
+export const towns = pgTable(
+  "towns",
+  {
+    id: serial("id").primaryKey(),
+    slug: text("slug").notNull().unique(),
+    name: text("name").notNull(),
+    kind: text("kind", { enum: townKinds }).notNull(),
+    sortOrder: integer("sort_order").notNull().default(0),
+    ...directoryContact(),
+    address: text("address"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("towns_photo_idx").on(t.photoFileId)],
+);
 
 /** Bodies that co-organise events: special committees, party branches, liaison offices, studios, venues. */
 export const organisations = pgTable(
@@ -65,9 +91,14 @@ export const organisations = pgTable(
     description: text("description").notNull().default(""),
     active: boolean("active").notNull().default(true),
     sortOrder: integer("sort_order").notNull().default(0),
+    ...directoryContact(),
     createdAt: createdAt(),
   },
-  (t) => [index("organisations_kind_idx").on(t.kind), index("organisations_town_idx").on(t.townId)],
+  (t) => [
+    index("organisations_kind_idx").on(t.kind),
+    index("organisations_town_idx").on(t.townId),
+    index("organisations_photo_idx").on(t.photoFileId),
+  ],
 );
 
 /** Which sectors a studio (or any organisation) serves. */

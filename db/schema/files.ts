@@ -27,3 +27,28 @@ export const files = pgTable(
 
 export type StoredFile = typeof files.$inferSelect;
 export type NewStoredFile = typeof files.$inferInsert;
+
+/**
+ * A picture in one width and format (WebP or JPEG), made once with sharp and kept, so a
+ * request never re-encodes. `key` names what it shows: "f:<file id>:640.webp" for an
+ * uploaded file (deleted with it), "c:<hash>:640.jpg" for a designed cover (the hash of
+ * its words, lib/pictures/designed-cover.ts).
+ */
+export const imageVariants = pgTable(
+  "image_variants",
+  {
+    key: text("key").primaryKey(),
+    fileId: uuid("file_id").references(() => files.id, { onDelete: "cascade" }),
+    contentType: text("content_type").notNull(),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    byteSize: integer("byte_size").notNull(),
+    sha256: text("sha256").notNull(),
+    data: bytea("data").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("image_variants_file_idx").on(t.fileId)],
+);
+
+export type ImageVariant = typeof imageVariants.$inferSelect;
+export type NewImageVariant = typeof imageVariants.$inferInsert;

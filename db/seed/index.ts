@@ -19,6 +19,7 @@ import {
 } from "../schema";
 import { rebuildSearchIndex } from "../search";
 import { buildDemoData, type DemoAccount, type DemoAccountKey, type DemoData } from "./demo-data";
+import { type DemoPictures, drawDemoPictures, insertDemoPictures } from "./pictures";
 import { insertPipelineDemo } from "./pipeline";
 
 export { buildDemoData, demoPasswords } from "./demo-data";
@@ -71,6 +72,7 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
         }),
       )
     : [];
+  const pictures = await drawDemoPictures(data);
 
   const created = await db.transaction(async (tx) => {
     // The committee row goes first: a concurrent seeder waits on it, then backs off.
@@ -80,7 +82,7 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
       .onConflictDoNothing()
       .returning({ id: committeeSettings.id });
     if (claimed.length === 0) return false;
-    await insertDemoRows(tx, data, accounts);
+    await insertDemoRows(tx, data, accounts, pictures);
     await insertPipelineDemo(tx, now);
     await rebuildSearchIndex(tx);
     return true;
@@ -111,7 +113,16 @@ function optionalId(resolve: (slug: string) => number, slug: string | undefined)
   return slug === undefined ? null : resolve(slug);
 }
 
-async function insertDemoRows(tx: Transaction, data: DemoData, accounts: AccountWithHash[]) {
+async function insertDemoRows(
+  tx: Transaction,
+  data: DemoData,
+  accounts: AccountWithHash[],
+  pictures: DemoPictures,
+) {
+  const [coverFileId, photoFileId] = [
+    await insertDemoPictures(tx, pictures.articles),
+    await insertDemoPictures(tx, pictures.organisations),
+  ];
   const sectorId = idMap(
     await tx
       .insert(sectors)
@@ -137,6 +148,10 @@ async function insertDemoRows(tx: Transaction, data: DemoData, accounts: Account
           townId: optionalId(townId, o.town),
           address: o.address ?? null,
           description: o.description,
+          photoFileId: photoFileId.get(o.slug) ?? null,
+          contactPerson: o.contactPerson ?? null,
+          contactPhone: o.contactPhone ?? null,
+          openingHours: o.openingHours ?? null,
           sortOrder: i,
         })),
       )
@@ -251,6 +266,7 @@ async function insertDemoRows(tx: Transaction, data: DemoData, accounts: Account
           // The demo texts are written in Markdown; stored as the editor's clean HTML.
           body: markdownToRichText(a.body),
           coverCredit: a.coverCredit ?? null,
+          coverFileId: coverFileId.get(a.slug) ?? null,
           reporter: a.reporter ?? null,
           correspondent: a.correspondent ?? null,
           eventId: optionalId(eventId, a.event),

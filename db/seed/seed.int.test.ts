@@ -1,4 +1,5 @@
 import { and, count, eq, gt, gte, lt } from "drizzle-orm";
+import sharp from "sharp";
 import { afterEach, describe, expect, it } from "vitest";
 import { verifyPassword } from "../../lib/password";
 import {
@@ -7,6 +8,7 @@ import {
   committeeSettings,
   eventOrganisers,
   events,
+  files,
   organisationSectors,
   organisations,
   sectors,
@@ -132,7 +134,31 @@ describe(`demo data seed (${driverLabel()})`, () => {
     const articleRows = await db.select().from(articles);
     expect(articleRows.length).toBeGreaterThanOrEqual(8);
     expect(articleRows.some((a) => a.publishedAt && a.publishedAt > NOW)).toBe(true);
-    expect(articleRows.every((a) => a.coverFileId === null)).toBe(true);
+    // Pictures drawn at seed time: every article credited with a picture has its cover, a
+    // public JPEG of the size it says; the others get their designed cover when shown.
+    const pictures = new Map((await db.select().from(files)).map((f) => [f.id, f] as const));
+    for (const a of articleRows) {
+      if (!a.coverCredit) continue;
+      const cover = a.coverFileId ? pictures.get(a.coverFileId) : undefined;
+      expect(cover?.visibility, a.slug).toBe("public");
+      expect(cover?.contentType).toBe("image/jpeg");
+      const meta = await sharp(cover?.data).metadata();
+      expect([meta.width, meta.height]).toEqual([cover?.width, cover?.height]);
+    }
+    expect(articleRows.some((a) => a.coverFileId === null)).toBe(true);
+    // Studios and liaison offices: a photo and how to reach them.
+    const places = (await db.select().from(organisations)).filter(
+      (o) => o.kind === "studio" || o.kind === "liaison_office",
+    );
+    expect(places.length).toBeGreaterThan(10);
+    for (const place of places) {
+      expect(place.photoFileId && pictures.get(place.photoFileId)?.visibility, place.slug).toBe(
+        "public",
+      );
+      expect(place.contactPerson, place.slug).toBeTruthy();
+      expect(place.contactPhone, place.slug).toMatch(/^0573-\d{8}$/);
+      expect(place.openingHours, place.slug).toBeTruthy();
+    }
 
     expect(await db.$count(users)).toBe(0);
   });

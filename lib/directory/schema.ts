@@ -9,21 +9,29 @@ import { type OrganisationKind, organisationKinds, townKinds } from "@/lib/vocab
 export const directoryKinds = ["sectors", "towns", "organisations", "topics"] as const;
 export type DirectoryKind = (typeof directoryKinds)[number];
 
-export interface SectorInput {
+/** How the public reaches a sector's office, a town, a studio or a liaison office. */
+export interface ContactInput {
+  address: string;
+  contactPerson: string;
+  contactPhone: string;
+  openingHours: string;
+}
+
+export interface SectorInput extends ContactInput {
   slug: string;
   name: string;
   description: string;
   sortOrder: number;
 }
 
-export interface TownInput {
+export interface TownInput extends ContactInput {
   slug: string;
   name: string;
   kind: "town" | "subdistrict";
   sortOrder: number;
 }
 
-export interface OrganisationInput {
+export interface OrganisationInput extends ContactInput {
   slug: string;
   name: string;
   kind: OrganisationKind;
@@ -68,6 +76,9 @@ export const directoryTextFields = [
   "kind",
   "townId",
   "address",
+  "contactPerson",
+  "contactPhone",
+  "openingHours",
   "active",
   "campaignId",
   "openForOpinions",
@@ -87,6 +98,9 @@ export const emptyDirectoryValues: DirectoryFormValues = {
   kind: "",
   townId: "",
   address: "",
+  contactPerson: "",
+  contactPhone: "",
+  openingHours: "",
   active: "on",
   campaignId: "",
   openForOpinions: "",
@@ -99,14 +113,27 @@ const common = {
   sortOrder: integer(f.sortOrder, -100_000, 100_000),
 };
 
+/** An office phone: digits and the usual separators ("0573-83000000 转 8012"). */
+const officePhone = line(f.contactPhone, 30).refine(
+  (s) => s === "" || /^[0-9+\-()（）\s转]{5,30}$/.test(s),
+  cmsDirectoryMessages.badPhone,
+);
+
+const contact = {
+  address: line(f.address, 120),
+  contactPerson: line(f.contactPerson, 40),
+  contactPhone: officePhone,
+  openingHours: line(f.openingHours, 80),
+};
+
 const schemas = {
-  sectors: z.object({ ...common, description: block(f.description, 500) }),
-  towns: z.object({ ...common, kind: choice(townKinds, f.kind) }),
+  sectors: z.object({ ...common, ...contact, description: block(f.description, 500) }),
+  towns: z.object({ ...common, ...contact, kind: choice(townKinds, f.kind) }),
   organisations: z.object({
     ...common,
+    ...contact,
     kind: choice(organisationKinds, f.kind),
     townId: optionalId(f.town),
-    address: line(f.address, 120),
     description: block(f.description, 2000),
     active: checkbox,
     sectorIds: idList(f.sectors),

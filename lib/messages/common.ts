@@ -49,6 +49,7 @@ export const commonMessages = {
     currentCampaign: "正在进行",
     upcomingCampaign: "即将开始",
     pastCampaign: "最近一届",
+    pictureNews: "图片新闻",
     latestNews: "最新动态",
     moreNews: "更多新闻",
     upcomingEvents: "近期活动",

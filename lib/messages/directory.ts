@@ -40,6 +40,12 @@ export const directoryMessages = {
     empty: "暂无委员工作室。",
     byTown: "按镇街查看",
   },
+  contact: {
+    person: "联系人",
+    phone: "电话",
+    openingHours: "开放时间",
+    callLabel: (name: string, phone: string) => `拨打${name}电话 ${phone}`,
+  },
   studio: {
     metaDescription: (name: string, description: string) =>
       `${name}：${description} 查看工作室的地址、服务界别和参与组织的活动。`,

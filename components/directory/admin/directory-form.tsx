@@ -75,8 +75,32 @@ export function DirectoryForm(props: DirectoryFormProps) {
           maxLength={7}
         />
       </div>
-      {kind === "organisations" && (
-        <TextField {...field.text("address")} label={f.address} optional maxLength={120} />
+      {kind !== "topics" && (
+        <fieldset className="grid gap-4 sm:grid-cols-2">
+          <legend className="mb-2 font-semibold">{m.contactLegend}</legend>
+          <TextField {...field.text("address")} label={f.address} optional maxLength={120} />
+          <TextField
+            {...field.text("contactPerson")}
+            label={f.contactPerson}
+            optional
+            maxLength={40}
+          />
+          <TextField
+            {...field.text("contactPhone")}
+            label={f.contactPhone}
+            optional
+            hint={f.contactPhoneHint}
+            inputMode="tel"
+            maxLength={30}
+          />
+          <TextField
+            {...field.text("openingHours")}
+            label={f.openingHours}
+            optional
+            hint={f.openingHoursHint}
+            maxLength={80}
+          />
+        </fieldset>
       )}
       {kind !== "towns" && (
         <kit.TextArea {...field.text("description")} label={f.description} optional rows={4} />

@@ -6,11 +6,12 @@ import {
   eventListColumns,
   withOrganiserNames,
 } from "@/db/queries/events/organisers";
-import type { ArticleListItem } from "@/db/queries/news/public";
+import type { NewsListItem } from "@/db/queries/news/public";
 import { listSectorNewsIn } from "@/db/queries/news/sector-news";
 import {
   eventOrganisers,
   events,
+  files,
   organisationSectors,
   organisations,
   sectors,
@@ -38,6 +39,20 @@ export interface SectorCard extends SectorSummary {
   upcomingEventEnds: Date[];
 }
 
+/** A directory entry's photo (a public file; its variants are served from /files). */
+export interface DirectoryPhoto {
+  fileId: string;
+  width: number;
+  height: number;
+}
+
+/** How the public reaches a studio or an office; each part may be missing. */
+export interface DirectoryContact {
+  person: string | null;
+  phone: string | null;
+  openingHours: string | null;
+}
+
 export interface StudioSummary {
   slug: string;
   name: string;
@@ -45,6 +60,8 @@ export interface StudioSummary {
   address: string | null;
   town: { slug: string; name: string } | null;
   sectors: SectorLink[];
+  photo: DirectoryPhoto | null;
+  contact: DirectoryContact;
 }
 
 /** A timeline as read at some instant: events still to come and events already over. */
@@ -55,7 +72,7 @@ export interface EventTimeline {
 
 export interface SectorDetail extends EventTimeline {
   sector: SectorSummary;
-  news: ArticleListItem[];
+  news: NewsListItem[];
   studios: StudioSummary[];
 }
 
@@ -67,7 +84,13 @@ export interface TownEntry {
   slug: string;
   name: string;
   kind: "town" | "subdistrict";
-  liaisonOffices: { slug: string; name: string; address: string | null }[];
+  liaisonOffices: {
+    slug: string;
+    name: string;
+    address: string | null;
+    photo: DirectoryPhoto | null;
+    contact: DirectoryContact;
+  }[];
   studios: { slug: string; name: string }[];
 }
 
@@ -194,8 +217,10 @@ export async function listTownsWithOffices(db: Database): Promise<TownEntry[]> {
         slug: organisations.slug,
         name: organisations.name,
         address: organisations.address,
+        ...photoAndContactFields,
       })
       .from(organisations)
+      .leftJoin(files, photoJoin)
       .where(
         and(
           inArray(organisations.kind, ["liaison_office", "studio"]),
@@ -212,7 +237,7 @@ export async function listTownsWithOffices(db: Database): Promise<TownEntry[]> {
       ...town,
       liaisonOffices: here
         .filter((b) => b.kind === "liaison_office")
-        .map(({ slug, name, address }) => ({ slug, name, address })),
+        .map((b) => ({ slug: b.slug, name: b.name, address: b.address, ...photoAndContact(b) })),
       studios: here.filter((b) => b.kind === "studio").map(({ slug, name }) => ({ slug, name })),
     };
   });
@@ -248,9 +273,11 @@ async function readStudios(db: Database, where?: SQL): Promise<StudioSummary[]> 
       address: organisations.address,
       townSlug: towns.slug,
       townName: towns.name,
+      ...photoAndContactFields,
     })
     .from(organisations)
     .leftJoin(towns, eq(towns.id, organisations.townId))
+    .leftJoin(files, photoJoin)
     .where(and(isActiveStudio, where))
     .orderBy(asc(organisations.sortOrder), asc(organisations.id));
   if (rows.length === 0) return [];
@@ -277,7 +304,36 @@ async function readStudios(db: Database, where?: SQL): Promise<StudioSummary[]> 
     address: r.address,
     town: r.townSlug && r.townName ? { slug: r.townSlug, name: r.townName } : null,
     sectors: (sectorsOf.get(r.id) ?? []).map(({ slug, name }) => ({ slug, name })),
+    ...photoAndContact(r),
   }));
+}
+
+const photoAndContactFields = {
+  photoFileId: files.id,
+  photoWidth: files.width,
+  photoHeight: files.height,
+  contactPerson: organisations.contactPerson,
+  contactPhone: organisations.contactPhone,
+  openingHours: organisations.openingHours,
+};
+// Only a public picture is shown on a public page.
+const photoJoin = and(eq(files.id, organisations.photoFileId), eq(files.visibility, "public"));
+
+function photoAndContact(r: {
+  photoFileId: string | null;
+  photoWidth: number | null;
+  photoHeight: number | null;
+  contactPerson: string | null;
+  contactPhone: string | null;
+  openingHours: string | null;
+}): { photo: DirectoryPhoto | null; contact: DirectoryContact } {
+  return {
+    photo:
+      r.photoFileId && r.photoWidth && r.photoHeight
+        ? { fileId: r.photoFileId, width: r.photoWidth, height: r.photoHeight }
+        : null,
+    contact: { person: r.contactPerson, phone: r.contactPhone, openingHours: r.openingHours },
+  };
 }
 
 /** The events matching `which`: the next ones still to come and the latest ones over. */

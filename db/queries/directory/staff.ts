@@ -104,6 +104,24 @@ export async function listDirectoryIn(
   }
 }
 
+/** A row's contact columns as the form's strings (null: never filled in). */
+function withContact<
+  R extends {
+    address: string | null;
+    contactPerson: string | null;
+    contactPhone: string | null;
+    openingHours: string | null;
+  },
+>(row: R) {
+  return {
+    ...row,
+    address: row.address ?? "",
+    contactPerson: row.contactPerson ?? "",
+    contactPhone: row.contactPhone ?? "",
+    openingHours: row.openingHours ?? "",
+  };
+}
+
 export async function selectDirectoryRecordIn<K extends DirectoryKind>(
   db: Executor,
   kind: K,
@@ -118,10 +136,14 @@ export async function selectDirectoryRecordIn<K extends DirectoryKind>(
           name: sectors.name,
           description: sectors.description,
           sortOrder: sectors.sortOrder,
+          address: sectors.address,
+          contactPerson: sectors.contactPerson,
+          contactPhone: sectors.contactPhone,
+          openingHours: sectors.openingHours,
         })
         .from(sectors)
         .where(eq(sectors.id, id));
-      return (row ?? null) as DirectoryRecord[K] | null;
+      return (row ? withContact(row) : null) as DirectoryRecord[K] | null;
     }
     case "towns": {
       const [row] = await db
@@ -131,10 +153,14 @@ export async function selectDirectoryRecordIn<K extends DirectoryKind>(
           name: towns.name,
           kind: towns.kind,
           sortOrder: towns.sortOrder,
+          address: towns.address,
+          contactPerson: towns.contactPerson,
+          contactPhone: towns.contactPhone,
+          openingHours: towns.openingHours,
         })
         .from(towns)
         .where(eq(towns.id, id));
-      return (row ?? null) as DirectoryRecord[K] | null;
+      return (row ? withContact(row) : null) as DirectoryRecord[K] | null;
     }
     case "organisations": {
       const [row] = await db
@@ -144,6 +170,9 @@ export async function selectDirectoryRecordIn<K extends DirectoryKind>(
           name: organisations.name,
           kind: organisations.kind,
           townId: organisations.townId,
+          contactPerson: organisations.contactPerson,
+          contactPhone: organisations.contactPhone,
+          openingHours: organisations.openingHours,
           address: organisations.address,
           description: organisations.description,
           active: organisations.active,
@@ -157,8 +186,7 @@ export async function selectDirectoryRecordIn<K extends DirectoryKind>(
         .from(organisationSectors)
         .where(eq(organisationSectors.organisationId, id));
       return {
-        ...row,
-        address: row.address ?? "",
+        ...withContact(row),
         sectorIds: served.map((s) => s.sectorId),
       } as DirectoryRecord[K];
     }

@@ -157,7 +157,12 @@ describe(`news queries on ${driverLabel()}`, () => {
       "nongye",
     ]);
     expect(article.event?.title).toBeTruthy();
-    expect(article.cover).toBeNull();
+    // The demo data draws its cover picture at seed time: a public JPEG with its size.
+    expect(article.cover).toMatchObject({
+      contentType: "image/jpeg",
+      credit: "秀洲区政协办公室 供图",
+    });
+    expect(article.cover?.width).toBeGreaterThan(0);
 
     const related = await selectRelatedArticles(
       db,

@@ -94,6 +94,21 @@ export const towns: DemoTown[] = [
   { slug: "honghe-zhen", name: "洪合镇", kind: "town" },
 ];
 
+/** Made-up names of the people who answer the phone: not real people. */
+const OFFICE_CONTACTS = [
+  "沈晓梅",
+  "陆建华",
+  "朱丽娟",
+  "钱志强",
+  "顾文斌",
+  "徐雅琴",
+  "张伟明",
+  "吴佳怡",
+  "金海峰",
+];
+
+const STUDIO_SCENES = ["hall", "village", "market", "city", "school"] as const;
+
 /** One liaison office per town, slug `<town slug>-lianluoshi`. */
 const liaisonOffices: DemoOrganisation[] = towns.map((town, i) => ({
   slug: `${town.slug}-lianluoshi`,
@@ -102,6 +117,10 @@ const liaisonOffices: DemoOrganisation[] = towns.map((town, i) => ({
   town: town.slug,
   address: `秀洲区${town.name}便民服务中心 ${i + 2} 楼`,
   description: `区政协在${town.name}的联络室，组织辖区委员开展走访、协商和服务活动。`,
+  picture: { scene: town.kind === "town" ? "village" : "city", variant: i },
+  contactPerson: `${OFFICE_CONTACTS[i % OFFICE_CONTACTS.length]}（联络员）`,
+  contactPhone: `0573-8300${String(1101 + i * 7).padStart(4, "0")}`,
+  openingHours: "工作日 8:30—12:00，13:30—17:00",
 }));
 
 const specialCommittees: DemoOrganisation[] = [
@@ -258,7 +277,7 @@ const studios: DemoOrganisation[] = (
       "关注乡村教育，开展送教和家庭教育指导。",
     ],
   ] as const
-).map(([slug, name, town, street, served, description]) => ({
+).map(([slug, name, town, street, served, description], i) => ({
   slug,
   name,
   kind: "studio" as const,
@@ -266,6 +285,10 @@ const studios: DemoOrganisation[] = (
   address: `秀洲区${towns.find((t) => t.slug === town)?.name ?? ""}${street}`,
   description,
   sectors: [...served],
+  picture: { scene: STUDIO_SCENES[i % STUDIO_SCENES.length] ?? "hall", variant: i + 3 },
+  contactPerson: `${OFFICE_CONTACTS[(i + 4) % OFFICE_CONTACTS.length]}（工作室联络员）`,
+  contactPhone: `0573-8301${String(2001 + i * 11).padStart(4, "0")}`,
+  openingHours: i % 2 === 0 ? "每周二、周四 9:00—11:30 接待来访" : "每月第一个周六 9:00—16:00 开放",
 }));
 
 const venues: DemoOrganisation[] = [

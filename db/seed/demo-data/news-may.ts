@@ -10,6 +10,7 @@ export function buildActivityWeekArticles(): DemoArticle[] {
     {
       ...common,
       slug: "2026-05-ai-biomed-visit",
+      picture: { scene: "city", variant: 0 },
       column: "jiebie-dongtai",
       event: "2026-ai-biomed",
       sectors: ["keji", "yiwei"],
@@ -33,6 +34,7 @@ export function buildActivityWeekArticles(): DemoArticle[] {
     {
       ...common,
       slug: "2026-05-silk-road-consultation",
+      picture: { scene: "village", variant: 1 },
       column: "zhengxie-zhichuang",
       event: "2026-silk-road",
       sectors: ["jingji", "gongshanglian"],
@@ -56,6 +58,7 @@ export function buildActivityWeekArticles(): DemoArticle[] {
     {
       ...common,
       slug: "2026-05-birth-friendly-consultation",
+      picture: { scene: "hall", variant: 2 },
       column: "jiebie-dongtai",
       event: "2026-birth-friendly",
       sectors: ["gonghui", "fulian", "gongqingtuan"],
@@ -75,6 +78,7 @@ export function buildActivityWeekArticles(): DemoArticle[] {
     {
       ...common,
       slug: "2026-05-gongfu-market",
+      picture: { scene: "market", variant: 3 },
       column: "weiyuan-fengcai",
       event: "2026-gongfu-market",
       sectors: ["nongye", "gongshanglian", "jingji"],
@@ -99,6 +103,7 @@ export function buildActivityWeekArticles(): DemoArticle[] {
     {
       ...common,
       slug: "2026-05-yintong-school",
+      picture: { scene: "school", variant: 4 },
       column: "jiebie-dongtai",
       event: "2026-yintong-school",
       sectors: ["wenti"],
@@ -117,6 +122,7 @@ export function buildActivityWeekArticles(): DemoArticle[] {
     {
       ...common,
       slug: "2026-05-free-clinic",
+      picture: { scene: "clinic", variant: 5 },
       column: "weiyuan-fengcai",
       event: "2026-free-clinic",
       sectors: ["yiwei"],
@@ -136,6 +142,7 @@ export function buildActivityWeekArticles(): DemoArticle[] {
     {
       ...common,
       slug: "2026-05-zhiai-zhuqiao",
+      picture: { scene: "hall", variant: 6 },
       column: "jiebie-dongtai",
       event: "2026-zhiai-zhuqiao",
       sectors: ["qiaolian-tailian"],

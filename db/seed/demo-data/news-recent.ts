@@ -22,6 +22,7 @@ export function buildRecentArticles(now: Date, events: DemoEvent[]): DemoArticle
   return [
     {
       slug: `research-month-${year}-launch`,
+      picture: { scene: "village", variant: 11 },
       column: "tongzhi-gonggao",
       sectors: [],
       status: "published",
@@ -66,6 +67,7 @@ export function buildRecentArticles(now: Date, events: DemoEvent[]): DemoArticle
     },
     {
       slug: `${localDate(now, 3)}-smart-home-visit-report`,
+      picture: { scene: "city", variant: 12 },
       column: "jiebie-dongtai",
       event: smartHome.key,
       sectors: ["jingji", "gongshanglian"],

@@ -1,4 +1,5 @@
 import type { EventKind, OrganisationKind, ServiceType, UserRole } from "@/lib/vocabulary";
+import type { DemoPicture } from "./pictures";
 
 /**
  * Demo data as plain objects. Rows refer to each other by slug (or, for events,
@@ -41,6 +42,11 @@ export interface DemoOrganisation {
   description: string;
   /** Sector slugs served (studios). */
   sectors?: string[];
+  /** A photo drawn at seed time, and how to reach the place. */
+  picture?: DemoPicture;
+  contactPerson?: string;
+  contactPhone?: string;
+  openingHours?: string;
 }
 
 export interface DemoNewsColumn {
@@ -105,6 +111,8 @@ export interface DemoArticle {
   reporter?: string;
   correspondent?: string;
   coverCredit?: string;
+  /** A cover picture drawn at seed time (demo-data/pictures.ts); none: its designed cover. */
+  picture?: DemoPicture;
   /** Event key. */
   event?: string;
   sectors: string[];

@@ -41,6 +41,9 @@ export function recordValues<K extends DirectoryKind>(
     kind?: string;
     townId?: number | null;
     address?: string;
+    contactPerson?: string;
+    contactPhone?: string;
+    openingHours?: string;
     active?: boolean;
     campaignId?: number | null;
     openForOpinions?: boolean;
@@ -55,6 +58,9 @@ export function recordValues<K extends DirectoryKind>(
     kind: kind === "towns" || kind === "organisations" ? String(r.kind ?? "") : "",
     townId: r.townId ? String(r.townId) : "",
     address: r.address ?? "",
+    contactPerson: r.contactPerson ?? "",
+    contactPhone: r.contactPhone ?? "",
+    openingHours: r.openingHours ?? "",
     active: r.active === false ? "" : "on",
     campaignId: r.campaignId ? String(r.campaignId) : "",
     openForOpinions: r.openForOpinions ? "on" : "",
