@@ -237,16 +237,15 @@ test("the share QR code decodes to the article's absolute address; Open Graph na
   await expect(head.locator('meta[property="og:type"]')).toHaveAttribute("content", "article");
   await expect(head.locator('meta[property="og:title"]')).toHaveAttribute("content", ARTICLE.title);
   await expect(head.locator('meta[property="og:description"]')).toHaveAttribute("content", /.+/);
-  // The cover's absolute address when the article has one; no og:image otherwise.
-  const cover = page.locator("article figure img").first();
-  const image = head.locator('meta[property="og:image"]');
-  if ((await cover.count()) > 0) {
-    const src = new URL((await cover.getAttribute("src")) ?? "", url);
-    await expect(image.first()).toHaveAttribute("content", new RegExp(`^${baseURL}/`));
-    expect(src.origin).toBe(baseURL);
-  } else {
-    await expect(image).toHaveCount(0);
-  }
+  // Every article shares a picture: its cover photo or its designed cover, as a JPEG.
+  const image = head.locator('meta[property="og:image"]').first();
+  await expect(image).toHaveAttribute(
+    "content",
+    new RegExp(`^${baseURL}/(files|covers)/.+\\.jpg$`),
+  );
+  const picture = await page.request.get((await image.getAttribute("content")) ?? "");
+  expect(picture.status()).toBe(200);
+  expect(picture.headers()["content-type"]).toBe("image/jpeg");
   await expectNoAxeViolations();
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { env } from "@/lib/env";
-import { articleCoverUrl, articleUrl } from "./share";
+import { articleSharePicture, articleUrl } from "./share";
 
 describe("an article's absolute addresses", () => {
   const site = env.SITE_URL.replace(/\/+$/, "");
@@ -10,8 +10,20 @@ describe("an article's absolute addresses", () => {
     expect(articleUrl("政协 新闻")).toBe(`${site}/news/${encodeURIComponent("政协 新闻")}`);
   });
 
-  it("gives the cover's absolute address for Open Graph, and nothing without a cover", () => {
-    expect(articleCoverUrl({ fileId: "f1" })).toBe(`${site}/files/f1`);
-    expect(articleCoverUrl(null)).toBeNull();
+  it("gives Open Graph a JPEG of the cover photo, or of the designed cover without one", () => {
+    const photo = articleSharePicture({
+      id: 7,
+      title: "委员走进社区",
+      columnName: "委员风采",
+      cover: { fileId: "f1", width: 2000, height: 1000 },
+    });
+    expect(photo).toEqual({ url: `${site}/files/f1/1280.jpg`, width: 1280, height: 640 });
+    const designed = articleSharePicture({
+      id: 7,
+      title: "委员走进社区",
+      columnName: "委员风采",
+      cover: null,
+    });
+    expect(designed.url).toMatch(new RegExp(`^${site}/covers/7/[^/]+/\\d+\\.jpg$`));
   });
 });

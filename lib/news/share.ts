@@ -1,5 +1,5 @@
+import { type ArticlePictureInput, articleCoverPath } from "../pictures/article-cover";
 import { siteUrl } from "../site-url";
-import { fileHref } from "./rules";
 
 /** An article's absolute address: canonical link, Open Graph, the share QR code, on paper. */
 export function articleUrl(slug: string): string {
@@ -7,10 +7,15 @@ export function articleUrl(slug: string): string {
 }
 
 /**
- * The absolute URL of an article's cover for Open Graph (null: no cover). The one place
- * that knows where a cover is served; the pictures work (designed covers, widths) may
- * replace its body with their own function.
+ * The Open Graph picture of an article: a JPEG of at most 1280 px of its cover photo, or
+ * of its designed cover when it has none (lib/pictures/article-cover.ts), so every shared
+ * article shows a picture.
  */
-export function articleCoverUrl(cover: { fileId: string } | null): string | null {
-  return cover ? siteUrl(fileHref(cover.fileId)) : null;
+export function articleSharePicture(article: ArticlePictureInput): {
+  url: string;
+  width: number;
+  height: number;
+} {
+  const { path, width, height } = articleCoverPath(article);
+  return { url: siteUrl(path), width, height };
 }

@@ -4,7 +4,7 @@ import { listNewsColumns } from "@/db/queries/news/cached";
 import type { ArticleDetail, NewsColumnItem } from "@/db/queries/news/public";
 import { messages } from "@/lib/messages";
 import { feedHref, newsListHref, parsePageParam } from "@/lib/news/rules";
-import { articleCoverUrl, articleUrl } from "@/lib/news/share";
+import { articleSharePicture, articleUrl } from "@/lib/news/share";
 import { siteUrl } from "@/lib/site-url";
 
 /** ?column=slug&page=N → the column (or all) and the page; null for a 404. */
@@ -46,7 +46,7 @@ export function newsListMetadata(
 /** An article's title, description, canonical address and Open Graph card. */
 export function articleMetadata(article: ArticleDetail, siteName: string): Metadata {
   const url = articleUrl(article.slug);
-  const cover = articleCoverUrl(article.cover);
+  const picture = articleSharePicture(article);
   const description = article.summary || undefined;
   return {
     title: article.title,
@@ -66,18 +66,15 @@ export function articleMetadata(article: ArticleDetail, siteName: string): Metad
       section: article.columnName,
       authors: article.reporter ? [article.reporter] : undefined,
       tags: article.sectors.map((s) => s.name),
-      images:
-        article.cover && cover
-          ? [
-              {
-                url: cover,
-                width: article.cover.width ?? undefined,
-                height: article.cover.height ?? undefined,
-                type: article.cover.contentType,
-                alt: article.title,
-              },
-            ]
-          : undefined,
+      images: [
+        {
+          url: picture.url,
+          width: picture.width,
+          height: picture.height,
+          type: "image/jpeg",
+          alt: article.title,
+        },
+      ],
     },
   };
 }
