@@ -43,6 +43,8 @@ async function expectAllReachable(page: Page, navName: string, desktop: Link[], 
   const nav = page.getByRole("navigation", { name: navName });
   const button = menuButton(nav);
   await expect(button).toBeVisible();
+  // The page's scripts settled (a tap before hydration is tested without JavaScript).
+  await page.waitForLoadState("networkidle");
   await button.click();
   await expect(nav.locator("details")).toHaveAttribute("open", "");
   for (const { name, href } of desktop) {
@@ -141,6 +143,7 @@ test.describe("the public header", () => {
   test("a signed-in member's bar at 390 px: envelope and 我的履职, the rest in the menu", async ({
     page,
   }) => {
+    test.setTimeout(90_000);
     await page.setViewportSize(PHONE);
     await signInAs(page, "member1", { next: "/" });
     const nav = page.getByRole("navigation", { name: "主导航" });
@@ -176,6 +179,7 @@ test.describe("without JavaScript", () => {
   });
 
   test("the member and staff menus open too", async ({ browser, baseURL }) => {
+    test.setTimeout(120_000);
     for (const [who, path, navName] of [
       ["member1", "/member", "委员中心导航"],
       ["admin", "/admin/news", "工作台导航"],
@@ -215,6 +219,7 @@ test.describe("sub-navigation", () => {
     baseURL,
     expectNoAxeViolations,
   }) => {
+    test.setTimeout(120_000);
     await signInAs(page, "member1", { next: "/member" });
     const desktop = await desktopLinks(page, "委员中心导航", "/member/notes");
     await page.setViewportSize(PHONE);
@@ -246,6 +251,7 @@ test.describe("sub-navigation", () => {
     baseURL,
     expectNoAxeViolations,
   }) => {
+    test.setTimeout(120_000);
     await signInAs(page, "admin", { next: "/admin/news" });
     const desktop = await desktopLinks(page, "工作台导航", "/admin/news");
     await page.setViewportSize(PHONE);
@@ -279,6 +285,7 @@ test.describe("at 320 px nothing is cut off", () => {
     context,
     baseURL,
   }) => {
+    test.setTimeout(120_000);
     for (const mode of ["normal", "elder"] as const) {
       if (mode === "elder") await elder(context, baseURL);
       for (const path of publicPages) {
@@ -291,6 +298,7 @@ test.describe("at 320 px nothing is cut off", () => {
   });
 
   test("member and staff pages, normal and elder", async ({ page, browser, context, baseURL }) => {
+    test.setTimeout(180_000);
     await signInAs(page, "member1", { next: "/member" });
     const staff = await browser.newContext({
       viewport: { width: 320, height: 640 },
