@@ -99,7 +99,11 @@ const ROUTES: Record<string, Route> = {
   },
   "/admin/cases": { who: "admin" },
   "/admin/cases/new": { who: "admin" },
-  "/admin/cases/[id]": { who: "admin", from: "/admin/cases" },
+  "/admin/cases/[id]": {
+    who: "admin",
+    from: "/admin/cases",
+    noExample: "no public case in the demo data",
+  },
   "/admin/opinions": { who: "admin" },
   "/admin/notes": { who: "admin" },
   "/admin/notes/[id]": { who: "admin", from: "/admin/notes" },
@@ -156,11 +160,22 @@ test("the table below covers every page of the app", () => {
   expect(Object.keys(ROUTES).sort()).toEqual(appRoutes());
 });
 
-/** The pattern of a dynamic route's addresses: each [segment] stands for one path segment. */
+/**
+ * The pattern of a dynamic route's addresses: each [segment] stands for one path segment
+ * that is not the name of a page beside it (/admin/research/compilation is no [id]).
+ */
 function routePattern(route: string): RegExp {
-  const body = route
-    .split("/")
-    .map((segment) => (/^\[.+\]$/.test(segment) ? "(?!new$)[^/?#]+" : segment))
+  const parts = route.split("/");
+  const body = parts
+    .map((segment, i) => {
+      if (!/^\[.+\]$/.test(segment)) return segment;
+      const prefix = `${parts.slice(0, i).join("/")}/`;
+      const siblings = Object.keys(ROUTES)
+        .filter((r) => r.startsWith(prefix))
+        .map((r) => r.slice(prefix.length).split("/")[0] ?? "")
+        .filter((name) => name && !name.startsWith("["));
+      return `(?!(?:${[...new Set(siblings), "new"].join("|")})(?:/|$))[^/?#]+`;
+    })
     .join("/");
   return new RegExp(`^${body}$`);
 }
