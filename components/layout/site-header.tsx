@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DisclosureMenu } from "@/components/ui/disclosure-menu";
 import { LogoutButton } from "@/components/ui/logout-button";
 import type { HeaderUser } from "@/lib/auth/types";
 import { messages } from "@/lib/messages";
@@ -52,20 +53,41 @@ export function SiteHeader({
           </div>
         </div>
       </div>
-      <nav aria-label={messages.site.mainNav} className="border-t border-white/15 bg-brand-800">
+      <nav
+        aria-label={messages.site.mainNav}
+        className="relative border-t border-white/15 bg-brand-800"
+      >
         <div className="mx-auto flex max-w-6xl items-stretch px-2 sm:px-4">
-          <ul className="flex flex-1 overflow-x-auto whitespace-nowrap text-[15px] sm:text-base">
+          {/* A desktop has room for every section in one bar; a narrower screen gets 菜单. */}
+          <ul className="hidden flex-1 flex-wrap text-base xl:flex">
             {NAV.map((item) => (
               <li key={item.href}>
-                <Link
-                  href={item.href}
-                  className="block px-2.5 py-3 font-medium hover:bg-brand-900 sm:px-5"
-                >
+                <Link href={item.href} className="block px-3 py-3 font-medium hover:bg-brand-900">
                   {item.label}
                 </Link>
               </li>
             ))}
           </ul>
+          <DisclosureMenu
+            label={messages.site.menu}
+            className="flex-1 xl:hidden"
+            summaryClassName="inline-flex items-center gap-2 px-3 py-3 font-medium hover:bg-brand-900"
+            panelClassName="absolute inset-x-0 top-full z-40 border-t border-white/15 bg-brand-800 shadow-lg"
+          >
+            <ul className="mx-auto grid max-w-6xl grid-cols-2 gap-1 px-2 py-2 text-base sm:grid-cols-3 sm:px-4">
+              {NAV.map((item) => (
+                <li key={item.href}>
+                  <Link
+                    href={item.href}
+                    className="block rounded px-3 py-2.5 font-medium hover:bg-brand-900"
+                  >
+                    {item.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+            {user ? <AccountMenuPart user={user} /> : null}
+          </DisclosureMenu>
           {user ? <AccountLinks user={user} /> : <LoginLink />}
         </div>
       </nav>
@@ -85,8 +107,10 @@ function LoginLink() {
 }
 
 /**
- * Signed in: "我的履职" with the person's name, and a sign-out button (a plain POST, so it
- * works without JavaScript; /logout refuses posts from other sites).
+ * Signed in: the message centre, "我的履职" with the person's name, and a sign-out button
+ * (a plain POST, so it works without JavaScript; /logout refuses posts from other sites).
+ * Below the desktop width only the envelope and "我的履职" stay in the bar: the name and
+ * the sign-out button are in the menu (AccountMenuPart), so the bar never crowds.
  */
 function AccountLinks({ user }: { user: HeaderUser }) {
   const m = messages.auth.header;
@@ -98,11 +122,29 @@ function AccountLinks({ user }: { user: HeaderUser }) {
         className="flex h-full items-center gap-1 whitespace-nowrap rounded border border-gold-200/70 px-3 py-1 text-gold-100 hover:bg-brand-900"
       >
         <span>{m.myArea}</span>
-        <span className="max-w-[6em] truncate font-medium text-white">{user.displayName}</span>
+        <span className="hidden max-w-[6em] truncate font-medium text-white xl:inline">
+          {user.displayName}
+        </span>
       </Link>
+      <div className="hidden xl:block">
+        <LogoutButton
+          label={m.signOut}
+          className="whitespace-nowrap rounded px-2 py-1 text-gold-100 underline-offset-2 hover:bg-brand-900 hover:underline"
+        />
+      </div>
+    </div>
+  );
+}
+
+/** In the phone menu: who is signed in, and the sign-out button. */
+function AccountMenuPart({ user }: { user: HeaderUser }) {
+  const m = messages.auth.header;
+  return (
+    <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 border-t border-white/15 px-5 py-3 sm:px-7">
+      <span className="font-medium">{user.displayName}</span>
       <LogoutButton
         label={m.signOut}
-        className="whitespace-nowrap rounded px-2 py-1 text-gold-100 underline-offset-2 hover:bg-brand-900 hover:underline"
+        className="rounded border border-gold-200/70 px-3 py-1 text-gold-100 hover:bg-brand-900"
       />
     </div>
   );

@@ -1,5 +1,11 @@
 import { cmsMessages } from "@/lib/messages/cms";
-import { barChartSvg, columnChartSvg, largest } from "@/lib/stats/charts";
+import {
+  barChartSvg,
+  CHART_LARGE,
+  type ChartSpec,
+  columnChartSvg,
+  largest,
+} from "@/lib/stats/charts";
 import type { StatsTable } from "@/lib/stats/datasets";
 
 const m = cmsMessages.stats;
@@ -7,7 +13,8 @@ const m = cmsMessages.stats;
 /**
  * One table of figures: its heading, the chart drawn on the server (an SVG image named by
  * its title and a one-sentence description), the same numbers as a data table that
- * screen readers and people without images can read, and its CSV download.
+ * screen readers and people without images can read, and its CSV download. The chart
+ * comes in two drawings, the larger one for 适老模式 (CSS shows the one that fits the mode).
  */
 export function ChartFigure({
   table,
@@ -21,7 +28,7 @@ export function ChartFigure({
   const id = `chart-${table.dataset}`;
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const chart = table.chart;
-  let svg: string | null = null;
+  let svg: { standard: string; large: string } | null = null;
   if (chart) {
     const total = chart.data.reduce((s, d) => s + d.value, 0);
     const top = largest(chart.data);
@@ -32,7 +39,7 @@ export function ChartFigure({
             Number(chart.data[chart.data.length - 1]?.label),
           )
         : m.describe.counts(table.title, total, top?.label ?? null, top?.value ?? 0);
-    const spec = {
+    const spec: ChartSpec = {
       id: `${id}-svg`,
       title: table.title,
       description,
@@ -40,7 +47,11 @@ export function ChartFigure({
       formatValue: (n: number) => `${n}`,
       emptyText: m.noData,
     };
-    svg = chart.kind === "bar" ? barChartSvg(spec) : columnChartSvg(spec);
+    const draw = chart.kind === "bar" ? barChartSvg : columnChartSvg;
+    svg = {
+      standard: draw(spec),
+      large: draw({ ...spec, id: `${id}-svg-large`, scale: CHART_LARGE }),
+    };
   }
   return (
     <section aria-labelledby={id} className="rounded-md border border-stone-300 bg-white p-4">
@@ -60,8 +71,18 @@ export function ChartFigure({
         )}
       </div>
       {svg && (
-        // biome-ignore lint/security/noDangerouslySetInnerHtml: lib/charts.ts escapes every text it draws
-        <div className="[&_svg]:block [&_svg]:w-full" dangerouslySetInnerHTML={{ __html: svg }} />
+        <>
+          <div
+            className="elder:hidden [&_svg]:block [&_svg]:w-full"
+            // biome-ignore lint/security/noDangerouslySetInnerHtml: lib/charts.ts escapes every text it draws
+            dangerouslySetInnerHTML={{ __html: svg.standard }}
+          />
+          <div
+            className="hidden elder:block [&_svg]:block [&_svg]:w-full"
+            // biome-ignore lint/security/noDangerouslySetInnerHtml: lib/charts.ts escapes every text it draws
+            dangerouslySetInnerHTML={{ __html: svg.large }}
+          />
+        </>
       )}
       {table.note && <p className="mt-2 text-sm text-muted">{table.note}</p>}
       <details className="mt-2" open={!svg}>

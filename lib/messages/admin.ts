@@ -12,6 +12,7 @@ export const adminMessages = {
     title: "工作台",
     product: "履职通 · 工作台",
     nav: "工作台导航",
+    menu: "工作台菜单",
     pipeline: "走访记录办理",
     content: "内容与服务",
     system: "系统",

@@ -17,6 +17,7 @@ export const commonMessages = {
     tagline: "界别履职服务平台",
     skipToContent: "跳到正文",
     mainNav: "主导航",
+    menu: "菜单",
     searchLabel: "站内搜索",
     searchPlaceholder: "搜索新闻、活动",
     searchButton: "搜索",

@@ -5,6 +5,7 @@ import { noteHistoryLabels, noteStatusLabels } from "./note-states";
 export const notesMessages = {
   area: {
     nav: "委员中心导航",
+    menu: "委员中心菜单",
     dashboard: "工作台",
     notes: "我的走访记录",
     newNote: "新建记录",

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   barChartSvg,
+  CHART_LARGE,
   columnChartSvg,
   escapeXml,
   fitText,
@@ -118,5 +119,25 @@ describe("helpers", () => {
     expect(escapeXml(`<a href="x">'&'</a>`)).toBe(
       "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;",
     );
+  });
+});
+
+describe("the large drawing (适老模式)", () => {
+  const large = { ...spec, scale: CHART_LARGE };
+  const texts = (svg: string) => [...svg.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+
+  it("is narrower with larger type, so that a phone shows its words at 18 px or more", () => {
+    for (const svg of [barChartSvg(large), columnChartSvg(large)]) {
+      expect(svg).toMatch(/^<svg [^>]*viewBox="0 0 300 [\d.]+"/);
+      expect(svg).toMatch(/^<svg [^>]*font-size="18"/);
+    }
+  });
+
+  it("keeps its labels inside the drawing: long names are cut to fit", () => {
+    const svg = barChartSvg(large);
+    expect(texts(svg)).toContain("科技界");
+    const long = texts(svg).find((t) => t?.startsWith("社会"));
+    expect(long).toMatch(/…$/);
+    expect(textWidth(long ?? "", 18)).toBeLessThanOrEqual(CHART_LARGE.labelMax);
   });
 });

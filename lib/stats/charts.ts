@@ -23,10 +23,26 @@ export interface ChartSpec {
   formatValue?: (value: number) => string;
   /** Shown instead of bars when there is nothing to draw. */
   emptyText?: string;
+  /** Drawing size and type (default CHART_STANDARD). */
+  scale?: ChartScale;
 }
 
-const FONT_SIZE = 13;
-const WIDTH = 400;
+/** The drawing's width and type size, in SVG units; the rest of the layout follows. */
+export interface ChartScale {
+  width: number;
+  fontSize: number;
+  /** The widest a bar chart's label column may be. */
+  labelMax: number;
+}
+
+export const CHART_STANDARD: ChartScale = { width: 400, fontSize: 13, labelMax: 130 };
+/**
+ * 适老模式: narrower, with larger type, so that the words read at 18 px or more on screen
+ * from a phone's width (the drawing is scaled to its box) up (max-width in globals.css).
+ */
+export const CHART_LARGE: ChartScale = { width: 300, fontSize: 18, labelMax: 120 };
+
+const FONT_SIZE = CHART_STANDARD.fontSize;
 const COLORS = {
   bar: { cls: "fill-brand-700", attr: "#9a121a" },
   text: { cls: "fill-ink", attr: "#1f1f1f" },
@@ -98,10 +114,11 @@ function paint(kind: keyof typeof COLORS, as: "fill" | "stroke" = "fill"): strin
 }
 
 function frame(spec: ChartSpec, width: number, height: number, body: string): string {
+  const fontSize = (spec.scale ?? CHART_STANDARD).fontSize;
   const titleId = `${spec.id}-title`;
   const descId = `${spec.id}-desc`;
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="${escapeXml(titleId)} ${escapeXml(descId)}" font-size="${FONT_SIZE}" font-family="inherit" class="chart-svg">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="${escapeXml(titleId)} ${escapeXml(descId)}" font-size="${fontSize}" font-family="inherit" class="chart-svg">`,
     `<title id="${escapeXml(titleId)}">${escapeXml(spec.title)}</title>`,
     `<desc id="${escapeXml(descId)}">${escapeXml(spec.description)}</desc>`,
     body,
@@ -110,12 +127,14 @@ function frame(spec: ChartSpec, width: number, height: number, body: string): st
 }
 
 function emptyChart(spec: ChartSpec): string {
-  const height = 64;
+  const { width, fontSize } = spec.scale ?? CHART_STANDARD;
+  const k = fontSize / FONT_SIZE;
+  const height = 64 * k;
   return frame(
     spec,
-    WIDTH,
+    width,
     height,
-    `<text x="${WIDTH / 2}" y="${height / 2 + 4}" text-anchor="middle" ${paint("muted")}>${escapeXml(spec.emptyText ?? "")}</text>`,
+    `<text x="${width / 2}" y="${height / 2 + 4 * k}" text-anchor="middle" ${paint("muted")}>${escapeXml(spec.emptyText ?? "")}</text>`,
   );
 }
 
@@ -129,14 +148,19 @@ const hasData = (data: readonly ChartDatum[]) =>
 export function barChartSvg(spec: ChartSpec): string {
   if (!hasData(spec.data)) return emptyChart(spec);
   const format = spec.formatValue ?? fmt;
-  const row = 26;
-  const thickness = 16;
-  const top = 6;
-  const axisHeight = 22;
-  const labelWidth = Math.min(130, Math.max(...spec.data.map((d) => textWidth(d.label))) + 8);
-  const valueWidth = Math.max(...spec.data.map((d) => textWidth(format(d.value)))) + 8;
+  const { width, fontSize, labelMax } = spec.scale ?? CHART_STANDARD;
+  const k = fontSize / FONT_SIZE;
+  const row = 26 * k;
+  const thickness = 16 * k;
+  const top = 6 * k;
+  const axisHeight = 22 * k;
+  const labelWidth = Math.min(
+    labelMax,
+    Math.max(...spec.data.map((d) => textWidth(d.label, fontSize))) + 8,
+  );
+  const valueWidth = Math.max(...spec.data.map((d) => textWidth(format(d.value), fontSize))) + 8;
   const plotLeft = labelWidth;
-  const plotWidth = WIDTH - labelWidth - valueWidth;
+  const plotWidth = width - labelWidth - valueWidth;
   const ticks = niceTicks(Math.max(...spec.data.map((d) => d.value)));
   const max = ticks[ticks.length - 1] ?? 1;
   const height = top + spec.data.length * row + axisHeight;
@@ -146,41 +170,43 @@ export function barChartSvg(spec: ChartSpec): string {
   const grid = ticks
     .map((t) => {
       const tx = x(t).toFixed(1);
-      return `<line x1="${tx}" x2="${tx}" y1="${top}" y2="${plotBottom}" ${paint("grid", "stroke")} stroke-width="1"/><text x="${tx}" y="${plotBottom + 16}" text-anchor="middle" ${paint("muted")}>${fmt(t)}</text>`;
+      return `<line x1="${tx}" x2="${tx}" y1="${top}" y2="${plotBottom}" ${paint("grid", "stroke")} stroke-width="1"/><text x="${tx}" y="${(plotBottom + 16 * k).toFixed(1)}" text-anchor="middle" ${paint("muted")}>${fmt(t)}</text>`;
     })
     .join("");
   const bars = spec.data
     .map((d, i) => {
       const y = top + i * row + (row - thickness) / 2;
       const w = Math.max(0, x(d.value) - plotLeft);
-      const label = escapeXml(fitText(d.label, labelWidth - 8));
+      const label = escapeXml(fitText(d.label, labelWidth - 8, fontSize));
       const value = escapeXml(format(d.value));
       return [
         "<g>",
         `<title>${escapeXml(d.label)}：${value}</title>`,
-        `<text x="${plotLeft - 6}" y="${(y + thickness / 2 + 4.5).toFixed(1)}" text-anchor="end" ${paint("text")}>${label}</text>`,
+        `<text x="${plotLeft - 6}" y="${(y + thickness / 2 + 4.5 * k).toFixed(1)}" text-anchor="end" ${paint("text")}>${label}</text>`,
         `<rect x="${plotLeft}" y="${y.toFixed(1)}" width="${w.toFixed(1)}" height="${thickness}" rx="2" ${paint("bar")}/>`,
-        `<text x="${(plotLeft + w + 4).toFixed(1)}" y="${(y + thickness / 2 + 4.5).toFixed(1)}" ${paint("text")}>${value}</text>`,
+        `<text x="${(plotLeft + w + 4).toFixed(1)}" y="${(y + thickness / 2 + 4.5 * k).toFixed(1)}" ${paint("text")}>${value}</text>`,
         "</g>",
       ].join("");
     })
     .join("");
   const axis = `<line x1="${plotLeft}" x2="${plotLeft}" y1="${top}" y2="${plotBottom}" ${paint("axis", "stroke")} stroke-width="1"/>`;
-  return frame(spec, WIDTH, height, grid + bars + axis);
+  return frame(spec, width, height, grid + bars + axis);
 }
 
 /** Vertical columns, left to right in the given order: years, months, statuses. */
 export function columnChartSvg(spec: ChartSpec): string {
   if (!hasData(spec.data)) return emptyChart(spec);
   const format = spec.formatValue ?? fmt;
-  const height = 240;
-  const top = 20;
-  const labelHeight = 24;
+  const { width, fontSize } = spec.scale ?? CHART_STANDARD;
+  const k = fontSize / FONT_SIZE;
+  const height = 240 * k;
+  const top = 20 * k;
+  const labelHeight = 24 * k;
   const ticks = niceTicks(Math.max(...spec.data.map((d) => d.value)));
   const max = ticks[ticks.length - 1] ?? 1;
-  const axisWidth = Math.max(...ticks.map((t) => textWidth(fmt(t)))) + 10;
+  const axisWidth = Math.max(...ticks.map((t) => textWidth(fmt(t), fontSize))) + 10;
   const plotLeft = axisWidth;
-  const plotWidth = WIDTH - plotLeft - 4;
+  const plotWidth = width - plotLeft - 4;
   const plotBottom = height - labelHeight;
   const plotHeight = plotBottom - top;
   const slot = plotWidth / spec.data.length;
@@ -190,7 +216,7 @@ export function columnChartSvg(spec: ChartSpec): string {
   const grid = ticks
     .map((t) => {
       const ty = y(t).toFixed(1);
-      return `<line x1="${plotLeft}" x2="${WIDTH - 4}" y1="${ty}" y2="${ty}" ${paint("grid", "stroke")} stroke-width="1"/><text x="${plotLeft - 6}" y="${(y(t) + 4.5).toFixed(1)}" text-anchor="end" ${paint("muted")}>${fmt(t)}</text>`;
+      return `<line x1="${plotLeft}" x2="${width - 4}" y1="${ty}" y2="${ty}" ${paint("grid", "stroke")} stroke-width="1"/><text x="${plotLeft - 6}" y="${(y(t) + 4.5 * k).toFixed(1)}" text-anchor="end" ${paint("muted")}>${fmt(t)}</text>`;
     })
     .join("");
   const columns = spec.data
@@ -203,13 +229,13 @@ export function columnChartSvg(spec: ChartSpec): string {
         `<title>${escapeXml(d.label)}：${value}</title>`,
         `<rect x="${(cx - thickness / 2).toFixed(1)}" y="${top.toFixed(1)}" width="${thickness.toFixed(1)}" height="${(plotBottom - top).toFixed(1)}" rx="2" ${paint("bar")}/>`,
         `<text x="${cx.toFixed(1)}" y="${(top - 5).toFixed(1)}" text-anchor="middle" ${paint("text")}>${value}</text>`,
-        `<text x="${cx.toFixed(1)}" y="${plotBottom + 17}" text-anchor="middle" ${paint("text")}>${escapeXml(fitText(d.label, slot - 4))}</text>`,
+        `<text x="${cx.toFixed(1)}" y="${(plotBottom + 17 * k).toFixed(1)}" text-anchor="middle" ${paint("text")}>${escapeXml(fitText(d.label, slot - 4, fontSize))}</text>`,
         "</g>",
       ].join("");
     })
     .join("");
-  const axis = `<line x1="${plotLeft}" x2="${WIDTH - 4}" y1="${plotBottom}" y2="${plotBottom}" ${paint("axis", "stroke")} stroke-width="1"/>`;
-  return frame(spec, WIDTH, height, grid + columns + axis);
+  const axis = `<line x1="${plotLeft}" x2="${width - 4}" y1="${plotBottom}" y2="${plotBottom}" ${paint("axis", "stroke")} stroke-width="1"/>`;
+  return frame(spec, width, height, grid + columns + axis);
 }
 
 /** The datum with the largest value (the first of equals), for a chart's one-line summary. */

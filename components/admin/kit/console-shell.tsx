@@ -56,7 +56,7 @@ export function ConsoleShell({
       </header>
       <div className="mx-auto flex w-full max-w-[90rem] flex-1 flex-col lg:flex-row lg:gap-6 lg:px-4 lg:py-6">
         <aside className="border-b border-stone-200 bg-white lg:w-52 lg:shrink-0 lg:border-0 lg:bg-transparent print:hidden">
-          <AdminNav label={m.nav} sections={sections} />
+          <AdminNav label={m.nav} menuLabel={m.menu} sections={sections} />
         </aside>
         <main id="main" className="min-w-0 flex-1 px-4 py-5 lg:px-0 lg:py-0">
           {children}
