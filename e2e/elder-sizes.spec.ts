@@ -60,6 +60,9 @@ const ROUTES: Record<string, Route> = {
   "/studios/[slug]": { who: "public", from: "/studios" },
   "/stats": { who: "public" },
   "/towns": { who: "public" },
+  "/site-map": { who: "public" },
+  "/privacy": { who: "public" },
+  "/accessibility": { who: "public" },
   "/login": { who: "public" },
   // Without an invitation's token: the page that says the link is not valid.
   "/invite": { who: "public" },
@@ -127,6 +130,7 @@ const ROUTES: Record<string, Route> = {
   "/admin/users": { who: "security" },
   "/admin/users/new": { who: "security" },
   "/admin/users/[id]": { who: "security", from: "/admin/users" },
+  "/admin/settings": { who: "admin" },
   "/admin/audit": { who: "auditor" },
 };
 
