@@ -56,7 +56,11 @@ export function FilterForm({
         className="mb-4 rounded-md border border-stone-300 bg-white p-4"
       >
         {hidden}
-        <div className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6">{children}</div>
+        {/* Each field fills its cell (never wider): in elder mode a long 界别 list once ran
+            over the next field; there the panel keeps three to a row. */}
+        <div className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6 elder:lg:grid-cols-3 [&>*]:min-w-0 [&_input]:w-full [&_select]:w-full">
+          {children}
+        </div>
         {after}
         <div className="mt-3 flex flex-wrap items-center gap-3">{controls}</div>
       </form>
