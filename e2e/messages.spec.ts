@@ -112,7 +112,7 @@ test("staff moves reach the member's message centre; staff see submissions in th
   // The admin accepts the other one and transfers it.
   const admin = await contextPage(browser);
   await signInAs(admin, "admin", { next: `/admin/notes/${acceptedId}` });
-  await admin.getByRole("button", { name: "采纳" }).click();
+  await admin.getByRole("button", { name: "采纳", exact: true }).click();
   await expect(
     admin.getByRole("main").getByRole("status").filter({ hasText: "已采纳。" }),
   ).toBeVisible();

@@ -157,6 +157,24 @@ for (const mode of ["normal", "elder"] as const) {
       await page.getByLabel(/^(添加照片|继续添加)/).setInputFiles([await bigPhoto()]);
       await expect(page.getByText("本机照片，随记录上传")).toBeVisible();
       await expect(page.getByText(/已保存在本机/)).toBeVisible();
+      // "已保存在本机" already showed for the text: wait until the device's copy has the photo.
+      await expect
+        .poll(() =>
+          page.evaluate(async () => {
+            const db = await new Promise<IDBDatabase>((resolve, reject) => {
+              const open = indexedDB.open("lvzhi-offline");
+              open.onsuccess = () => resolve(open.result);
+              open.onerror = () => reject(open.error);
+            });
+            const drafts = await new Promise<{ photos: unknown[] }[]>((resolve) => {
+              const request = db.transaction("drafts").objectStore("drafts").getAll();
+              request.onsuccess = () => resolve(request.result);
+            });
+            db.close();
+            return Math.max(0, ...drafts.map((d) => d.photos.length));
+          }),
+        )
+        .toBe(1);
       await page.screenshot({ path: shot(`offline-form-390-${mode}`), fullPage: true });
 
       // Reopened, the form shows what was typed and the photo.

@@ -70,7 +70,7 @@ test("an editor reviews, an admin accepts and transfers, answers are recorded, t
   await expectNoAxeViolations(editor);
 
   await openNote(editor, CHILDCARE);
-  await expect(editor.getByRole("button", { name: "采纳" })).toBeVisible();
+  await expect(editor.getByRole("button", { name: "采纳", exact: true })).toBeVisible();
   await expect(editor.getByRole("button", { name: "转办", exact: true })).toHaveCount(0);
   await editor.getByLabel("新增备注").fill("初审：情况属实，建议采纳后移交卫健、民政部门。");
   await editor.getByRole("button", { name: "添加备注" }).click();
@@ -88,7 +88,7 @@ test("an editor reviews, an admin accepts and transfers, answers are recorded, t
   const admin = await pageAs(browser, "admin", "/admin/notes?status=submitted");
   await openNote(admin, CHILDCARE);
   await expect(admin.getByText("初审：情况属实，建议采纳后移交卫健、民政部门。")).toBeVisible();
-  await admin.getByRole("button", { name: "采纳" }).click();
+  await admin.getByRole("button", { name: "采纳", exact: true }).click();
   await expect(
     admin.getByRole("main").getByRole("status").filter({ hasText: "已采纳。" }),
   ).toBeVisible();
@@ -140,7 +140,7 @@ test("two staff acting on one note at once: the second is told it was handled", 
   const second = await first.context().newPage();
   await openNote(first, MARKET);
   await second.goto(first.url());
-  await first.getByRole("button", { name: "采纳" }).click();
+  await first.getByRole("button", { name: "采纳", exact: true }).click();
   await expect(
     first.getByRole("main").getByRole("status").filter({ hasText: "已采纳。" }),
   ).toBeVisible();

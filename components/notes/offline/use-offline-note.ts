@@ -83,17 +83,26 @@ export function useOfflineNote(options: {
     };
   }, [userId, isNew]);
 
-  /** Keeps the form on the device shortly after the member stops typing. */
+  const keptPhotos = useRef<LocalPhoto[] | null>(null);
+  /**
+   * Keeps the form on the device shortly after the member stops typing, and at once when
+   * the photos changed (a photo is one deliberate act: the page may be closed right after).
+   */
   const keep = useCallback(
     (values: NoteFormValues, photos: LocalPhoto[]) => {
       if (userId === null || !ready) return;
       clearTimeout(timer.current);
-      timer.current = setTimeout(() => {
-        const updatedAt = Date.now();
-        saveLocalDraft({ clientId, userId, isNew: !onServer.current, values, photos, updatedAt })
-          .then(() => setKeptAt(new Date(updatedAt)))
-          .catch(() => undefined);
-      }, KEEP_AFTER_MS);
+      const photosChanged = keptPhotos.current !== null && keptPhotos.current !== photos;
+      keptPhotos.current = photos;
+      timer.current = setTimeout(
+        () => {
+          const updatedAt = Date.now();
+          saveLocalDraft({ clientId, userId, isNew: !onServer.current, values, photos, updatedAt })
+            .then(() => setKeptAt(new Date(updatedAt)))
+            .catch(() => undefined);
+        },
+        photosChanged ? 0 : KEEP_AFTER_MS,
+      );
     },
     [clientId, userId, ready],
   );
