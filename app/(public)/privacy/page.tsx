@@ -1,21 +1,10 @@
 import type { Metadata } from "next";
-import { connection } from "next/server";
-import { Statement } from "@/components/site/statement";
-import { getCommitteeInfo } from "@/db/queries/settings";
-import { env } from "@/lib/env";
+import { StatementPage } from "@/app/_components/statement-page";
 import { privacyStatement as s } from "@/lib/messages/statements";
-import { statementFacts } from "@/lib/settings/statement-facts";
 
 export const metadata: Metadata = { title: s.title };
 
 /** 隐私声明: what the site stores about people, how long, who sees it. */
-export default async function PrivacyPage() {
-  await connection();
-  const facts = statementFacts(await getCommitteeInfo(), {
-    retentionDays: env.RETENTION_DAYS,
-    auditRetentionDays: env.AUDIT_RETENTION_DAYS,
-    sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
-    sessionMaxHours: env.SESSION_MAX_HOURS,
-  });
-  return <Statement title={s.title} intro={s.intro(facts)} sections={s.sections(facts)} />;
+export default function PrivacyPage() {
+  return <StatementPage statement={s} />;
 }
