@@ -14,7 +14,8 @@
 //
 // Environment: BENCH_SECONDS (5), BENCH_CONNECTIONS (20), BENCH_RUNS (2), BENCH_ARTICLES
 // (100000), BENCH_EVENTS (20000), BENCH_DATABASES ("postgres,pglite"), BENCH_RESULTS_DIR
-// (bench-results), BENCH_SMOKE=1 (a few seconds in all, for `npm test`: small data, 2 s
+// (bench-results), BENCH_FILING_MEMBERS (50) and BENCH_FILING_SECONDS (60) for the note
+// filing bench on PostgreSQL (./bench/filing.ts; 0 seconds skips it), BENCH_SMOKE=1 (a few seconds in all, for `npm test`: small data, 2 s
 // runs; checks that every page answers, its figures mean nothing).
 import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -23,6 +24,7 @@ import os from "node:os";
 import path from "node:path";
 import { buildBaseline } from "./bench/baseline";
 import { createDatabase, fillDatabase } from "./bench/data";
+import { benchFiling, type FilingResult, printFiling } from "./bench/filing";
 import { type LoadShape, type Measure, measure, pageWeight, warmUp } from "./bench/measure";
 import {
   type BenchReport,
@@ -190,6 +192,18 @@ async function main() {
       targets.push({ database, data, pages });
     }
 
+    let filing: FilingResult | null = null;
+    const filingSeconds = num("BENCH_FILING_SECONDS", 60, 4);
+    if (DATABASES.includes("postgres") && filingSeconds > 0) {
+      filing = await benchFiling({
+        serverUrl: serverUrl as string,
+        members: num("BENCH_FILING_MEMBERS", 50, 4),
+        seconds: filingSeconds,
+        scratch,
+        log,
+      });
+    }
+
     const after = trackedState();
     const report: BenchReport = {
       commit: gitCommit(root),
@@ -198,10 +212,12 @@ async function main() {
       load: { connections: SHAPE.connections, seconds: SHAPE.seconds, runs: RUNS },
       baseline: { ...baselineWeight, rps: baselineRps },
       targets,
+      filing,
       smoke: SMOKE,
       checkoutUnchanged: before === null || after === null ? null : before === after,
     };
     printReport(report);
+    if (filing) printFiling(filing);
     log(`figures written to ${writeReport(report, RESULTS_DIR)}`);
     // A page that stopped answering (no run got an answer, or errors in the smoke) is the
     // rot the smoke in `npm test` is there to catch; in a full run a few timeouts under
@@ -209,6 +225,9 @@ async function main() {
     const cells = targets.flatMap((t) => t.pages.flatMap((p) => Object.values(p.cells)));
     const dead = cells.filter((c) => c.runs.every((r) => r.rps === 0)).length;
     const failing = cells.filter((c) => c.runs.some((r) => r.errors > 0)).length;
+    if (filing && (filing.notesPerSecond === 0 || filing.unacknowledged > 0)) {
+      throw new Error(`note filing: ${filing.unacknowledged} notes never acknowledged`);
+    }
     if (dead > 0 || (SMOKE && failing > 0)) {
       throw new Error(`${dead} pages did not answer, ${failing} had errors`);
     }

@@ -4,6 +4,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type { FilingResult } from "./filing";
 import type { Measure } from "./measure";
 
 export type Mode = "cached" | "uncached";
@@ -38,6 +39,8 @@ export interface BenchReport {
   load: { connections: number; seconds: number; runs: number };
   baseline: { js: number; html: number; rps: number[] };
   targets: TargetResult[];
+  /** The note filing bench (./filing.ts), on PostgreSQL; null when not run. */
+  filing: FilingResult | null;
   smoke: boolean;
   checkoutUnchanged: boolean | null;
 }

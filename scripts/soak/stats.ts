@@ -26,6 +26,14 @@ interface KindFigures {
   errors: number;
 }
 
+/** One kind of request's figures: how many, how many failed, and latency percentiles (ms). */
+export interface KindSummary {
+  count: number;
+  errors: number;
+  p50: number | null;
+  p95: number | null;
+}
+
 export interface Fault {
   name: string;
   /** Epoch ms. */
@@ -121,6 +129,16 @@ export class Stats {
       failed: this.failures.filter(inside).length,
       retries: this.retries.filter(inside).length,
     };
+  }
+
+  summary(kind: RequestKind): KindSummary {
+    const f = this.kinds.get(kind) as KindFigures;
+    const sorted = [...f.latencies].sort((a, b) => a - b);
+    const at = (p: number) =>
+      sorted.length === 0
+        ? null
+        : (sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] as number);
+    return { count: f.count, errors: f.errors, p50: at(0.5), p95: at(0.95) };
   }
 
   table(seconds: number): string[] {

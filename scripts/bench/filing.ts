@@ -1,0 +1,129 @@
+// The filing bench (issue 14, item 5): members filing field notes with photos, nothing
+// else on the server and no faults, on PostgreSQL. The same members as the soak
+// (scripts/soak/members.ts: a phone without JavaScript, logging in through the form, one
+// or two ~30 KB photos a note, 1–3 s between notes), so the two figures compare: the
+// soak's is this load plus 200 readers and three faults.
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { resolveDataKeys } from "../../db/encryption/keys";
+import {
+  type Acknowledged,
+  type LoadContext,
+  MemberBrowser,
+  type Submission,
+} from "../soak/members";
+import { AppServer, freePort } from "../soak/server";
+import { createDatabase, fillDatabase, makePhotos } from "../soak/setup";
+import { type KindSummary, Stats } from "../soak/stats";
+
+export interface FilingResult {
+  members: number;
+  seconds: number;
+  /** Notes acknowledged (303 to the note's page) per second over the run. */
+  notesPerSecond: number;
+  submit: KindSummary;
+  form: KindSummary;
+  /** Submissions the site never acknowledged by the end of the drain. */
+  unacknowledged: number;
+}
+
+export interface FilingOptions {
+  serverUrl: string;
+  members: number;
+  seconds: number;
+  scratch: string;
+  log: (message: string) => void;
+}
+
+export async function benchFiling(options: FilingOptions): Promise<FilingResult> {
+  const { members: count, seconds, log } = options;
+  log(`filing: ${count} members with photos, ${seconds}s, no readers, no faults`);
+  const url = await createDatabase(options.serverUrl);
+  const dataKeys = {
+    DATA_ENCRYPTION_KEYS: `bench:${randomBytes(32).toString("base64")}`,
+    DATA_INDEX_KEY: randomBytes(32).toString("base64"),
+  };
+  const keyring = resolveDataKeys({
+    encryptionKeys: dataKeys.DATA_ENCRYPTION_KEYS,
+    indexKey: dataKeys.DATA_INDEX_KEY,
+    pgliteDir: "",
+  });
+  const { members } = await fillDatabase(url, keyring, {
+    members: count,
+    capacity: 30,
+    runTag: randomBytes(4).toString("hex"),
+  });
+  const photos = await makePhotos(32);
+  const port = await freePort(3800, 3849);
+  const server = new AppServer({
+    port,
+    distDir: ".next",
+    databaseUrl: url,
+    authSecret: randomBytes(32).toString("base64url"),
+    dataKeys,
+    logFile: path.join(options.scratch, "filing.log"),
+  });
+  server.start();
+  try {
+    await server.waitHealthy(180_000);
+    const acknowledged: Acknowledged[] = [];
+    const submissions: Submission[] = [];
+    let stopping = false;
+    let drainDeadline = Number.POSITIVE_INFINITY;
+    const ctx: LoadContext = {
+      base: server.base,
+      stats: new Stats(),
+      stopping: () => stopping,
+      drainDeadline: () => drainDeadline,
+      log,
+    };
+    const browsers = members.map(
+      (member, i) =>
+        new MemberBrowser({
+          ctx,
+          member,
+          ip: `10.2.${Math.floor(i / 250)}.${(i % 250) + 1}`,
+          photos,
+          thinkMs: [1_000, 3_000],
+          acknowledged,
+          submissions,
+        }),
+    );
+    // Signing in (argon2id, ~50 hashes) is not filing: done before the clock starts, a
+    // few at a time as phones would, then the figures start from zero.
+    for (let i = 0; i < browsers.length; i += 8) {
+      await Promise.all(browsers.slice(i, i + 8).map((b) => b.signIn()));
+    }
+    ctx.stats = new Stats();
+    const started = Date.now();
+    const workers = browsers.map((b) => b.run());
+    await new Promise((r) => setTimeout(r, seconds * 1000));
+    stopping = true;
+    drainDeadline = Date.now() + 30_000;
+    await Promise.all(workers);
+    const elapsed = (Date.now() - started) / 1000;
+    return {
+      members: count,
+      seconds: Math.round(elapsed),
+      notesPerSecond: acknowledged.length / elapsed,
+      submit: ctx.stats.summary("note submit"),
+      form: ctx.stats.summary("note form"),
+      unacknowledged: submissions.filter((s) => !s.acknowledged).length,
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
+export function printFiling(result: FilingResult) {
+  const { submit, form } = result;
+  console.log("");
+  console.log(
+    `note filing, PostgreSQL: ${result.members} members with photos, ${result.seconds}s, no readers, no faults`,
+  );
+  console.log(
+    `  ${result.notesPerSecond.toFixed(1)} notes/s acknowledged; submit p50 ${submit.p50} ms, p95 ${submit.p95} ms ` +
+      `(${submit.count} requests, ${submit.errors} failed); note form p95 ${form.p95} ms; ` +
+      `${result.unacknowledged} never acknowledged`,
+  );
+}
