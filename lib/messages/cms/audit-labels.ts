@@ -200,6 +200,7 @@ export const auditDetailLabels: Record<string, string> = {
   opinionsAnonymised: "清除的意见联系方式",
   auditArchived: "归档的日志",
   archiveFile: "归档文件",
+  coverVariantsPruned: "清理的旧封面图片",
   openToPublic: "开放公众报名",
   publishedAt: "发布时间",
   coverFileId: "封面图片编号",
