@@ -106,7 +106,7 @@ describe(`directory photos on ${driverLabel()}`, () => {
   it("shows a sector's seeded photo and contact on its card and its page", async () => {
     const { db } = staff;
     const detail = await getSectorDetail(db, "keji", new Date());
-    expect(detail?.sector.photo).toMatchObject({ width: 480, height: 320 });
+    expect(detail?.sector.photo).toMatchObject({ width: 360, height: 240 });
     expect(detail?.sector.contact.phone).toMatch(/^0573-/);
     expect(detail?.sector.address).toBeTruthy();
     const card = (await listSectorCards(db, new Date())).find((c) => c.slug === "keji");
