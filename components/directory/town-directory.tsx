@@ -81,7 +81,7 @@ function TownCard({ town }: { town: TownEntry }) {
           plain
         />
       </div>
-      <div className="grid flex-1 gap-4 p-4 lg:grid-cols-[minmax(0,5fr)_minmax(0,5fr)_auto] lg:items-center lg:gap-6 lg:px-6">
+      <div className="grid flex-1 content-start gap-4 p-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] lg:gap-6 lg:px-6 lg:py-5">
         <div>
           <h4 className="flex items-center gap-1.5 text-sm font-semibold text-gold-700">
             <BuildingIcon />
@@ -92,7 +92,7 @@ function TownCard({ town }: { town: TownEntry }) {
           ) : (
             <ul className="mt-1 space-y-2">
               {town.liaisonOffices.map((office) => (
-                <li key={office.slug} className="flex gap-3">
+                <li key={office.slug} className="flex flex-col gap-2 sm:flex-row sm:gap-3">
                   {office.photo && (
                     <DirectoryPhoto
                       photo={office.photo}
@@ -144,7 +144,7 @@ function TownCard({ town }: { town: TownEntry }) {
             </ul>
           )}
         </div>
-        <p className="border-t border-stone-100 pt-3 lg:border-0 lg:pt-0">
+        <p className="border-t border-stone-100 pt-3 lg:col-span-2">
           <Link
             href={`/events?town=${town.slug}`}
             className="inline-flex items-center gap-1.5 whitespace-nowrap rounded border border-brand-200 px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-brand-50"
