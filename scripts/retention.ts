@@ -25,6 +25,7 @@ try {
     console.log(
       `  审计日志已归档并移出数据库 ${report.auditArchived} 条（超过 ${Math.max(180, options.auditRetentionDays)} 天）${report.archiveFile ? `：${report.archiveFile}` : ""}`,
     );
+    console.log(`  已不再使用的设计封面图片已清理 ${report.coverVariantsPruned} 张`);
   }
 } catch (error) {
   console.error(

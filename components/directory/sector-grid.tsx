@@ -1,5 +1,7 @@
 import Link from "next/link";
+import type { DirectoryPhoto as Photo } from "@/db/queries/directory/public";
 import { messages } from "@/lib/messages";
+import { DirectoryPhoto } from "./directory-photo";
 
 export interface SectorGridItem {
   slug: string;
@@ -7,9 +9,10 @@ export interface SectorGridItem {
   description: string;
   upcomingEvents: number;
   studios: number;
+  photo: Photo | null;
 }
 
-/** All sectors as cards; each card is one link to the sector's page. */
+/** All sectors as cards (with their photo, when they have one); each card links to its page. */
 export function SectorGrid({ items }: { items: SectorGridItem[] }) {
   const m = messages.directory.sectors;
   if (items.length === 0) return <p className="text-muted">{m.empty}</p>;
@@ -18,6 +21,13 @@ export function SectorGrid({ items }: { items: SectorGridItem[] }) {
       {items.map((sector) => (
         <li key={sector.slug}>
           <article className="group relative flex h-full flex-col rounded-md border border-stone-200 border-t-4 border-t-brand-600 bg-white p-3 shadow-sm transition-shadow sm:p-4 hover:shadow-md">
+            {sector.photo && (
+              <DirectoryPhoto
+                photo={sector.photo}
+                sizes="(min-width: 1024px) 400px, 50vw"
+                className="-mx-3 -mt-3 mb-2.5 aspect-[3/2] h-auto w-[calc(100%+1.5rem)] max-w-none bg-stone-100 object-cover sm:-mx-4 sm:-mt-4 sm:mb-3 sm:w-[calc(100%+2rem)]"
+              />
+            )}
             <div className="flex flex-1 items-start gap-2.5 sm:gap-3">
               <span
                 aria-hidden="true"

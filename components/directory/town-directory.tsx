@@ -4,6 +4,7 @@ import { messages } from "@/lib/messages";
 import { ContactRows } from "./contact-rows";
 import { DirectoryPhoto } from "./directory-photo";
 import { BuildingIcon, CalendarIcon, PinIcon } from "./icons";
+import { PlaceFacts } from "./place-facts";
 
 const GROUPS = ["subdistrict", "town"] as const;
 
@@ -62,13 +63,25 @@ function TownCard({ town }: { town: TownEntry }) {
       aria-labelledby={`town-${town.slug}-name`}
       className="flex h-full scroll-mt-4 flex-col overflow-hidden rounded-md border border-stone-200 bg-white shadow-sm target:ring-2 target:ring-gold-500 lg:flex-row"
     >
-      <h3
-        id={`town-${town.slug}-name`}
-        className="bg-brand-700 px-4 py-2.5 font-serif text-lg font-bold text-white lg:flex lg:w-40 lg:shrink-0 lg:items-center lg:justify-center lg:text-xl"
-      >
-        {town.name}
-      </h3>
-      <div className="grid flex-1 gap-4 p-4 lg:grid-cols-[minmax(0,5fr)_minmax(0,5fr)_auto] lg:items-center lg:gap-6 lg:px-6">
+      <div className="flex flex-col border-stone-100 lg:w-72 lg:shrink-0 lg:border-r">
+        <h3
+          id={`town-${town.slug}-name`}
+          className="bg-brand-700 px-4 py-2.5 font-serif text-lg font-bold text-white lg:text-xl"
+        >
+          {town.name}
+        </h3>
+        <PlaceFacts
+          id={`town-${town.slug}-contact`}
+          name={town.name}
+          photo={town.photo}
+          address={town.address}
+          contact={town.contact}
+          sizes="(min-width: 1024px) 288px, (min-width: 768px) 50vw, 100vw"
+          headingLevel={4}
+          plain
+        />
+      </div>
+      <div className="grid flex-1 content-start gap-4 p-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] lg:gap-6 lg:px-6 lg:py-5">
         <div>
           <h4 className="flex items-center gap-1.5 text-sm font-semibold text-gold-700">
             <BuildingIcon />
@@ -79,7 +92,7 @@ function TownCard({ town }: { town: TownEntry }) {
           ) : (
             <ul className="mt-1 space-y-2">
               {town.liaisonOffices.map((office) => (
-                <li key={office.slug} className="flex gap-3">
+                <li key={office.slug} className="flex flex-col gap-2 sm:flex-row sm:gap-3">
                   {office.photo && (
                     <DirectoryPhoto
                       photo={office.photo}
@@ -131,7 +144,7 @@ function TownCard({ town }: { town: TownEntry }) {
             </ul>
           )}
         </div>
-        <p className="border-t border-stone-100 pt-3 lg:border-0 lg:pt-0">
+        <p className="border-t border-stone-100 pt-3 lg:col-span-2">
           <Link
             href={`/events?town=${town.slug}`}
             className="inline-flex items-center gap-1.5 whitespace-nowrap rounded border border-brand-200 px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-brand-50"

@@ -5,6 +5,7 @@ import type { ChainEntryText } from "../../lib/audit/chain";
 import { ANONYMISED_NAME } from "../../lib/vocabulary";
 import type { Database } from "../client";
 import { auditLog } from "../schema";
+import { pruneStaleCoverVariants } from "./covers";
 
 /**
  * The retention job (issue 11, gap 14), run by the server once at start and then daily
@@ -15,6 +16,8 @@ import { auditLog } from "../schema";
  * - audit entries older than `auditRetentionDays` (at least 180) are written to a JSON
  *   Lines file in `archiveDir` (0600), hashes included so the file verifies on its own,
  *   then removed through audit_log_prune(), the only path the database lets delete them;
+ * - designed covers no article shows any more (retitled, re-columned, deleted) are
+ *   removed from image_variants (./covers.ts);
  * - the run writes one audit entry with its counts.
  * One run at a time across instances sharing a database: a transaction advisory lock.
  */
@@ -43,6 +46,7 @@ export type RetentionReport =
       opinions: number;
       auditArchived: number;
       archiveFile: string | null;
+      coverVariantsPruned: number;
     };
 
 const DAY_MS = 86_400_000;
@@ -90,12 +94,15 @@ export async function runRetention(
       now,
     });
 
+    const coverVariantsPruned = await pruneStaleCoverVariants(tx as unknown as Database, now);
+
     const report = {
       ran: true as const,
       registrations: rowCount(registrations),
       opinions: rowCount(opinions),
       auditArchived: archived.count,
       archiveFile: archived.file,
+      coverVariantsPruned,
     };
     await tx.insert(auditLog).values({
       action: "retention.run",
@@ -107,6 +114,7 @@ export async function runRetention(
         opinionsAnonymised: report.opinions,
         auditArchived: report.auditArchived,
         archiveFile: archived.file ? path.basename(archived.file) : null,
+        coverVariantsPruned,
       },
     });
     return report;

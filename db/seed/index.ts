@@ -119,21 +119,35 @@ async function insertDemoRows(
   accounts: AccountWithHash[],
   pictures: DemoPictures,
 ) {
-  const [coverFileId, photoFileId] = [
+  const [coverFileId, photoFileId, sectorPhotoId, townPhotoId] = [
     await insertDemoPictures(tx, pictures.articles),
     await insertDemoPictures(tx, pictures.organisations),
+    await insertDemoPictures(tx, pictures.sectors),
+    await insertDemoPictures(tx, pictures.towns),
   ];
   const sectorId = idMap(
     await tx
       .insert(sectors)
-      .values(data.sectors.map((s, i) => ({ ...s, sortOrder: i })))
+      .values(
+        data.sectors.map(({ picture: _picture, ...s }, i) => ({
+          ...s,
+          photoFileId: sectorPhotoId.get(s.slug) ?? null,
+          sortOrder: i,
+        })),
+      )
       .returning({ id: sectors.id, slug: sectors.slug }),
     "sector",
   );
   const townId = idMap(
     await tx
       .insert(towns)
-      .values(data.towns.map((t, i) => ({ ...t, sortOrder: i })))
+      .values(
+        data.towns.map(({ picture: _picture, ...t }, i) => ({
+          ...t,
+          photoFileId: townPhotoId.get(t.slug) ?? null,
+          sortOrder: i,
+        })),
+      )
       .returning({ id: towns.id, slug: towns.slug }),
     "town",
   );

@@ -13,9 +13,15 @@ export interface DrawnPicture {
   height: number;
 }
 
-/** Article covers in two shapes (16:9 and 3:2), so both are seen; directory photos 3:2. */
-function boxOf(picture: DemoPicture, use: "cover" | "photo") {
+type Use = "cover" | "photo" | "place";
+
+/**
+ * Article covers in two shapes (16:9 and 3:2), so both are seen; directory photos 3:2
+ * (sectors' and towns' smaller: 28 more pictures to draw within the seed's 2 s budget).
+ */
+function boxOf(picture: DemoPicture, use: Use) {
   if (use === "photo") return { width: 600, height: 400 };
+  if (use === "place") return { width: 360, height: 240 };
   // Small enough to draw fast (the seed runs on every fresh start and in tests).
   return picture.variant % 2 === 0 ? { width: 960, height: 640 } : { width: 1024, height: 576 };
 }
@@ -23,7 +29,7 @@ function boxOf(picture: DemoPicture, use: "cover" | "photo") {
 /** Drawn once per process: tests seed many databases, a server seeds once. */
 const drawn = new Map<string, Promise<DrawnPicture>>();
 
-function draw(picture: DemoPicture, use: "cover" | "photo"): Promise<DrawnPicture> {
+function draw(picture: DemoPicture, use: Use): Promise<DrawnPicture> {
   const { width, height } = boxOf(picture, use);
   const key = `${picture.scene}:${picture.variant}:${width}x${height}`;
   let made = drawn.get(key);
@@ -40,16 +46,18 @@ function draw(picture: DemoPicture, use: "cover" | "photo"): Promise<DrawnPictur
 export interface DemoPictures {
   articles: Map<string, DrawnPicture>;
   organisations: Map<string, DrawnPicture>;
+  sectors: Map<string, DrawnPicture>;
+  towns: Map<string, DrawnPicture>;
 }
 
 /**
- * Draws every demo picture (articles' covers, studios' and offices' photos), all at once
+ * Draws every demo picture (articles' covers, the directory's photos), all at once
  * and before the seed's transaction: drawing is the slow part and needs no lock.
  */
 export async function drawDemoPictures(data: DemoData): Promise<DemoPictures> {
   const drawAll = async (
     items: { slug: string; picture?: DemoPicture }[],
-    use: "cover" | "photo",
+    use: Use,
   ): Promise<Map<string, DrawnPicture>> => {
     const pictures = await Promise.all(
       items.flatMap((item) =>
@@ -58,11 +66,13 @@ export async function drawDemoPictures(data: DemoData): Promise<DemoPictures> {
     );
     return new Map(pictures);
   };
-  const [articles, organisations] = await Promise.all([
+  const [articles, organisations, sectors, towns] = await Promise.all([
     drawAll(data.articles, "cover"),
     drawAll(data.organisations, "photo"),
+    drawAll(data.sectors, "place"),
+    drawAll(data.towns, "place"),
   ]);
-  return { articles, organisations };
+  return { articles, organisations, sectors, towns };
 }
 
 /** Stores the drawn pictures as public files; slug → file id. */

@@ -6,6 +6,8 @@ import { noteActions } from "@/lib/notes/workflow";
  * the sources and fails when an action is written that is missing here.
  */
 const directoryTargets = ["sector", "town", "organisation", "topic"] as const;
+/** Directory rows with a photo (db/queries/directory/photo.ts). */
+export const directoryPhotoTargets = ["sector", "town", "organisation"] as const;
 
 export const auditActions = [
   // Accounts and sign-in
@@ -51,6 +53,10 @@ export const auditActions = [
   "department.update",
   // Directory
   ...directoryTargets.flatMap((t) => [`${t}.create` as const, `${t}.update` as const]),
+  ...directoryPhotoTargets.flatMap((t) => [
+    `${t}.photo.upload` as const,
+    `${t}.photo.remove` as const,
+  ]),
   // Content
   "article.create",
   "article.update",

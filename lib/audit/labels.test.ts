@@ -67,6 +67,9 @@ describe("audit actions in words", () => {
     for (const t of ["sector", "town", "organisation", "topic"])
       for (const verb of ["create", "update"])
         expect(HAN.test(auditActionLabel(`${t}.${verb}`))).toBe(true);
+    for (const t of ["sector", "town", "organisation"])
+      for (const verb of ["photo.upload", "photo.remove"])
+        expect(HAN.test(auditActionLabel(`${t}.${verb}`))).toBe(true);
   });
 
   it("never shows an unknown action's code", () => {

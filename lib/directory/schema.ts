@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type FormState, firstIssuePerField } from "@/lib/form-state";
+import type { EncodedImage } from "@/lib/images";
 import { cmsDirectoryMessages } from "@/lib/messages/cms/directory";
 import { block, checkbox, choice, idList, integer, line, optionalId, slug } from "@/lib/validation";
 import { type OrganisationKind, organisationKinds, townKinds } from "@/lib/vocabulary";
@@ -82,6 +83,9 @@ export const directoryTextFields = [
   "active",
   "campaignId",
   "openForOpinions",
+  "removePhoto",
+  // The file itself cannot be echoed back; the name carries its message.
+  "photo",
 ] as const;
 export const directoryListFields = ["sectorIds"] as const;
 
@@ -104,8 +108,21 @@ export const emptyDirectoryValues: DirectoryFormValues = {
   active: "on",
   campaignId: "",
   openForOpinions: "",
+  removePhoto: "",
+  photo: "",
   sectorIds: [],
 };
+
+/** The kinds of rows that have a photo (topics have none). */
+export const photoKinds = ["sectors", "towns", "organisations"] as const;
+export type PhotoKind = (typeof photoKinds)[number];
+
+export function hasPhoto(kind: DirectoryKind): kind is PhotoKind {
+  return (photoKinds as readonly string[]).includes(kind);
+}
+
+/** What a save does to the row's photo: a new upload (re-encoded), a removal, or nothing. */
+export type DirectoryPhotoChange = { upload: EncodedImage } | { remove: true } | { keep: true };
 
 const common = {
   name: line(f.name, 60, { required: true }),

@@ -45,6 +45,9 @@ export const directoryMessages = {
     phone: "电话",
     openingHours: "开放时间",
     callLabel: (name: string, phone: string) => `拨打${name}电话 ${phone}`,
+    address: "地址",
+    /** The heading of a sector's or a town's own contact. */
+    title: (name: string) => `${name}联系方式`,
   },
   studio: {
     metaDescription: (name: string, description: string) =>

@@ -28,6 +28,7 @@ export default async function SectorsPage() {
           description: card.description,
           upcomingEvents: countUpcoming(card, now),
           studios: card.studioCount,
+          photo: card.photo,
         }))}
       />
     </div>

@@ -22,6 +22,8 @@ export interface DirectoryFormProps
   towns: Option[];
   sectors: Option[];
   campaigns: Option[];
+  /** The row's current photo (sectors, towns, organisations). */
+  photo?: { src: string; width: number | null; height: number | null } | null;
 }
 
 /** Sectors, towns, organisations and topics: the fields each kind has. */
@@ -102,6 +104,13 @@ export function DirectoryForm(props: DirectoryFormProps) {
           />
         </fieldset>
       )}
+      {kind !== "topics" && (
+        <PhotoField
+          field={field}
+          photo={props.photo ?? null}
+          error={form.state.fieldErrors.photo}
+        />
+      )}
       {kind !== "towns" && (
         <kit.TextArea {...field.text("description")} label={f.description} optional rows={4} />
       )}
@@ -120,5 +129,55 @@ export function DirectoryForm(props: DirectoryFormProps) {
         <Checkbox {...field.check("openForOpinions")} label={f.openForOpinions} />
       )}
     </kit.ConsoleForm>
+  );
+}
+
+/** The photo: the current one (if any) with a box to remove it, and a file input. */
+function PhotoField({
+  field,
+  photo,
+  error,
+}: {
+  field: ReturnType<typeof kit.useFormAction<DirectoryFormValues>>["field"];
+  photo: NonNullable<DirectoryFormProps["photo"]> | null;
+  error: string | undefined;
+}) {
+  const id = field.id("photo");
+  return (
+    <div>
+      {photo && (
+        <figure className="mb-2">
+          {/* biome-ignore lint/performance/noImgElement: a stored file, served as is */}
+          <img
+            src={photo.src}
+            alt={f.photoCurrent}
+            width={photo.width ?? undefined}
+            height={photo.height ?? undefined}
+            className="h-auto max-h-40 w-auto rounded border border-stone-300"
+          />
+          <figcaption className="mt-1 text-sm text-muted">{f.photoCurrent}</figcaption>
+        </figure>
+      )}
+      <label htmlFor={id} className="font-medium">
+        {f.photo}
+        <span className="text-sm font-normal text-muted">{cmsMessages.common.optional}</span>
+      </label>
+      <input
+        id={id}
+        name="photo"
+        type="file"
+        accept="image/jpeg,image/png,image/webp"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
+        className={`${kit.inputClass(Boolean(error))} text-sm`}
+      />
+      <kit.Hint id={id}>{f.photoHint}</kit.Hint>
+      <kit.FieldError id={id} error={error} />
+      {photo && (
+        <div className="mt-2">
+          <Checkbox {...field.check("removePhoto")} label={f.photoRemove} />
+        </div>
+      )}
+    </div>
   );
 }

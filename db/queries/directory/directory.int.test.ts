@@ -68,11 +68,14 @@ describe(`directory queries (${driverLabel()})`, () => {
 
   it("shows a sector's events, public news and studios", async () => {
     const detail = await getSectorDetail(handle.db, "yiwei", SEEDED_AT);
-    expect(detail?.sector).toEqual({
+    expect(detail?.sector).toMatchObject({
       slug: "yiwei",
       name: "医卫界",
       description: "医疗卫生界委员，守护群众健康。",
+      photo: { width: 360, height: 240 },
+      contact: { person: expect.stringContaining("界别联络员"), phone: expect.any(String) },
     });
+    expect(detail?.sector.address).toContain("区政协委员活动中心");
     expect(detail?.upcoming.map((e) => e.title)).toEqual([
       "“六送下乡”送卫生：洪合镇义诊和健康讲座",
     ]);

@@ -17,6 +17,13 @@ import {
   sectors,
   towns,
 } from "@/db/schema";
+import {
+  type DirectoryContact,
+  type DirectoryPhoto,
+  photoAndContact,
+  photoAndContactFields,
+  photoJoin,
+} from "./photo-columns";
 
 /**
  * The directory: sectors, member studios, towns and their liaison offices.
@@ -31,6 +38,9 @@ export interface SectorLink {
 
 export interface SectorSummary extends SectorLink {
   description: string;
+  address: string | null;
+  photo: DirectoryPhoto | null;
+  contact: DirectoryContact;
 }
 
 export interface SectorCard extends SectorSummary {
@@ -39,19 +49,7 @@ export interface SectorCard extends SectorSummary {
   upcomingEventEnds: Date[];
 }
 
-/** A directory entry's photo (a public file; its variants are served from /files). */
-export interface DirectoryPhoto {
-  fileId: string;
-  width: number;
-  height: number;
-}
-
-/** How the public reaches a studio or an office; each part may be missing. */
-export interface DirectoryContact {
-  person: string | null;
-  phone: string | null;
-  openingHours: string | null;
-}
+export type { DirectoryContact, DirectoryPhoto };
 
 export interface StudioSummary {
   slug: string;
@@ -84,6 +82,9 @@ export interface TownEntry {
   slug: string;
   name: string;
   kind: "town" | "subdistrict";
+  address: string | null;
+  photo: DirectoryPhoto | null;
+  contact: DirectoryContact;
   liaisonOffices: {
     slug: string;
     name: string;
@@ -101,13 +102,9 @@ const isActiveStudio = and(eq(organisations.kind, "studio"), eq(organisations.ac
 export async function listSectorCards(db: Database, now: Date): Promise<SectorCard[]> {
   const [rows, studioCounts, upcoming] = await Promise.all([
     db
-      .select({
-        id: sectors.id,
-        slug: sectors.slug,
-        name: sectors.name,
-        description: sectors.description,
-      })
+      .select(sectorColumns)
       .from(sectors)
+      .leftJoin(files, photoJoin(sectors))
       .orderBy(asc(sectors.sortOrder), asc(sectors.id)),
     db
       .select({ sectorId: organisationSectors.sectorId, studios: count() })
@@ -133,10 +130,10 @@ export async function listSectorCards(db: Database, now: Date): Promise<SectorCa
   ]);
   const studios = new Map(studioCounts.map((r) => [r.sectorId, r.studios]));
   const ends = groupBy(upcoming, (r) => r.sectorId ?? 0);
-  return rows.map(({ id, ...sector }) => ({
-    ...sector,
-    studioCount: studios.get(id) ?? 0,
-    upcomingEventEnds: (ends.get(id) ?? []).map((r) => r.endsAt),
+  return rows.map((row) => ({
+    ...sectorSummary(row),
+    studioCount: studios.get(row.id) ?? 0,
+    upcomingEventEnds: (ends.get(row.id) ?? []).map((r) => r.endsAt),
   }));
 }
 
@@ -146,13 +143,9 @@ export async function getSectorDetail(
   now: Date,
 ): Promise<SectorDetail | null> {
   const [row] = await db
-    .select({
-      id: sectors.id,
-      slug: sectors.slug,
-      name: sectors.name,
-      description: sectors.description,
-    })
+    .select(sectorColumns)
     .from(sectors)
+    .leftJoin(files, photoJoin(sectors))
     .where(eq(sectors.slug, slug))
     .limit(1);
   if (!row) return null;
@@ -172,9 +165,8 @@ export async function getSectorDetail(
     listSectorNewsIn(db, row.id, now, LIMITS.news),
     readStudios(db, inArray(organisations.id, servingStudioIds)),
   ]);
-  const { id: _id, ...sector } = row;
   return {
-    sector,
+    sector: sectorSummary(row),
     ...timeline,
     news,
     studios,
@@ -207,8 +199,16 @@ export async function getStudioDetail(
 export async function listTownsWithOffices(db: Database): Promise<TownEntry[]> {
   const [townRows, bodies] = await Promise.all([
     db
-      .select({ id: towns.id, slug: towns.slug, name: towns.name, kind: towns.kind })
+      .select({
+        id: towns.id,
+        slug: towns.slug,
+        name: towns.name,
+        kind: towns.kind,
+        address: towns.address,
+        ...photoAndContactFields(towns),
+      })
       .from(towns)
+      .leftJoin(files, photoJoin(towns))
       .orderBy(asc(towns.sortOrder), asc(towns.id)),
     db
       .select({
@@ -217,10 +217,10 @@ export async function listTownsWithOffices(db: Database): Promise<TownEntry[]> {
         slug: organisations.slug,
         name: organisations.name,
         address: organisations.address,
-        ...photoAndContactFields,
+        ...photoAndContactFields(organisations),
       })
       .from(organisations)
-      .leftJoin(files, photoJoin)
+      .leftJoin(files, photoJoin(organisations))
       .where(
         and(
           inArray(organisations.kind, ["liaison_office", "studio"]),
@@ -231,10 +231,14 @@ export async function listTownsWithOffices(db: Database): Promise<TownEntry[]> {
       .orderBy(asc(organisations.sortOrder), asc(organisations.id)),
   ]);
   const byTown = groupBy(bodies, (b) => b.townId ?? 0);
-  return townRows.map(({ id, ...town }) => {
-    const here = byTown.get(id) ?? [];
+  return townRows.map((town) => {
+    const here = byTown.get(town.id) ?? [];
     return {
-      ...town,
+      slug: town.slug,
+      name: town.name,
+      kind: town.kind,
+      address: town.address,
+      ...photoAndContact(town),
       liaisonOffices: here
         .filter((b) => b.kind === "liaison_office")
         .map((b) => ({ slug: b.slug, name: b.name, address: b.address, ...photoAndContact(b) })),
@@ -263,6 +267,27 @@ export function countUpcoming(card: SectorCard, now: Date): number {
 
 // ---- shared readers ----
 
+const sectorColumns = {
+  id: sectors.id,
+  slug: sectors.slug,
+  name: sectors.name,
+  description: sectors.description,
+  address: sectors.address,
+  ...photoAndContactFields(sectors),
+};
+
+function sectorSummary(
+  row: {
+    slug: string;
+    name: string;
+    description: string;
+    address: string | null;
+  } & Parameters<typeof photoAndContact>[0],
+): SectorSummary {
+  const { slug, name, description, address } = row;
+  return { slug, name, description, address, ...photoAndContact(row) };
+}
+
 async function readStudios(db: Database, where?: SQL): Promise<StudioSummary[]> {
   const rows = await db
     .select({
@@ -273,11 +298,11 @@ async function readStudios(db: Database, where?: SQL): Promise<StudioSummary[]> 
       address: organisations.address,
       townSlug: towns.slug,
       townName: towns.name,
-      ...photoAndContactFields,
+      ...photoAndContactFields(organisations),
     })
     .from(organisations)
     .leftJoin(towns, eq(towns.id, organisations.townId))
-    .leftJoin(files, photoJoin)
+    .leftJoin(files, photoJoin(organisations))
     .where(and(isActiveStudio, where))
     .orderBy(asc(organisations.sortOrder), asc(organisations.id));
   if (rows.length === 0) return [];
@@ -306,34 +331,6 @@ async function readStudios(db: Database, where?: SQL): Promise<StudioSummary[]> 
     sectors: (sectorsOf.get(r.id) ?? []).map(({ slug, name }) => ({ slug, name })),
     ...photoAndContact(r),
   }));
-}
-
-const photoAndContactFields = {
-  photoFileId: files.id,
-  photoWidth: files.width,
-  photoHeight: files.height,
-  contactPerson: organisations.contactPerson,
-  contactPhone: organisations.contactPhone,
-  openingHours: organisations.openingHours,
-};
-// Only a public picture is shown on a public page.
-const photoJoin = and(eq(files.id, organisations.photoFileId), eq(files.visibility, "public"));
-
-function photoAndContact(r: {
-  photoFileId: string | null;
-  photoWidth: number | null;
-  photoHeight: number | null;
-  contactPerson: string | null;
-  contactPhone: string | null;
-  openingHours: string | null;
-}): { photo: DirectoryPhoto | null; contact: DirectoryContact } {
-  return {
-    photo:
-      r.photoFileId && r.photoWidth && r.photoHeight
-        ? { fileId: r.photoFileId, width: r.photoWidth, height: r.photoHeight }
-        : null,
-    contact: { person: r.contactPerson, phone: r.contactPhone, openingHours: r.openingHours },
-  };
 }
 
 /** The events matching `which`: the next ones still to come and the latest ones over. */

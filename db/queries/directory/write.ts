@@ -17,14 +17,17 @@ import {
   towns,
 } from "@/db/schema";
 import type { Actor } from "@/lib/auth/types";
-import type {
-  DirectoryInput,
-  DirectoryKind,
-  OrganisationInput,
-  TopicInput,
+import {
+  type DirectoryInput,
+  type DirectoryKind,
+  type DirectoryPhotoChange,
+  hasPhoto,
+  type OrganisationInput,
+  type TopicInput,
 } from "@/lib/directory/schema";
 import { AppError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
+import { applyDirectoryPhoto } from "./photo";
 
 /**
  * The directory's writes (admins only): one row of sectors, towns, organisations or
@@ -47,13 +50,17 @@ const tables = {
   topics: { table: topics, unique: "topics_slug_unique", target: "topic" },
 } as const;
 
-/** Creates (id null) or updates one directory row, audited; refuses a slug already in use. */
+/**
+ * Creates (id null) or updates one directory row, audited; refuses a slug already in use.
+ * A photo change (sectors, towns, organisations) is written in the same transaction.
+ */
 export async function saveDirectoryRecordIn<K extends DirectoryKind>(
   db: Database,
   actor: Actor,
   kind: K,
   id: number | null,
   input: DirectoryInput[K],
+  photo: DirectoryPhotoChange = { keep: true },
 ): Promise<{ id: number }> {
   assertAdmin(actor);
   const meta = tables[kind];
@@ -113,6 +120,7 @@ export async function saveDirectoryRecordIn<K extends DirectoryKind>(
         targetId: String(rowId),
         details: { slug: input.slug, name: input.name },
       });
+      if (hasPhoto(kind)) await applyDirectoryPhoto(tx, actor, kind, rowId, photo);
       return { id: rowId };
     });
   } catch (error) {
@@ -129,8 +137,9 @@ export async function saveDirectoryRecord<K extends DirectoryKind>(
   kind: K,
   id: number | null,
   input: DirectoryInput[K],
+  photo: DirectoryPhotoChange = { keep: true },
 ) {
-  const saved = await saveDirectoryRecordIn(await getDb(), actor, kind, id, input);
+  const saved = await saveDirectoryRecordIn(await getDb(), actor, kind, id, input, photo);
   // Names of sectors, towns and organisers appear on nearly every public page.
   refreshPublicPages(
     cacheTags.directory,

@@ -28,7 +28,7 @@ export const committee: DemoCommittee = {
   ],
 };
 
-export const sectors: DemoSector[] = [
+const sectorList: DemoSector[] = [
   { slug: "zhonggong", name: "中共界", description: "中共党员委员，在履职中发挥示范带头作用。" },
   {
     slug: "minzhu-dangpai",
@@ -82,7 +82,7 @@ export const sectors: DemoSector[] = [
   { slug: "teyao", name: "特邀界", description: "特邀委员，涵盖法律、金融等领域的专业人士。" },
 ];
 
-export const towns: DemoTown[] = [
+const townList: DemoTown[] = [
   { slug: "xincheng-jiedao", name: "新城街道", kind: "subdistrict" },
   { slug: "jiabei-jiedao", name: "嘉北街道", kind: "subdistrict" },
   { slug: "tanghui-jiedao", name: "塘汇街道", kind: "subdistrict" },
@@ -106,6 +106,35 @@ const OFFICE_CONTACTS = [
   "吴佳怡",
   "金海峰",
 ];
+
+const SECTOR_SCENES = ["hall", "school", "clinic", "market", "city", "village"] as const;
+
+/**
+ * Each sector's contact is its convener's group at the committee's members' centre (界别
+ * 联络组); each town's, the committee work of its government (镇街政协工作联络). Made up.
+ */
+export const sectors: DemoSector[] = sectorList.map((sector, i) => ({
+  ...sector,
+  address: `秀洲区行政中心路 88 号 区政协委员活动中心 ${200 + i + 1} 室`,
+  contactPerson: `${contactName(i + 2)}（界别联络员）`,
+  contactPhone: `0573-8300${String(2101 + i * 3).padStart(4, "0")}`,
+  openingHours: "工作日 8:30—12:00，13:30—17:00",
+  picture: { scene: SECTOR_SCENES[i % SECTOR_SCENES.length] ?? "hall", variant: 40 + i },
+}));
+
+export const towns: DemoTown[] = townList.map((town, i) => ({
+  ...town,
+  address: `秀洲区${town.name}${town.kind === "town" ? "人民政府" : "办事处"} ${i + 1} 楼政协工作室`,
+  contactPerson: `${contactName(i + 5)}（政协工作联络员）`,
+  contactPhone: `0573-8300${String(3101 + i * 9).padStart(4, "0")}`,
+  openingHours: "工作日 8:30—12:00，14:00—17:30",
+  picture: { scene: town.kind === "town" ? "village" : "city", variant: 60 + i },
+}));
+
+/** The i-th made-up name, round the list. */
+function contactName(i: number): string {
+  return OFFICE_CONTACTS[i % OFFICE_CONTACTS.length] ?? "";
+}
 
 const STUDIO_SCENES = ["hall", "village", "market", "city", "school"] as const;
 

@@ -20,13 +20,23 @@ export interface DemoCommittee {
   siteLinks: { name: string; url: string }[];
 }
 
-export interface DemoSector {
+/** How the public reaches a sector's or a town's committee contact (made up, published). */
+export interface DemoContact {
+  address?: string;
+  contactPerson?: string;
+  contactPhone?: string;
+  openingHours?: string;
+  /** A photo drawn at seed time (demo-data/pictures.ts). */
+  picture?: DemoPicture;
+}
+
+export interface DemoSector extends DemoContact {
   slug: string;
   name: string;
   description: string;
 }
 
-export interface DemoTown {
+export interface DemoTown extends DemoContact {
   slug: string;
   name: string;
   kind: "town" | "subdistrict";

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { DetailHero, HeroFigures } from "@/components/directory/detail-hero";
+import { PlaceFacts } from "@/components/directory/place-facts";
 import { SectorCalendarLinks, SectorColumns } from "@/components/directory/sector-detail";
 import { loadSectorCards, loadSectorDetail } from "@/db/queries/directory/cached";
 import { countUpcoming, settleTimeline } from "@/db/queries/directory/public";
@@ -45,12 +46,23 @@ export default async function SectorPage({ params }: Props) {
         title={sector.name}
         description={sector.description}
         aside={
-          <HeroFigures
-            figures={[
-              { value: upcoming, label: m.figures.upcoming },
-              { value: studios.length, label: m.figures.studios },
-            ]}
-          />
+          <div className="flex w-full shrink-0 flex-col gap-3 lg:w-80">
+            <PlaceFacts
+              id="sector-contact"
+              name={sector.name}
+              photo={sector.photo}
+              address={sector.address}
+              contact={sector.contact}
+              sizes="(min-width: 1024px) 320px, 100vw"
+              priority
+            />
+            <HeroFigures
+              figures={[
+                { value: upcoming, label: m.figures.upcoming },
+                { value: studios.length, label: m.figures.studios },
+              ]}
+            />
+          </div>
         }
       >
         <SectorCalendarLinks slug={sector.slug} />

@@ -2,8 +2,11 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Notice, PageHeader } from "@/components/admin/kit";
 import { DirectoryForm } from "@/components/directory/admin/directory-form";
+import { getDirectoryPhoto } from "@/db/queries/directory/photo";
 import { getDirectoryFormOptions, getDirectoryRecord } from "@/db/queries/directory/staff";
+import { hasPhoto } from "@/lib/directory/schema";
 import { cmsMessages } from "@/lib/messages/cms";
+import { fileHref } from "@/lib/news/rules";
 import { requireStaff } from "@/server/action";
 import { directoryChoices, kindFrom, recordValues } from "../../_components/options";
 import { saveDirectoryAction } from "../../actions";
@@ -22,8 +25,9 @@ export default async function EditDirectoryRecordPage({ params, searchParams }: 
   await requireStaff("directory.manage", `/admin/directory/${rawKind}/${rawId}`);
   const kind = kindFrom(rawKind);
   if (!kind || !/^[1-9]\d{0,8}$/.test(rawId)) notFound();
-  const [record, options, query] = await Promise.all([
+  const [record, photo, options, query] = await Promise.all([
     getDirectoryRecord(kind, Number(rawId)),
+    hasPhoto(kind) ? getDirectoryPhoto(kind, Number(rawId)) : null,
     getDirectoryFormOptions(),
     searchParams,
   ]);
@@ -43,6 +47,7 @@ export default async function EditDirectoryRecordPage({ params, searchParams }: 
         initial={recordValues(kind, record)}
         {...directoryChoices(kind, options)}
         permalink={`/admin/directory/${kind}/${record.id}`}
+        photo={photo && { src: fileHref(photo.fileId), width: photo.width, height: photo.height }}
       />
     </div>
   );
