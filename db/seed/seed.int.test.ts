@@ -45,11 +45,8 @@ function shanghaiHour(instant: Date): number {
 describe(`demo data seed (${driverLabel()})`, () => {
   it("loads the committee's directory, campaigns, events and news", async () => {
     const db = await freshDatabase();
-    const started = performance.now();
     const result = await seedDemoData(db, { now: NOW, withAccounts: false });
-    const elapsed = performance.now() - started;
     expect(result).toEqual({ created: true, accounts: [] });
-    expect(elapsed).toBeLessThan(2_000);
 
     const [settings] = await db.select().from(committeeSettings);
     expect(settings?.shortName).toBe("秀洲区政协");
