@@ -1,7 +1,6 @@
 import Link from "next/link";
-import type { CalendarEvent } from "@/db/queries/events/organisers";
+import type { GridEvent } from "@/db/queries/events/calendar";
 import { formatMonth, type GridDay } from "@/lib/calendar/month";
-import { type CalendarQuery, calendarHref } from "@/lib/calendar/query";
 import { messages } from "@/lib/messages";
 import { formatTime } from "@/lib/time";
 import { dayLabel } from "./day-label";
@@ -11,24 +10,24 @@ import { kindStyles } from "./kind-style";
 const CHIPS_PER_DAY = 3;
 
 /**
- * The month as a table, Monday first. On a desktop each day lists its events as
- * chips; on a phone the cells shrink to a day number with coloured dots linking to
- * the day in the agenda below the grid (CSS only, no script).
+ * The month as a table, Monday first. On a desktop each day lists its first events as
+ * chips and "另有 N 场" for the rest; on a phone the cells shrink to a day number with
+ * coloured dots. Both lead to the day in the list view (`dayHref`), which holds every
+ * event of the day in full (CSS only, no script).
  */
 export function MonthGrid({
   month,
   weeks,
   byDay,
   timeZone,
-  query,
-  agendaIdPrefix,
+  dayHref,
 }: {
   month: string;
   weeks: GridDay[][];
-  byDay: Map<string, CalendarEvent[]>;
+  byDay: Map<string, GridEvent[]>;
   timeZone: string;
-  query: CalendarQuery;
-  agendaIdPrefix: string;
+  /** The day's events in the list view. */
+  dayHref: (date: string) => string;
 }) {
   const m = messages.calendar;
   return (
@@ -61,8 +60,7 @@ export function MonthGrid({
                 day={day}
                 events={byDay.get(day.date) ?? []}
                 timeZone={timeZone}
-                moreHref={`${calendarHref({ ...query, view: "list", month })}#list-${day.date}`}
-                agendaHref={`#${agendaIdPrefix}-${day.date}`}
+                dayHref={dayHref(day.date)}
               />
             ))}
           </tr>
@@ -76,14 +74,12 @@ function DayCell({
   day,
   events,
   timeZone,
-  moreHref,
-  agendaHref,
+  dayHref,
 }: {
   day: GridDay;
-  events: CalendarEvent[];
+  events: GridEvent[];
   timeZone: string;
-  moreHref: string;
-  agendaHref: string;
+  dayHref: string;
 }) {
   const m = messages.calendar;
   const weekend = day.weekday >= 6;
@@ -115,10 +111,10 @@ function DayCell({
       className={`h-16 border border-stone-200 p-1 align-top sm:h-32 sm:p-1.5 ${background}`}
     >
       <div className="flex items-center justify-between">
-        {/* Phone: the number links to the day in the agenda below the grid. */}
+        {/* Phone: the number links to the day's events in the list view. */}
         {events.length > 0 && day.inMonth ? (
           <a
-            href={agendaHref}
+            href={dayHref}
             className="rounded-full hover:ring-2 hover:ring-brand-600 sm:hidden"
             aria-label={`${dayLabel(day.date)}，${m.eventsOnDay(events.length)}`}
           >
@@ -155,7 +151,7 @@ function DayCell({
             ))}
             {hidden > 0 && (
               <li>
-                <Link href={moreHref} className="block px-1 text-xs text-brand-700 hover:underline">
+                <Link href={dayHref} className="block px-1 text-xs text-brand-700 hover:underline">
                   {m.moreOnDay(hidden)}
                 </Link>
               </li>
@@ -167,7 +163,7 @@ function DayCell({
   );
 }
 
-function EventChip({ event, timeZone }: { event: CalendarEvent; timeZone: string }) {
+function EventChip({ event, timeZone }: { event: GridEvent; timeZone: string }) {
   const m = messages.calendar;
   const cancelled = event.status === "cancelled";
   const style = kindStyles[event.kind];
