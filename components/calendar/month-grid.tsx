@@ -92,7 +92,7 @@ function DayCell({
         : "bg-white";
   const number = (
     <span
-      className={`inline-flex h-7 min-w-7 items-center justify-center rounded-full px-1 text-sm tabular-nums ${
+      className={`cal-num ${
         day.isToday
           ? "bg-brand-700 font-bold text-white"
           : day.inMonth
@@ -108,7 +108,7 @@ function DayCell({
     <td
       data-date={day.date}
       aria-current={day.isToday ? "date" : undefined}
-      className={`h-16 border border-stone-200 p-1 align-top sm:h-32 sm:p-1.5 ${background}`}
+      className={`cal-cell ${background}`}
     >
       <div className="flex items-center justify-between">
         {/* Phone: the number links to the day's events in the list view. */}
@@ -137,7 +137,7 @@ function DayCell({
             {events.slice(0, 6).map((event) => (
               <span
                 key={event.id}
-                className={`h-2 w-2 rounded-full ${
+                className={`cal-dot ${
                   event.status === "cancelled" ? "bg-stone-400" : kindStyles[event.kind].dot
                 }`}
               />
@@ -171,15 +171,14 @@ function EventChip({ event, timeZone }: { event: GridEvent; timeZone: string }) 
     <Link
       href={`/events/${event.id}`}
       title={cancelled ? `${m.cancelled}：${event.title}` : event.title}
-      className={`line-clamp-2 rounded-sm border-l-[3px] px-1 py-0.5 text-xs leading-snug break-all hover:underline ${
+      className={`cal-chip ${
         cancelled
           ? `bg-stone-100 text-stone-600 line-through ${style.chip.split(" ")[0]}`
           : style.chip
       }`}
     >
       {cancelled && <span className="sr-only">{m.cancelled}：</span>}
-      <span className="font-semibold tabular-nums">{formatTime(event.startsAt, timeZone)}</span>{" "}
-      {event.title}
+      <b>{formatTime(event.startsAt, timeZone)}</b> {event.title}
     </Link>
   );
 }
