@@ -103,6 +103,7 @@ function DayCell({
       {day.day}
     </span>
   );
+  const todayNote = day.isToday && <span className="sr-only">（{m.today}）</span>;
   const hidden = events.length - CHIPS_PER_DAY;
   return (
     <td
@@ -113,20 +114,25 @@ function DayCell({
       <div className="flex items-center justify-between">
         {/* Phone: the number links to the day's events in the list view. */}
         {events.length > 0 && day.inMonth ? (
-          <a
-            href={dayHref}
-            className="rounded-full hover:ring-2 hover:ring-brand-600 sm:hidden"
-            aria-label={`${dayLabel(day.date)}，${m.eventsOnDay(events.length)}`}
-          >
-            {number}
-          </a>
+          <>
+            <a
+              href={dayHref}
+              className="rounded-full hover:ring-2 hover:ring-brand-600 sm:hidden"
+              aria-label={`${dayLabel(day.date)}，${m.eventsOnDay(events.length)}`}
+            >
+              {number}
+            </a>
+            <span className="hidden sm:inline">
+              {number}
+              {todayNote}
+            </span>
+          </>
         ) : (
-          <span className="sm:hidden">{number}</span>
+          <span>
+            {number}
+            {todayNote}
+          </span>
         )}
-        <span className="hidden sm:inline">
-          {number}
-          {day.isToday && <span className="sr-only">（{m.today}）</span>}
-        </span>
         {day.isToday && (
           <span className="hidden text-xs font-medium text-brand-800 lg:inline">{m.today}</span>
         )}
