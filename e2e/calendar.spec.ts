@@ -394,6 +394,8 @@ test.describe("a busy day", () => {
     page,
     expectNoAxeViolations,
   }) => {
+    // Five events through the editor's form first.
+    test.setTimeout(120_000);
     const context = await browser.newContext();
     const editor = await context.newPage();
     await signInAs(editor, "editor", { next: "/admin/events/new" });
