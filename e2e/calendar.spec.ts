@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { APIRequestContext, Page } from "@playwright/test";
 import ICAL from "ical.js";
+import { signInAs } from "./auth-helpers";
 import { expect, test } from "./fixtures";
 
 /** The seven events of the 19th activity week, by their local (Shanghai) day. */
@@ -382,6 +383,45 @@ test.describe("activity calendar", () => {
   });
 });
 
+test.describe("a busy day", () => {
+  // Five events on one day, far ahead of the demo data: the grid shows three and
+  // "另有 2 场", which leads to all five in the list.
+  const DAY = "2027-03-10";
+  const titles = ["甲", "乙", "丙", "丁", "戊"].map((t) => `繁忙日测试活动${t}`);
+
+  test("shows a few events and leads to all of them", async ({
+    browser,
+    page,
+    expectNoAxeViolations,
+  }) => {
+    // Five events through the editor's form first.
+    test.setTimeout(120_000);
+    const context = await browser.newContext();
+    const editor = await context.newPage();
+    await signInAs(editor, "editor", { next: "/admin/events/new" });
+    for (const [i, title] of titles.entries()) {
+      await editor.goto("/admin/events/new");
+      await editor.getByRole("textbox", { name: /^活动名称/ }).fill(title);
+      await editor.getByLabel(/^开始时间/).fill(`${DAY}T0${i + 1}:00`);
+      await editor.getByLabel(/^结束时间/).fill(`${DAY}T0${i + 1}:30`);
+      await editor.getByRole("textbox", { name: /^地点/ }).fill("区政协委员会客厅");
+      await editor.getByRole("button", { name: "保存" }).click();
+      await expect(editor.getByRole("status").filter({ hasText: "活动已创建。" })).toBeVisible();
+    }
+    await context.close();
+
+    await page.goto("/events?month=2027-03");
+    const cell = grid(page).locator(`td[data-date="${DAY}"]`);
+    await expect(cell.getByRole("link", { name: /繁忙日测试活动/ })).toHaveCount(3);
+    await expectNoAxeViolations();
+    await cell.getByRole("link", { name: "另有 2 场" }).click();
+    await expect(page).toHaveURL(new RegExp(`view=list&month=2027-03#list-${DAY}$`));
+    const day = page.getByRole("region", { name: /3月10日/ });
+    for (const title of titles) await expect(day.getByRole("link", { name: title })).toBeVisible();
+    await expectNoAxeViolations();
+  });
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
@@ -406,7 +446,7 @@ test.describe("without JavaScript", () => {
 test.describe("on a phone", () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
-  test("the month grid stays usable and lists the month's events below it", async ({
+  test("the month grid stays usable; a day leads to its events in the list", async ({
     page,
     expectNoAxeViolations,
   }) => {
@@ -416,11 +456,14 @@ test.describe("on a phone", () => {
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
     expect(overflow).toBeLessThanOrEqual(0);
-    // The day number leads to the day in the agenda below the grid.
+    // No second copy of the month's events under the grid: the day number leads to the
+    // day in the list view.
+    await expect(page.getByRole("link", { name: /丝路通/ })).toHaveCount(0);
+    await expectNoAxeViolations();
     await grid(page)
       .getByRole("link", { name: /5月12日/ })
       .click();
-    await expect(page).toHaveURL(/#agenda-2026-05-12$/);
+    await expect(page).toHaveURL(/\/events\?view=list&month=2026-05#list-2026-05-12$/);
     const day = page.getByRole("region", { name: /5月12日/ });
     await expect(day.getByRole("link", { name: /丝路通/ })).toBeInViewport();
     await expectNoAxeViolations();

@@ -1,7 +1,6 @@
 import Link from "next/link";
-import type { CalendarEvent } from "@/db/queries/events/organisers";
+import type { GridEvent } from "@/db/queries/events/calendar";
 import { formatMonth, type GridDay } from "@/lib/calendar/month";
-import { type CalendarQuery, calendarHref } from "@/lib/calendar/query";
 import { messages } from "@/lib/messages";
 import { formatTime } from "@/lib/time";
 import { dayLabel } from "./day-label";
@@ -11,24 +10,24 @@ import { kindStyles } from "./kind-style";
 const CHIPS_PER_DAY = 3;
 
 /**
- * The month as a table, Monday first. On a desktop each day lists its events as
- * chips; on a phone the cells shrink to a day number with coloured dots linking to
- * the day in the agenda below the grid (CSS only, no script).
+ * The month as a table, Monday first. On a desktop each day lists its first events as
+ * chips and "另有 N 场" for the rest; on a phone the cells shrink to a day number with
+ * coloured dots. Both lead to the day in the list view (`dayHref`), which holds every
+ * event of the day in full (CSS only, no script).
  */
 export function MonthGrid({
   month,
   weeks,
   byDay,
   timeZone,
-  query,
-  agendaIdPrefix,
+  dayHref,
 }: {
   month: string;
   weeks: GridDay[][];
-  byDay: Map<string, CalendarEvent[]>;
+  byDay: Map<string, GridEvent[]>;
   timeZone: string;
-  query: CalendarQuery;
-  agendaIdPrefix: string;
+  /** The day's events in the list view. */
+  dayHref: (date: string) => string;
 }) {
   const m = messages.calendar;
   return (
@@ -61,8 +60,7 @@ export function MonthGrid({
                 day={day}
                 events={byDay.get(day.date) ?? []}
                 timeZone={timeZone}
-                moreHref={`${calendarHref({ ...query, view: "list", month })}#list-${day.date}`}
-                agendaHref={`#${agendaIdPrefix}-${day.date}`}
+                dayHref={dayHref(day.date)}
               />
             ))}
           </tr>
@@ -76,14 +74,12 @@ function DayCell({
   day,
   events,
   timeZone,
-  moreHref,
-  agendaHref,
+  dayHref,
 }: {
   day: GridDay;
-  events: CalendarEvent[];
+  events: GridEvent[];
   timeZone: string;
-  moreHref: string;
-  agendaHref: string;
+  dayHref: string;
 }) {
   const m = messages.calendar;
   const weekend = day.weekday >= 6;
@@ -96,7 +92,7 @@ function DayCell({
         : "bg-white";
   const number = (
     <span
-      className={`inline-flex h-7 min-w-7 items-center justify-center rounded-full px-1 text-sm tabular-nums ${
+      className={`cal-num ${
         day.isToday
           ? "bg-brand-700 font-bold text-white"
           : day.inMonth
@@ -107,30 +103,36 @@ function DayCell({
       {day.day}
     </span>
   );
+  const todayNote = day.isToday && <span className="sr-only">（{m.today}）</span>;
   const hidden = events.length - CHIPS_PER_DAY;
   return (
     <td
       data-date={day.date}
       aria-current={day.isToday ? "date" : undefined}
-      className={`h-16 border border-stone-200 p-1 align-top sm:h-32 sm:p-1.5 ${background}`}
+      className={`cal-cell ${background}`}
     >
       <div className="flex items-center justify-between">
-        {/* Phone: the number links to the day in the agenda below the grid. */}
+        {/* Phone: the number links to the day's events in the list view. */}
         {events.length > 0 && day.inMonth ? (
-          <a
-            href={agendaHref}
-            className="rounded-full hover:ring-2 hover:ring-brand-600 sm:hidden"
-            aria-label={`${dayLabel(day.date)}，${m.eventsOnDay(events.length)}`}
-          >
-            {number}
-          </a>
+          <>
+            <a
+              href={dayHref}
+              className="rounded-full hover:ring-2 hover:ring-brand-600 sm:hidden"
+              aria-label={`${dayLabel(day.date)}，${m.eventsOnDay(events.length)}`}
+            >
+              {number}
+            </a>
+            <span className="hidden sm:inline">
+              {number}
+              {todayNote}
+            </span>
+          </>
         ) : (
-          <span className="sm:hidden">{number}</span>
+          <span>
+            {number}
+            {todayNote}
+          </span>
         )}
-        <span className="hidden sm:inline">
-          {number}
-          {day.isToday && <span className="sr-only">（{m.today}）</span>}
-        </span>
         {day.isToday && (
           <span className="hidden text-xs font-medium text-brand-800 lg:inline">{m.today}</span>
         )}
@@ -141,7 +143,7 @@ function DayCell({
             {events.slice(0, 6).map((event) => (
               <span
                 key={event.id}
-                className={`h-2 w-2 rounded-full ${
+                className={`cal-dot ${
                   event.status === "cancelled" ? "bg-stone-400" : kindStyles[event.kind].dot
                 }`}
               />
@@ -155,7 +157,7 @@ function DayCell({
             ))}
             {hidden > 0 && (
               <li>
-                <Link href={moreHref} className="block px-1 text-xs text-brand-700 hover:underline">
+                <Link href={dayHref} className="block px-1 text-xs text-brand-700 hover:underline">
                   {m.moreOnDay(hidden)}
                 </Link>
               </li>
@@ -167,7 +169,7 @@ function DayCell({
   );
 }
 
-function EventChip({ event, timeZone }: { event: CalendarEvent; timeZone: string }) {
+function EventChip({ event, timeZone }: { event: GridEvent; timeZone: string }) {
   const m = messages.calendar;
   const cancelled = event.status === "cancelled";
   const style = kindStyles[event.kind];
@@ -175,15 +177,14 @@ function EventChip({ event, timeZone }: { event: CalendarEvent; timeZone: string
     <Link
       href={`/events/${event.id}`}
       title={cancelled ? `${m.cancelled}：${event.title}` : event.title}
-      className={`line-clamp-2 rounded-sm border-l-[3px] px-1 py-0.5 text-xs leading-snug break-all hover:underline ${
+      className={`cal-chip ${
         cancelled
           ? `bg-stone-100 text-stone-600 line-through ${style.chip.split(" ")[0]}`
           : style.chip
       }`}
     >
       {cancelled && <span className="sr-only">{m.cancelled}：</span>}
-      <span className="font-semibold tabular-nums">{formatTime(event.startsAt, timeZone)}</span>{" "}
-      {event.title}
+      <b>{formatTime(event.startsAt, timeZone)}</b> {event.title}
     </Link>
   );
 }

@@ -52,7 +52,7 @@ export const calendarMessages = {
   cancelled: "已取消",
   openToPublic: "可报名列席",
   openAttendance: "开门协商",
-  monthAgenda: "本月活动",
+  monthAgenda: "按日查看本月全部活动",
   subscribe: {
     title: "订阅到手机日历",
     ical: "下载日历文件",

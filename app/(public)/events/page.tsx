@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { IgnoredNotice } from "@/components/calendar/active-filters";
-import { CalendarSection } from "@/components/calendar/calendar-section";
+import { CalendarSection, type ShownEvents } from "@/components/calendar/calendar-section";
 import { FilterForm } from "@/components/calendar/filter-form";
 import { SubscribeLinks } from "@/components/calendar/subscribe-links";
 import {
   getCalendarEvents,
   getCalendarFilterOptions,
+  getGridEvents,
   MONTH_EVENT_LIMIT,
 } from "@/db/queries/events/calendar";
 import { getCommitteeInfo } from "@/db/queries/settings";
@@ -44,11 +45,11 @@ export default async function EventsPage({ searchParams }: Props) {
   const campaign = options.campaigns.find((c) => c.slug === query.filters.campaign);
   const month = query.month ?? defaultMonth(today, campaign);
   const range = viewRange(query.view, month, timeZone);
-  const events = await getCalendarEvents(
-    { from: range.from.toISOString(), to: range.to.toISOString() },
-    query.filters,
-    MONTH_EVENT_LIMIT,
-  );
+  const span = { from: range.from.toISOString(), to: range.to.toISOString() };
+  const shown: ShownEvents =
+    query.view === "month"
+      ? { view: "month", events: await getGridEvents(span, query.filters, MONTH_EVENT_LIMIT) }
+      : { view: "list", events: await getCalendarEvents(span, query.filters, MONTH_EVENT_LIMIT) };
   return (
     <div className="space-y-5">
       <header>
@@ -61,7 +62,7 @@ export default async function EventsPage({ searchParams }: Props) {
         query={query}
         month={month}
         today={today}
-        events={events}
+        shown={shown}
         labels={filterLabels(query.filters, options)}
         timeZone={timeZone}
       />

@@ -5,7 +5,7 @@ import { events } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
 import { createTestDatabase, driverLabel, type TestDatabase } from "@/db/test-utils";
 import { monthRange } from "@/lib/calendar/month";
-import { listCalendarEvents, listCalendarFilterOptions } from "./calendar";
+import { listCalendarEvents, listCalendarFilterOptions, listGridEvents } from "./calendar";
 import { findCampaignProgramme } from "./campaigns";
 import { findEventDetail } from "./public";
 
@@ -83,6 +83,35 @@ describe(`calendar queries (${driverLabel()})`, () => {
     });
     expect(month.length).toBeGreaterThan(5);
     expect(month.some((e) => e.status === "cancelled")).toBe(true);
+  });
+
+  it("gives the month grid the same events with only the columns it shows", async () => {
+    const filterSets = [
+      {},
+      { town: "wangjiangjing-zhen", sector: "qiaolian-tailian" },
+      { kind: "consultation" as const, town: "xincheng-jiedao" },
+      { campaign: "activity-week-2026" },
+      { service: "health" as const },
+    ];
+    for (const filters of filterSets) {
+      const full = await listCalendarEvents(handle.db, { ...MAY, filters, limit: 500 });
+      const grid = await listGridEvents(handle.db, { ...MAY, filters, limit: 500 });
+      expect(grid).toEqual(
+        full.map(({ id, title, kind, status, startsAt, endsAt }) => ({
+          id,
+          title,
+          kind,
+          status,
+          startsAt,
+          endsAt,
+        })),
+      );
+    }
+    // Narrow rows: no summary, organisers or town (the list view names them).
+    const [first] = await listGridEvents(handle.db, { ...MAY, filters: {}, limit: 1 });
+    expect(Object.keys(first ?? {}).sort()).toEqual(
+      ["endsAt", "id", "kind", "startsAt", "status", "title"].sort(),
+    );
   });
 
   it("includes an event still running at the start of the range", async () => {

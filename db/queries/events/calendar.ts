@@ -20,13 +20,20 @@ export interface EventRangeOptions {
   limit: number;
 }
 
-/** Events overlapping a range (or all, for a campaign), with the calendar's filters, by start. */
-export async function listCalendarEvents(
-  db: Database,
-  options: EventRangeOptions,
-): Promise<CalendarEvent[]> {
+/** An event as the month grid shows it: a chip (time, title, kind) on each of its days. */
+export interface GridEvent {
+  id: number;
+  title: string;
+  kind: CalendarEvent["kind"];
+  status: CalendarEvent["status"];
+  startsAt: Date;
+  endsAt: Date;
+}
+
+/** The range and filters as conditions (on `events`, `towns` and `campaigns`). */
+function rangeConditions(db: Database, options: EventRangeOptions) {
   const { from, to, filters } = options;
-  const conditions = [
+  return and(
     to ? lt(events.startsAt, to) : undefined,
     from
       ? and(
@@ -48,7 +55,14 @@ export async function listCalendarEvents(
             .where(eq(sectors.slug, filters.sector)),
         )
       : undefined,
-  ];
+  );
+}
+
+/** Events overlapping a range (or all, for a campaign), with the calendar's filters, by start. */
+export async function listCalendarEvents(
+  db: Database,
+  options: EventRangeOptions,
+): Promise<CalendarEvent[]> {
   const rows = await db
     .select({
       ...eventListColumns,
@@ -60,10 +74,39 @@ export async function listCalendarEvents(
     .from(events)
     .leftJoin(towns, eq(towns.id, events.townId))
     .leftJoin(campaigns, eq(campaigns.id, events.campaignId))
-    .where(and(...conditions))
+    .where(rangeConditions(db, options))
     .orderBy(asc(events.startsAt), asc(events.id))
     .limit(options.limit);
   return withOrganiserNames(db, rows);
+}
+
+/**
+ * The same events with only what the month grid shows: one narrow query, no organisers
+ * (the list view and the event pages name them). The town and campaign are joined only
+ * when a filter needs them.
+ */
+export async function listGridEvents(
+  db: Database,
+  options: EventRangeOptions,
+): Promise<GridEvent[]> {
+  const { filters } = options;
+  let query = db
+    .select({
+      id: events.id,
+      title: events.title,
+      kind: events.kind,
+      status: events.status,
+      startsAt: events.startsAt,
+      endsAt: events.endsAt,
+    })
+    .from(events)
+    .$dynamic();
+  if (filters.town) query = query.innerJoin(towns, eq(towns.id, events.townId));
+  if (filters.campaign) query = query.innerJoin(campaigns, eq(campaigns.id, events.campaignId));
+  return query
+    .where(rangeConditions(db, options))
+    .orderBy(asc(events.startsAt), asc(events.id))
+    .limit(options.limit);
 }
 
 export interface FilterOption {
@@ -126,6 +169,19 @@ export const getCalendarEvents = cachedQuery(
       limit,
     }),
   ["calendar-events"],
+  { tags: calendarTags },
+);
+
+/** `getCalendarEvents` with the grid's columns only (the month view). */
+export const getGridEvents = cachedQuery(
+  async (range: { from: string; to: string }, filters: CalendarFilters, limit: number) =>
+    listGridEvents(await getDb(), {
+      from: new Date(range.from),
+      to: new Date(range.to),
+      filters,
+      limit,
+    }),
+  ["calendar-grid-events"],
   { tags: calendarTags },
 );
 

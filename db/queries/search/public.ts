@@ -1,9 +1,8 @@
 import "server-only";
 import { type AnyColumn, type SQL, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { listCancelledEventIds } from "@/db/queries/events/public";
 import { getDb } from "@/db/runtime";
-import { searchDocuments } from "@/db/schema";
+import { events, searchDocuments } from "@/db/schema";
 import type { SearchDb } from "@/db/search";
 import {
   extractSnippet,
@@ -68,6 +67,7 @@ interface PageRow {
   body: string;
   url: string;
   happened_at: Date | string | null;
+  cancelled: boolean;
 }
 
 /**
@@ -116,38 +116,57 @@ export async function searchPublic(
     await tx.execute(
       sql`select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true), set_config('work_mem', '32MB', true)`,
     );
-    const [counted] = await rows<{ n: number | string }>(
-      tx,
-      sql`select count(*) as n from (select 1 from ${d} where ${allOf([indexed, ...substring(d.title, d.body)])} limit ${SEARCH_MAX_RESULTS + 1}) as m`,
-    );
-    const found = Number(counted?.n ?? 0);
+    const columns = sql`${d.id} as id, ${d.kind} as kind, ${d.refId} as ref_id, ${d.title} as title, ${d.body} as body, ${d.url} as url, ${d.happenedAt} as happened_at, (${titleHit}) as title_hit`;
+    const order = sql`title_hit desc, happened_at desc nulls last, id desc`;
+    // The page's few rows only: whether each event was called off (one join, not a query).
+    const withCancelled = (page: SQL) =>
+      sql`select p.*, coalesce(${events.status} = 'cancelled', false) as cancelled from (${page}) as p
+        left join ${events} on p.kind = 'event' and ${events.id} = p.ref_id
+        order by p.title_hit desc, p.happened_at desc nulls last, p.id desc`;
+    const countUpTo = async () => {
+      const [counted] = await rows<{ n: number | string }>(
+        tx,
+        sql`select count(*) as n from (select 1 from ${d} where ${allOf([indexed, ...substring(d.title, d.body)])} limit ${SEARCH_MAX_RESULTS + 1}) as m`,
+      );
+      return Number(counted?.n ?? 0);
+    };
+
+    let found: number;
+    let pageRows: PageRow[];
+    if (plan.substringTerms.length === 0) {
+      // Every candidate is a match: one pass over them counts them and sorts out the page
+      // (the count rides along as a window), instead of a count and then a sort.
+      pageRows = await rows<PageRow & { total: number | string }>(
+        tx,
+        withCancelled(
+          sql`select c.*, count(*) over () as total from (select ${columns} from ${d} where ${indexed}) as c
+            order by ${order} limit ${pageSize} offset ${offset}`,
+        ),
+      );
+      const first = pageRows[0] as (PageRow & { total: number | string }) | undefined;
+      found = first ? Number(first.total) : offset === 0 ? 0 : await countUpTo();
+    } else {
+      found = await countUpTo();
+      // Candidates sorted first (narrow rows, bodies still in TOAST), then each body read
+      // in that order only until the page is full: OFFSET 0 keeps the substring test out
+      // of the inner scan.
+      pageRows =
+        found <= offset
+          ? []
+          : await rows<PageRow>(
+              tx,
+              withCancelled(
+                sql`select * from (select ${columns} from ${d} where ${indexed} order by ${order} offset 0) as c
+                  where ${allOf(substring(sql`c.title`, sql`c.body`))}
+                  order by ${order} limit ${pageSize} offset ${offset}`,
+              ),
+            );
+    }
     const total = Math.min(found, SEARCH_MAX_RESULTS);
     const pageCount = Math.ceil(total / pageSize);
     const summary = { ...empty, total, more: found > total, pageCount };
     if (page > pageCount) return summary;
 
-    const columns = sql`${d.id} as id, ${d.kind} as kind, ${d.refId} as ref_id, ${d.title} as title, ${d.body} as body, ${d.url} as url, ${d.happenedAt} as happened_at, (${titleHit}) as title_hit`;
-    const order = sql`title_hit desc, happened_at desc nulls last, id desc`;
-    const pageRows =
-      plan.substringTerms.length === 0
-        ? await rows<PageRow>(
-            tx,
-            sql`select ${columns} from ${d} where ${indexed} order by ${order} limit ${pageSize} offset ${offset}`,
-          )
-        : // Candidates sorted first (narrow rows, bodies still in TOAST), then each body read
-          // in that order only until the page is full: OFFSET 0 keeps the substring test
-          // out of the inner scan.
-          await rows<PageRow>(
-            tx,
-            sql`select * from (select ${columns} from ${d} where ${indexed} order by ${order} offset 0) as c
-              where ${allOf(substring(sql`c.title`, sql`c.body`))}
-              order by ${order} limit ${pageSize} offset ${offset}`,
-          );
-
-    const cancelled = await listCancelledEventIds(
-      tx,
-      pageRows.filter((r) => r.kind === "event").map((r) => Number(r.ref_id)),
-    );
     const results = pageRows.map((r): SearchResult => {
       const snippet = extractSnippet(r.body, plan.terms);
       const refId = Number(r.ref_id);
@@ -158,7 +177,7 @@ export async function searchPublic(
         url: r.url,
         snippet,
         happenedAt: r.happened_at === null ? null : new Date(r.happened_at),
-        cancelled: r.kind === "event" && cancelled.has(refId),
+        cancelled: r.kind === "event" && r.cancelled === true,
         highlights: {
           title: highlight(r.title, plan.terms),
           snippet: highlight(snippet, plan.terms),
