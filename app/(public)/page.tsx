@@ -5,8 +5,7 @@ import { NewsList } from "@/components/home/news-list";
 import { PictureNews } from "@/components/home/picture-news";
 import { ServiceStrip } from "@/components/home/service-strip";
 import { SectionHeading } from "@/components/ui/section-heading";
-import { getCampaignFigures, getCurrentCampaign } from "@/db/queries/events/campaigns";
-import { listUpcomingEvents } from "@/db/queries/events/public";
+import { getHomeEvents } from "@/db/queries/events/home";
 import { listLatestArticles } from "@/db/queries/news/cached";
 import { listPictureNews } from "@/db/queries/news/picture-news";
 import { getCommitteeInfo } from "@/db/queries/settings";
@@ -18,20 +17,11 @@ export default async function HomePage() {
   const now = new Date();
   const committee = await getCommitteeInfo();
   const today = localDateKey(now, committee.timeZone);
-  const [campaign, news, pictures] = await Promise.all([
-    getCurrentCampaign(today),
+  const [{ campaign, figures, upcoming }, news, pictures] = await Promise.all([
+    getHomeEvents(today, now),
     listLatestArticles(8, now),
     listPictureNews(4, now),
   ]);
-  const [figures, campaignEvents] = campaign
-    ? await Promise.all([
-        getCampaignFigures(campaign.id),
-        listUpcomingEvents({ limit: 6, campaignId: campaign.id, now }),
-      ])
-    : [null, []];
-  // When the campaign has nothing left to come, show whatever is next on the calendar.
-  const upcoming =
-    campaignEvents.length > 0 ? campaignEvents : await listUpcomingEvents({ limit: 6, now });
   const m = messages.home;
 
   return (

@@ -58,28 +58,23 @@ export function SiteHeader({
         className="relative border-t border-white/15 bg-brand-800"
       >
         <div className="mx-auto flex max-w-6xl items-stretch px-2 sm:px-4">
-          {/* A desktop has room for every section in one bar; a narrower screen gets 菜单. */}
-          <ul className="hidden flex-1 flex-wrap text-base xl:flex">
-            {NAV.map((item) => (
-              <li key={item.href}>
-                <Link href={item.href} className="block px-3 py-3 font-medium hover:bg-brand-900">
-                  {item.label}
-                </Link>
-              </li>
-            ))}
-          </ul>
+          {/*
+            One list of the sections, rendered once: on a narrower screen it folds behind 菜单
+            (a native <details>); a desktop has room for all of them in one bar, so there the
+            button is hidden and the folded part is shown anyway (::details-content).
+          */}
           <DisclosureMenu
             label={messages.site.menu}
-            className="flex-1 xl:hidden"
-            summaryClassName="inline-flex items-center gap-2 px-3 py-3 font-medium hover:bg-brand-900"
-            panelClassName="absolute inset-x-0 top-full z-40 border-t border-white/15 bg-brand-800 shadow-lg"
+            className="flex-1 xl:[&::details-content]:[content-visibility:visible]"
+            summaryClassName="inline-flex items-center gap-2 px-3 py-3 font-medium hover:bg-brand-900 xl:hidden"
+            panelClassName="absolute inset-x-0 top-full z-40 border-t border-white/15 bg-brand-800 shadow-lg xl:static xl:border-0 xl:bg-transparent xl:shadow-none"
           >
-            <ul className="mx-auto grid max-w-6xl grid-cols-2 gap-1 px-2 py-2 text-base sm:grid-cols-3 sm:px-4">
+            <ul className="mx-auto grid max-w-6xl grid-cols-2 gap-1 px-2 py-2 text-base sm:grid-cols-3 sm:px-4 xl:mx-0 xl:flex xl:max-w-none xl:flex-wrap xl:gap-0 xl:p-0">
               {NAV.map((item) => (
                 <li key={item.href}>
                   <Link
                     href={item.href}
-                    className="block rounded px-3 py-2.5 font-medium hover:bg-brand-900"
+                    className="block rounded px-3 py-2.5 font-medium hover:bg-brand-900 xl:rounded-none xl:py-3"
                   >
                     {item.label}
                   </Link>
@@ -136,11 +131,11 @@ function AccountLinks({ user }: { user: HeaderUser }) {
   );
 }
 
-/** In the phone menu: who is signed in, and the sign-out button. */
+/** In the phone menu: who is signed in, and the sign-out button (the desktop bar has both). */
 function AccountMenuPart({ user }: { user: HeaderUser }) {
   const m = messages.auth.header;
   return (
-    <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 border-t border-white/15 px-5 py-3 sm:px-7">
+    <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 border-t border-white/15 px-5 py-3 sm:px-7 xl:hidden">
       <span className="font-medium">{user.displayName}</span>
       <LogoutButton
         label={m.signOut}

@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { DEFAULT_TIME_ZONE } from "@/lib/time";
+import { cachedQuery, cacheTags } from "../cache";
 import type { Database } from "../client";
 import { getDb } from "../runtime";
 import { committeeSettings } from "../schema";
@@ -58,7 +59,15 @@ export async function getCommitteeInfoIn(db: Database): Promise<CommitteeInfo> {
   return row ?? FALLBACK;
 }
 
-/** The same, on the server's database; one query per request. */
-export const getCommitteeInfo = cache(
-  async (): Promise<CommitteeInfo> => getCommitteeInfoIn(await getDb()),
+const cachedCommitteeInfo = cachedQuery(
+  async () => getCommitteeInfoIn(await getDb()),
+  ["settings:committee"],
+  { tags: [cacheTags.settings] },
 );
+
+/**
+ * The same, on the server's database, through the data cache (tagged `settings`: saving
+ * the site settings refreshes it): every page's header and footer read it, so it is not a
+ * query per request.
+ */
+export const getCommitteeInfo = cache((): Promise<CommitteeInfo> => cachedCommitteeInfo());

@@ -1,6 +1,6 @@
 import jsQR from "jsqr";
 import { describe, expect, it } from "vitest";
-import { drawQr } from "./qr";
+import { drawAddressQr, drawQr } from "./qr";
 
 /** Paints the drawing's path (runs of `M x y h w v1 h-w z`) as a decoder sees a photo. */
 function rasterise(drawing: { size: number; path: string }, scale = 6) {
@@ -37,5 +37,21 @@ describe("drawQr", () => {
     expect(Math.min(...xs.map((m) => Number(m[1])))).toBe(4);
     expect(Math.min(...xs.map((m) => Number(m[2])))).toBe(4);
     expect(Math.max(...xs.map((m) => Number(m[1]) + Number(m[3])))).toBe(drawing.size - 4);
+  });
+});
+
+describe("drawAddressQr", () => {
+  it("draws an address once and gives the same code again, still readable", () => {
+    const url = "https://lvzhi.example.cn/news/bench-1";
+    const first = drawAddressQr(url);
+    expect(drawAddressQr(url)).toBe(first);
+    const { rgba, side } = rasterise(first);
+    expect(jsQR(rgba, side, side)?.data).toBe(url);
+  });
+
+  it("keeps only the latest addresses", () => {
+    const first = drawAddressQr("https://lvzhi.example.cn/news/a-0");
+    for (let i = 1; i <= 500; i++) drawAddressQr(`https://lvzhi.example.cn/news/a-${i}`);
+    expect(drawAddressQr("https://lvzhi.example.cn/news/a-0")).not.toBe(first);
   });
 });

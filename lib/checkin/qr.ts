@@ -35,3 +35,30 @@ export function drawQr(text: string): QrDrawing {
   }
   return { size: n + 2 * QUIET_ZONE, path: parts.join("") };
 }
+
+/** How many public addresses' codes are kept (an article's address is ~100 bytes, its code ~4 kB). */
+const ADDRESS_MEMO_SIZE = 500;
+const addressMemo = new Map<string, QrDrawing>();
+
+/**
+ * The code of a public address (an article's share code): the same address is asked for on
+ * every view of its page, and drawing it is a few percent of the page's render, so the
+ * latest ones are kept. Only for public addresses: never a secret (a check-in token or a
+ * registration code goes through drawQr, so it is not kept in memory).
+ */
+export function drawAddressQr(url: string): QrDrawing {
+  const kept = addressMemo.get(url);
+  if (kept) {
+    // Most recently used last: the first key is the one to drop.
+    addressMemo.delete(url);
+    addressMemo.set(url, kept);
+    return kept;
+  }
+  const drawing = drawQr(url);
+  addressMemo.set(url, drawing);
+  if (addressMemo.size > ADDRESS_MEMO_SIZE) {
+    const oldest = addressMemo.keys().next().value;
+    if (oldest !== undefined) addressMemo.delete(oldest);
+  }
+  return drawing;
+}

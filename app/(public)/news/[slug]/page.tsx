@@ -5,7 +5,7 @@ import { cache } from "react";
 import { ArticleView } from "@/components/news/article-view";
 import { getPublicArticle } from "@/db/queries/news/cached";
 import { getCommitteeInfo } from "@/db/queries/settings";
-import { drawQr } from "@/lib/checkin/qr";
+import { drawAddressQr } from "@/lib/checkin/qr";
 import { env } from "@/lib/env";
 import { articleUrl } from "@/lib/news/share";
 import { parseArticleSize } from "@/lib/news/tools";
@@ -51,7 +51,7 @@ export default async function ArticlePage({
       tools={{
         size: parseArticleSize(query.size),
         url,
-        qr: drawQr(url),
+        qr: drawAddressQr(url),
         committeeName: committee.name,
       }}
     />
