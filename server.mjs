@@ -195,7 +195,7 @@ function serveEntry(req, res, entry, { upgrade, gzip, ifNoneMatch, state }) {
     res.end();
     return;
   }
-  const body = gzip ? entry.gzip : entry.body;
+  const body = gzip ? gzipOf(entry) : entry.body;
   if (gzip) headers["content-encoding"] = "gzip";
   headers["content-length"] = String(body.length);
   res.writeHead(entry.status, headers);
