@@ -135,7 +135,8 @@ onPagesChanged((tags) => {
 /** Asks the proxy to forget one page (nginx + cache purge module, docs/nginx/lvzhi.conf). */
 function purge(key) {
   const [variant, url] = [key.slice(0, key.indexOf(" ")), key.slice(key.indexOf(" ") + 1)];
-  fetch(new URL(url, purgeUrl), {
+  // Joined as text: a request path like `//host/x` must not leave the purge address.
+  fetch(`${purgeUrl.replace(/\/+$/, "")}${url}`, {
     method: "PURGE",
     headers: variant === "elder" ? { cookie: "lvzhi_elder=1" } : {},
     signal: AbortSignal.timeout(5000),
