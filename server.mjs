@@ -35,7 +35,13 @@ import {
 } from "./lib/security/csp.mjs";
 import { earlyAnswers } from "./server/http/early-answers.mjs";
 import { forwardedReader } from "./server/http/forwarded.mjs";
-import { holdResponse, keptPage, matchesEtag, publicVariant } from "./server/http/public-page.mjs";
+import {
+  gzipOf,
+  holdResponse,
+  keptPage,
+  matchesEtag,
+  publicVariant,
+} from "./server/http/public-page.mjs";
 
 // React and Next pick their production builds from NODE_ENV, read when they load.
 process.env.NODE_ENV ??= "production";
