@@ -1,43 +1,47 @@
 // The production server: Next.js behind a small in-memory page cache.
 //
 // Public pages are rendered on the server from the database. Rendering is the
-// expensive part, so a rendered public page (no session, no personal data) is kept
-// in memory and served as is until content changes: every write calls
-// refreshCachedPages() (db/cache.ts), which empties this cache through
-// globalThis.__lvzhiPageCache, and an entry also expires after PAGE_CACHE_TTL_SECONDS
-// so that scheduled articles appear on time.
+// expensive part, so a rendered public page (no session, no personal data) is the same
+// bytes for every reader (server/http/public-page.mjs): kept in memory and served as is
+// until content changes, and sent `public, s-maxage` so that a reverse proxy or CDN may
+// keep it too. Every write calls refreshCachedPages() (db/cache.ts), which announces the
+// change on lib/page-cache-channel.mjs: this cache drops what changed and, when
+// PROXY_PURGE_URL is set, asks the proxy to purge the pages it was given. An entry also
+// expires after PAGE_CACHE_TTL_SECONDS so that scheduled articles appear on time.
 //
 // Environment (this is the process entry point; the app itself reads lib/env.ts):
 //   PORT (3000), HOSTNAME (0.0.0.0), PAGE_CACHE_TTL_SECONDS (60; 0 turns the cache off),
-//   PAGE_CACHE_MAX_MB (64), TRUSTED_PROXIES (comma-separated addresses of reverse proxies
+//   PAGE_CACHE_MAX_MB (64), PROXY_PURGE_URL (none; e.g. http://127.0.0.1:8080, the nginx
+//   of docs/nginx/lvzhi.conf: each dropped page is sent there as `PURGE <path>`), TRUSTED_PROXIES (comma-separated addresses of reverse proxies
 //   whose X-Forwarded-For, -Proto and -Host are believed; default none).
 //
 // Before Next reads anything, server/http/early-answers.mjs refuses an address no page can
 // read (400) and a body over its route's limit (413, server/http/body-limits.mjs).
 //
-// Every response carries a Content-Security-Policy with a fresh nonce (lib/security/csp.mjs).
-// Next reads the nonce from the request's Content-Security-Policy header, set here, and puts
-// it on its scripts; a cached page is kept as a template and gets the new nonce spliced in.
-import { createHash } from "node:crypto";
+// Every response carries a strict Content-Security-Policy (lib/security/csp.mjs). A public
+// page names the hashes of its inline scripts (the same for everyone); any other response
+// gets a fresh nonce, which Next reads from the request's Content-Security-Policy header,
+// set here, and puts on its scripts.
 import { createServer } from "node:http";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { finished } from "node:stream";
-import { gzipSync } from "node:zlib";
-import { PageCache } from "./lib/page-cache.mjs";
+import { PageCache, SharedCopies } from "./lib/page-cache.mjs";
+import { onPagesChanged } from "./lib/page-cache-channel.mjs";
 import {
   contentSecurityPolicy,
-  fillTemplate,
-  gzipTemplate,
+  inlineScriptHashes,
   newNonce,
-  nonceTemplate,
+  sharedPagePolicy,
 } from "./lib/security/csp.mjs";
 import { earlyAnswers } from "./server/http/early-answers.mjs";
 import { forwardedReader } from "./server/http/forwarded.mjs";
-
-// Cookies are read here exactly as Next reads them for the page (names as sent, values
-// URI-decoded, the last of a repeated name wins): `lvzhi_elder=%31` is elder mode to both.
-const { parseCookie } = createRequire(import.meta.url)("next/dist/compiled/@edge-runtime/cookies");
+import {
+  gzipOf,
+  holdResponse,
+  keptPage,
+  matchesEtag,
+  publicVariant,
+} from "./server/http/public-page.mjs";
 
 // React and Next pick their production builds from NODE_ENV, read when they load.
 process.env.NODE_ENV ??= "production";
@@ -45,7 +49,9 @@ process.env.NODE_ENV ??= "production";
 const root = path.dirname(new URL(import.meta.url).pathname);
 const port = Number.parseInt(process.env.PORT || "3000", 10);
 const hostname = process.env.HOSTNAME || "0.0.0.0";
-const ttlMs = numberFromEnv("PAGE_CACHE_TTL_SECONDS", 60) * 1000;
+const ttlSeconds = numberFromEnv("PAGE_CACHE_TTL_SECONDS", 60);
+const ttlMs = ttlSeconds * 1000;
+const purgeUrl = process.env.PROXY_PURGE_URL?.trim() || "";
 const maxBytes = numberFromEnv("PAGE_CACHE_MAX_MB", 64) * 1024 * 1024;
 
 /** A non-negative number from the environment, or the default; anything else stops the start. */
@@ -76,7 +82,6 @@ const PRIVATE_PREFIXES = [
   "/invite",
 ];
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token/;
-const ELDER_COOKIE = "lvzhi_elder";
 
 const { clientAddress, requestOrigin } = forwardedReader(process.env.TRUSTED_PROXIES);
 
@@ -125,18 +130,39 @@ function renderDone(key) {
 }
 
 const cache = new PageCache({ maxBytes });
-globalThis.__lvzhiPageCache = cache;
+/** The public pages handed out that a proxy may still hold, for PROXY_PURGE_URL. */
+const shared = new SharedCopies();
 
-function cacheKey(req) {
-  if (ttlMs <= 0) return null;
+onPagesChanged((tags) => {
+  cache.invalidate(tags);
+  if (purgeUrl) for (const key of shared.take(tags)) purge(key);
+});
+
+/** Asks the proxy to forget one page (nginx + cache purge module, docs/nginx/lvzhi.conf). */
+function purge(key) {
+  const [variant, url] = [key.slice(0, key.indexOf(" ")), key.slice(key.indexOf(" ") + 1)];
+  // Joined as text: a request path like `//host/x` must not leave the purge address.
+  fetch(`${purgeUrl.replace(/\/+$/, "")}${url}`, {
+    method: "PURGE",
+    headers: variant === "elder" ? { cookie: "lvzhi_elder=1" } : {},
+    signal: AbortSignal.timeout(5000),
+  })
+    .then((response) => response.body?.cancel())
+    .catch((error) => console.error(`[page-cache] purging ${url} failed:`, error.message));
+}
+
+/**
+ * The key of a page that is the same for every reader ("std /news", "elder /news"), or
+ * null when the response is personal or not a page this server shares.
+ */
+function publicKey(req) {
   if (req.method !== "GET" && req.method !== "HEAD") return null;
   const url = req.url || "/";
   if (PRIVATE_PREFIXES.some((p) => url.startsWith(p))) return null;
   // Client-side navigations fetch RSC payloads that vary by router state: let Next serve them.
   if (req.headers.rsc || req.headers["next-router-prefetch"] || url.includes("_rsc=")) return null;
-  const cookie = req.headers.cookie || "";
-  if (SESSION_COOKIE.test(cookie)) return null;
-  return `${parseCookie(cookie).get(ELDER_COOKIE) === "1" ? "elder" : "std"} ${url}`;
+  const variant = publicVariant(req.headers.cookie || "");
+  return variant === null ? null : `${variant} ${url}`;
 }
 
 const DEFAULT_HEADERS = Symbol("lvzhi default headers");
@@ -157,129 +183,69 @@ function withDefaultHeaders(res, defaults) {
   };
 }
 
-/** Was this HTML rendered in elder mode (app/layout.tsx puts `elder` on <html>)? */
-function renderedElder(body) {
-  const head = body.subarray(0, 4096).toString("latin1");
-  return /<html[^>]*\sclass="(?:[^"]*\s)?elder(?:\s[^"]*)?"/.test(head);
-}
-
-function serveEntry(req, res, entry, nonce) {
-  const etag = entry.etag;
+/** A kept public page: the same bytes, policy and ETag for everyone. */
+function serveEntry(req, res, entry, { upgrade, gzip, ifNoneMatch, state }) {
+  for (const name of res.getHeaderNames()) res.removeHeader(name);
   const headers = {
     ...entry.headers,
-    etag,
-    "x-page-cache": "hit",
-    vary: "Accept-Encoding, Cookie",
+    "content-security-policy": sharedPagePolicy(entry.scriptHashes, {
+      upgradeInsecureRequests: upgrade,
+    }),
+    etag: gzip ? `${entry.etag.slice(0, -1)}-gz"` : entry.etag,
+    "x-page-cache": state,
+    // The elder variant is told apart by the proxy's key (docs/nginx/lvzhi.conf), not by
+    // Vary: Cookie, which would give every reader with any cookie a copy of their own.
+    vary: "Accept-Encoding",
   };
-  if (req.headers["if-none-match"] === etag) {
-    // The browser keeps its copy, whose scripts carry the nonce of the policy it got with
-    // it; a policy sent now would replace that one (304 headers update stored ones).
-    if (entry.template) delete res[DEFAULT_HEADERS]?.["Content-Security-Policy"];
+  if (matchesEtag(ifNoneMatch, entry.etag)) {
     res.writeHead(304, headers);
     res.end();
     return;
   }
-  const gzip =
-    /\bgzip\b/.test(req.headers["accept-encoding"] || "") &&
-    (!entry.template || entry.gzipTemplate !== null);
-  // A page with scripts is served with this response's nonce, never the one it was rendered with.
-  const body = entry.template
-    ? fillTemplate(gzip ? entry.gzipTemplate : entry.template, nonce)
-    : gzip
-      ? entry.gzip
-      : entry.body;
+  const body = gzip ? gzipOf(entry) : entry.body;
   if (gzip) headers["content-encoding"] = "gzip";
   headers["content-length"] = String(body.length);
   res.writeHead(entry.status, headers);
   res.end(req.method === "HEAD" ? undefined : body);
 }
 
-/** Lets Next render, copying what it sends; keeps the copy when it is a cacheable page. */
-function captureInto(key, req, res, nonce) {
+/**
+ * Renders a public page whole (its policy needs the hashes of its scripts), keeps a copy
+ * when it may be shared, and answers with it; anything else is answered as Next made it,
+ * with the policy of its own scripts.
+ */
+function renderPublic(key, req, res, context) {
   const version = cache.versionOf(key);
-  const chunks = [];
-  const write = res.write;
-  const end = res.end;
-  const keep = (chunk, encoding) => {
-    if (chunk == null || typeof chunk === "function") return;
-    chunks.push(
-      Buffer.isBuffer(chunk)
-        ? chunk
-        : Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8"),
+  holdResponse(res, ({ status, headers, body }) => {
+    const entry =
+      req.method === "GET"
+        ? keptPage({
+            status,
+            headers,
+            body,
+            variant: key.startsWith("elder ") ? "elder" : "std",
+            ttlSeconds,
+            now: Date.now(),
+            maxBytes: MAX_ENTRY_BYTES,
+          })
+        : null;
+    if (entry) {
+      // Not kept when content changed while it rendered; this reader still gets it.
+      if (ttlMs > 0 && version === cache.versionOf(key)) {
+        cache.set(key, entry);
+        shared.remember(key, entry.expires + ttlMs);
+      }
+      serveEntry(req, res, entry, { ...context, state: "miss" });
+      return;
+    }
+    res.setHeader(
+      "content-security-policy",
+      sharedPagePolicy(inlineScriptHashes(body), { upgradeInsecureRequests: context.upgrade }),
     );
-  };
-  res.write = function (chunk, encoding, cb) {
-    keep(chunk, encoding);
-    return write.call(this, chunk, encoding, cb);
-  };
-  res.end = function (chunk, encoding, cb) {
-    keep(chunk, encoding);
-    const result = end.call(this, chunk, encoding, cb);
-    store();
-    return result;
-  };
-  function store() {
-    if (req.method !== "GET" || res.statusCode !== 200) return;
-    if (version !== cache.versionOf(key)) return; // content changed while rendering
-    if (res.getHeader("set-cookie") || res.getHeader("content-encoding")) return;
-    const type = String(res.getHeader("content-type") || "");
-    if (
-      !/^(text\/html|application\/(rss|atom)\+xml|text\/calendar|application\/xml|text\/plain)/.test(
-        type,
-      )
-    )
-      return;
-    const body = Buffer.concat(chunks);
-    if (body.length > MAX_ENTRY_BYTES) return;
-    // Kept under the variant the page was rendered in, never under another one.
-    if (type.startsWith("text/html") && renderedElder(body) !== key.startsWith("elder ")) return;
-    const headers = {};
-    for (const name of ["content-type", "content-disposition", "x-content-type-options", "link"]) {
-      const value = res.getHeader(name);
-      if (value !== undefined) headers[name] = value;
-    }
-    // Next may name the nonce on its preload links; a same-origin preload needs none, and
-    // a kept copy must not carry this response's nonce.
-    if (headers.link !== undefined) {
-      headers.link = String(headers.link).replace(/;\s*nonce="?[^";,]*"?/g, "");
-    }
-    // The app's own caching headers win (feeds, files); rendered pages revalidate each time.
-    const own = String(res.getHeader("cache-control") || "");
-    headers["cache-control"] =
-      own && !/no-store|private|no-cache/.test(own) ? own : "public, max-age=0, must-revalidate";
-    const template = nonceTemplate(body, nonce);
-    if (template) {
-      if (Object.values(headers).some((value) => String(value).includes(nonce))) return;
-      // Kept with its nonce taken out; served with a fresh one each time (lib/security/csp.mjs).
-      // Browsers may keep it (a 304 leaves their copy and its policy together), shared
-      // caches may not: they would hand one nonce to everybody.
-      headers["cache-control"] = "private, no-cache";
-      const gzipped = gzipTemplate(template);
-      cache.set(key, {
-        status: 200,
-        headers,
-        template,
-        gzipTemplate: gzipped,
-        // Weak: the bytes differ by their nonce from one response to the next.
-        etag: `W/"${createHash("sha1").update(template.skeleton).digest("base64url")}"`,
-        size: template.skeleton.length + (gzipped?.skeleton.length ?? 0) + 1024,
-        expires: Date.now() + ttlMs,
-      });
-      return;
-    }
-    const gzip = gzipSync(body);
-    cache.set(key, {
-      status: 200,
-      headers,
-      body,
-      gzip,
-      etag: String(
-        res.getHeader("etag") || `"${createHash("sha1").update(body).digest("base64url")}"`,
-      ),
-      size: body.length + gzip.length + 512,
-      expires: Date.now() + ttlMs,
-    });
-  }
+    res.setHeader("content-length", String(body.length));
+    res.writeHead(status);
+    res.end(req.method === "HEAD" ? undefined : body);
+  });
 }
 
 const { default: next } = await import("next");
@@ -301,37 +267,47 @@ function onRequest(req, res) {
   req.headers["x-lvzhi-client-ip"] = clientAddress(req);
   const { proto, origin } = requestOrigin(req);
   req.headers["x-lvzhi-origin"] = origin;
-  // A fresh nonce for this response. Next takes it from the request's policy header (set
-  // here, whatever the client sent) and puts it on every script it renders.
-  const nonce = newNonce();
-  const policy = contentSecurityPolicy(nonce, {
-    upgradeInsecureRequests: production && proto === "https",
-  });
-  req.headers["content-security-policy"] = policy;
+  const upgrade = production && proto === "https";
   delete req.headers["content-security-policy-report-only"];
-  withDefaultHeaders(res, { "Content-Security-Policy": policy, ...securityHeadersFor(req) });
-  const key = cacheKey(req);
+  const key = publicKey(req);
   if (!key) {
+    // A fresh nonce for this response. Next takes it from the request's policy header (set
+    // here, whatever the client sent) and puts it on every script it renders.
+    const policy = contentSecurityPolicy(newNonce(), { upgradeInsecureRequests: upgrade });
+    req.headers["content-security-policy"] = policy;
+    withDefaultHeaders(res, { "Content-Security-Policy": policy, ...securityHeadersFor(req) });
     render(req, res);
     return;
   }
-  const entry = cache.get(key);
+  // No nonce: Next renders the page the same for everyone; its policy comes with it.
+  delete req.headers["content-security-policy"];
+  withDefaultHeaders(res, securityHeadersFor(req));
+  const context = {
+    upgrade,
+    gzip: /\bgzip\b/.test(req.headers["accept-encoding"] || ""),
+    ifNoneMatch: req.headers["if-none-match"],
+  };
+  // Rendered whole and uncompressed so the copy can be served to any client; gzip and
+  // 304s are done here.
+  delete req.headers["accept-encoding"];
+  delete req.headers["if-none-match"];
+  const entry = ttlMs > 0 ? cache.get(key) : undefined;
   if (entry) {
-    serveEntry(req, res, entry, nonce);
+    serveEntry(req, res, entry, { ...context, state: "hit" });
     return;
   }
-  // Only GETs lead or wait: a HEAD's render is never kept (store() takes GETs only).
-  const waiting = req.method === "GET" ? renderDone(key) : undefined;
+  // Only GETs lead or wait: a HEAD's render is never kept.
+  const waiting = ttlMs > 0 && req.method === "GET" ? renderDone(key) : undefined;
   if (waiting) {
     waiting.then(() => {
       if (res.destroyed) return; // the client left while it waited
       const ready = cache.get(key);
-      if (ready) serveEntry(req, res, ready, nonce);
-      else renderForCache(key, req, res, nonce);
+      if (ready) serveEntry(req, res, ready, { ...context, state: "hit" });
+      else renderForCache(key, req, res, context);
     });
     return;
   }
-  renderForCache(key, req, res, nonce);
+  renderForCache(key, req, res, context);
 }
 
 server.listen(port, hostname, () => {
@@ -341,8 +317,8 @@ server.listen(port, hostname, () => {
 });
 
 /** A cacheable page nobody is rendering: render it, keep a copy, let waiters have it. */
-function renderForCache(key, req, res, nonce) {
-  if (req.method === "GET" && !rendering.has(key)) {
+function renderForCache(key, req, res, context) {
+  if (ttlMs > 0 && req.method === "GET" && !rendering.has(key)) {
     let release = () => {};
     const pending = new Promise((resolve) => {
       release = resolve;
@@ -355,10 +331,7 @@ function renderForCache(key, req, res, nonce) {
       release();
     });
   }
-  // Render uncompressed so the copy can be served to any client; gzip is done here.
-  delete req.headers["accept-encoding"];
-  res.setHeader("x-page-cache", "miss");
-  captureInto(key, req, res, nonce);
+  renderPublic(key, req, res, context);
   render(req, res);
 }
 

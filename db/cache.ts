@@ -1,5 +1,6 @@
 import "server-only";
 import { revalidateTag, unstable_cache } from "next/cache";
+import { announcePagesChanged } from "@/lib/page-cache-channel.mjs";
 
 /**
  * Public content is read through this cache and refreshed by tag when it changes.
@@ -51,15 +52,12 @@ export function cachedQuery<Args extends unknown[], Result>(
   return async (...args: Args) => decode<Result>(await cached(...args));
 }
 
-const pageCache = globalThis as unknown as {
-  __lvzhiPageCache?: { invalidate(tags?: string[]): void };
-};
-
 /**
  * After a write: the data under these tags is refetched, and the rendered pages kept
- * by the server's page cache (server.mjs) are dropped, on this instance.
+ * by the server's page cache (server.mjs) are dropped on this instance, and the reverse
+ * proxy is told to purge (lib/page-cache-channel.mjs; other instances hear it via Redis).
  */
 export function refreshCachedPages(...tags: string[]): void {
   for (const tag of tags) revalidateTag(tag, { expire: 0 });
-  pageCache.__lvzhiPageCache?.invalidate(tags);
+  announcePagesChanged(tags);
 }

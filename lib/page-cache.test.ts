@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PageCache } from "./page-cache.mjs";
+import { PageCache, SharedCopies } from "./page-cache.mjs";
 
 const entry = (size = 100, expires = Number.POSITIVE_INFINITY) => ({ size, expires });
 
@@ -67,5 +67,28 @@ describe("PageCache", () => {
     now = 6_000;
     expect(cache.get("std /a")).toBeUndefined();
     expect(cache.bytes).toBe(200);
+  });
+});
+
+describe("SharedCopies", () => {
+  it("names the pages a proxy may hold that a change makes stale, each once", () => {
+    let now = 0;
+    const copies = new SharedCopies({ now: () => now });
+    for (const key of ["std /", "elder /", "std /events/7", "std /events/8", "std /news"]) {
+      copies.remember(key, 100);
+    }
+    copies.remember("std /old", 10);
+    now = 50;
+    expect(copies.take(["registrations:7"])).toEqual(["std /events/7"]);
+    expect(copies.take(["registrations:7"])).toEqual([]);
+    // Expired ones are forgotten, not purged: the proxy no longer has them.
+    expect(copies.take(["news"]).sort()).toEqual([
+      "elder /",
+      "std /",
+      "std /events/8",
+      "std /news",
+    ]);
+    expect(copies.take(["news"])).toEqual([]);
+    expect(copies.held.size).toBe(0);
   });
 });

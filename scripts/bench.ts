@@ -12,6 +12,11 @@
 // after it, so every ratio compares like with like; the table shows the mean and the
 // spread, and the JSON (commit, date, machine, every run) goes to bench-results/.
 //
+// On PostgreSQL it also measures the edge (./bench/edge.ts): the pages through nginx's
+// proxy_cache (docs/nginx/lvzhi.conf; nginx is installed with apt-get when missing and
+// run as this user from a temporary directory), and the uncached pages through nginx in
+// front of one app instance, then two on the same database (BENCH_EDGE=0 skips it).
+//
 // Environment: BENCH_SECONDS (5), BENCH_CONNECTIONS (20), BENCH_RUNS (2), BENCH_ARTICLES
 // (100000), BENCH_EVENTS (20000), BENCH_DATABASES ("postgres,pglite"), BENCH_RESULTS_DIR
 // (bench-results), BENCH_FILING_MEMBERS (50) and BENCH_FILING_SECONDS (60) for the note
@@ -24,8 +29,10 @@ import os from "node:os";
 import path from "node:path";
 import { buildBaseline } from "./bench/baseline";
 import { createDatabase, fillDatabase } from "./bench/data";
+import { type EdgeContext, type EdgePage, nginxCached, scaleOut } from "./bench/edge";
 import { benchFiling, type FilingResult, printFiling } from "./bench/filing";
 import { type LoadShape, type Measure, measure, pageWeight, warmUp } from "./bench/measure";
+import { findNginx } from "./bench/nginx";
 import {
   type BenchReport,
   cellOf,
@@ -119,6 +126,20 @@ async function main() {
   };
 
   const targets: TargetResult[] = [];
+  const EDGE = process.env.BENCH_EDGE !== "0" && DATABASES.includes("postgres");
+  const edgeContext: EdgeContext | null = EDGE
+    ? {
+        nginx: findNginx(log),
+        // The smoke: one page, one run, to see that it all still answers.
+        shape: SHAPE,
+        runs: SMOKE ? 1 : RUNS,
+        freePort: () => freePort(3800, 3899),
+        lastBaseline: async () => lastBaseline ?? (await measureBaseline()),
+        measureBaseline,
+        log: (message) => log(`postgres ${message}`),
+      }
+    : null;
+  let edgePages: EdgePage[] = [];
   try {
     await waitFor(baseUrl);
     await warmUp(baseUrl, SHAPE);
@@ -143,20 +164,21 @@ async function main() {
         data = `demo data + ${ARTICLES} articles, ${EVENTS} events`;
       }
       const pages: PageResult[] = [];
-      for (const mode of ["cached", "uncached"] as Mode[]) {
-        const port = await freePort(3700, 3799);
-        const server = new AppServer({
+      const appServer = (mode: Mode, port: number, log = `${database}-${mode}.log`) =>
+        new AppServer({
           port,
           distDir: ".next",
           databaseUrl,
           authSecret,
           dataKeys: keys,
-          logFile: path.join(scratch, `${database}-${mode}.log`),
+          logFile: path.join(scratch, log),
           extraEnv: {
             PAGE_CACHE_TTL_SECONDS: mode === "cached" ? "3600" : "0",
             PGLITE_DIR: pgliteDir,
           },
         });
+      for (const mode of ["cached", "uncached"] as Mode[]) {
+        const server = appServer(mode, await freePort(3700, 3799));
         server.start();
         try {
           // The first start on PGlite migrates and loads the demo data.
@@ -184,6 +206,25 @@ async function main() {
             const after = await measureBaseline();
             page.cells[mode] = cellOf(runs, first, after);
             if (mode === "cached") Object.assign(page, await pageWeight(url));
+          }
+          if (edgeContext && database === "postgres") {
+            if (mode === "cached") {
+              const edgeList = SMOKE ? list.slice(2, 3) : list.slice(0, 3);
+              edgePages = edgeList.map(([name, path]) => ({ name, path }));
+              await nginxCached(edgeContext, server, edgePages);
+            } else {
+              await scaleOut(
+                edgeContext,
+                server,
+                async () => {
+                  const second = appServer(mode, await freePort(3700, 3799), "postgres-second.log");
+                  second.start();
+                  await second.waitHealthy(180_000);
+                  return second;
+                },
+                edgePages,
+              );
+            }
           }
         } finally {
           await server.stop();
@@ -213,6 +254,7 @@ async function main() {
       baseline: { ...baselineWeight, rps: baselineRps },
       targets,
       filing,
+      edge: edgePages,
       smoke: SMOKE,
       checkoutUnchanged: before === null || after === null ? null : before === after,
     };

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { createClient } from "redis";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { onPagesChanged } from "@/lib/page-cache-channel.mjs";
 
 /*
  * Cache invalidations shared through Redis (server/redis.ts), against a real redis-server:
@@ -17,7 +18,9 @@ let ephemeralDir: string | null = null;
 let other: ReturnType<typeof createClient>;
 let otherListener: ReturnType<typeof createClient>;
 const heard: string[] = [];
+/** What server.mjs's page cache hears on the channel (lib/page-cache-channel.mjs). */
 const pageCache = { invalidate: vi.fn() };
+const stopListening = onPagesChanged((tags) => pageCache.invalidate(tags));
 
 type RedisModule = typeof import("./redis");
 type HandlerModule = typeof import("./cache/handler.mjs");
@@ -40,7 +43,6 @@ beforeAll(async () => {
   // A database of its own: other tests on the same server never see these keys.
   const dbUrl = `${url}/2`;
   process.env.REDIS_URL = dbUrl;
-  (globalThis as { __lvzhiPageCache?: unknown }).__lvzhiPageCache = pageCache;
   // Read lib/env.ts only now, with REDIS_URL set.
   redis = await import("./redis");
   handler = await import("./cache/handler.mjs");
@@ -67,6 +69,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  stopListening();
   await redis?.closeRedis();
   await otherListener?.close();
   await other?.close();

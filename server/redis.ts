@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { createClient } from "redis";
 import { env } from "@/lib/env";
+import { announcePagesChanged } from "@/lib/page-cache-channel.mjs";
 import { recordInvalidations, setInvalidationPublisher } from "@/server/cache/handler.mjs";
 
 /**
@@ -132,10 +133,6 @@ interface InvalidationMessage {
   at: number;
 }
 
-const pageCache = globalThis as unknown as {
-  __lvzhiPageCache?: { invalidate(tags?: string[]): void };
-};
-
 /** Another instance changed content: its tags are stale here too, and so are the pages. */
 function applyRemote(redis: Connections, tags: Iterable<[string, number]>): void {
   const now = Date.now();
@@ -151,7 +148,7 @@ function applyRemote(redis: Connections, tags: Iterable<[string, number]>): void
   // Rendered public pages change with the app's named tags (refreshCachedPages), never
   // with a staff page's path alone.
   const named = fresh.filter((tag) => !isImplicitTag(tag));
-  if (named.length > 0) pageCache.__lvzhiPageCache?.invalidate(named);
+  if (named.length > 0) announcePagesChanged(named);
 }
 
 /** Sends invalidations made here; what cannot be sent now waits for the reconnection. */

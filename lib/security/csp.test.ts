@@ -1,31 +1,18 @@
-import { gunzipSync, gzipSync } from "node:zlib";
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import {
   ALLOWED_STYLE_ATTRIBUTES,
   ALLOWED_STYLE_ELEMENTS,
   contentSecurityPolicy,
-  crc32,
-  fillTemplate,
-  gzipTemplate,
+  inlineScriptHashes,
   isNonce,
   NONCE_LENGTH,
   newNonce,
-  nonceTemplate,
+  sharedPagePolicy,
 } from "./csp.mjs";
 
-/** What Next renders: scripts carrying the nonce, the nonce in the RSC payload too. */
-function page(nonce: string, filler = 200): Buffer {
-  const text = Array.from(
-    { length: filler },
-    (_, i) => `<p class="text-ink">第${i}段 新闻 ${i * 7}</p>`,
-  );
-  return Buffer.from(
-    `<!DOCTYPE html><html lang="zh-CN"><head><script src="/_next/a.js" async="" nonce="${nonce}"></script>` +
-      `<script src="/_next/b.js" async="" nonce="${nonce}"></script></head><body>${text.join("")}` +
-      `<script nonce="${nonce}">self.__next_f.push([1,"nonce:${nonce}"])</script>${text.join("")}` +
-      `<script nonce="${nonce}">self.__next_f.push([1,"end"])</script></body></html>`,
-  );
-}
+const hashOf = (text: string) =>
+  `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 
 describe("newNonce", () => {
   it("is 22 base64url characters, different every time", () => {
@@ -77,73 +64,38 @@ describe("contentSecurityPolicy", () => {
   });
 });
 
-describe("nonce templates", () => {
-  it("finds no slot in a body without the nonce", () => {
-    expect(nonceTemplate(Buffer.from("<rss>…</rss>"), newNonce())).toBeNull();
-  });
+describe("a page the same for every reader", () => {
+  const first = "(self.__next_f=self.__next_f||[]).push([0])";
+  const second = 'self.__next_f.push([1,"1:\\"$Sreact.fragment\\"\\n政协"])';
+  const html =
+    `<!DOCTYPE html><html><head><script src="/_next/static/chunks/a.js" async=""></script>` +
+    `<script type="application/ld+json">{"@type":"NewsArticle"}</script></head><body>` +
+    `<script>${first}</script><p>正文</p><script>${second}</script>` +
+    `<SCRIPT>${first}</SCRIPT><script id="x"></script></body></html>`;
 
-  it("serves the page with a new nonce in every place the old one was", () => {
-    const old = newNonce();
-    const body = page(old);
-    const template = nonceTemplate(body, old);
-    expect(template?.offsets).toHaveLength(5);
-    if (!template) return;
-    expect(template.skeleton.includes(old)).toBe(false);
-    for (let i = 0; i < 5; i++) {
-      const nonce = newNonce();
-      const served = fillTemplate(template, nonce);
-      expect(served.equals(page(nonce))).toBe(true);
-    }
-  });
-
-  it("makes a gzip copy that decompresses to the page with each new nonce, as small as plain gzip", () => {
-    const old = newNonce();
-    const body = page(old);
-    const template = nonceTemplate(body, old);
-    if (!template) throw new Error("no template");
-    const gzipped = gzipTemplate(template);
-    if (!gzipped) throw new Error("no gzip template");
-    expect(gzipped.skeleton.length).toBeLessThan(gzipSync(body).length * 1.1 + 200);
-    const seen = new Set<string>();
-    for (let i = 0; i < 20; i++) {
-      const nonce = newNonce();
-      const served = fillTemplate(gzipped, nonce);
-      seen.add(served.toString("base64"));
-      // gunzip checks the CRC-32 and length in the trailer.
-      expect(gunzipSync(served).equals(page(nonce))).toBe(true);
-    }
-    expect(seen.size).toBe(20);
-  });
-
-  it("splices correctly where the page is longer than the deflate window and nonces are adjacent", () => {
-    const old = newNonce();
-    const big = Buffer.concat([
-      page(old, 2000),
-      Buffer.from(`${old}${old}x${old}`),
-      page(old, 10),
-      Buffer.from(old),
+  it("lists each inline script's exact text by its sha256, once, and no external one", () => {
+    expect(inlineScriptHashes(Buffer.from(html))).toEqual([
+      hashOf('{"@type":"NewsArticle"}'),
+      hashOf(first),
+      hashOf(second),
+      hashOf(""),
     ]);
-    const template = nonceTemplate(big, old);
-    if (!template) throw new Error("no template");
-    const gzipped = gzipTemplate(template);
-    if (!gzipped) throw new Error("no gzip template");
-    const nonce = newNonce();
-    const expected = Buffer.from(big.toString("latin1").replaceAll(old, nonce), "latin1");
-    expect(gunzipSync(fillTemplate(gzipped, nonce)).equals(expected)).toBe(true);
-    expect(fillTemplate(template, nonce).equals(expected)).toBe(true);
+    expect(inlineScriptHashes("<p>no scripts</p>")).toEqual([]);
   });
 
-  it("declines a gzip copy of a body with NUL bytes (the zeroed slots must be unambiguous)", () => {
-    const old = newNonce();
-    const template = nonceTemplate(Buffer.from(`a\u0000b<script nonce="${old}">`), old);
-    if (!template) throw new Error("no template");
-    expect(gzipTemplate(template)).toBeNull();
-  });
-});
-
-describe("crc32", () => {
-  it("is the gzip CRC-32", () => {
-    expect(crc32(Buffer.from("123456789"))).toBe(0xcbf43926);
-    expect(crc32(Buffer.from("456789"), crc32(Buffer.from("123")))).toBe(0xcbf43926);
+  it("allows those scripts and the site's own files, no nonce, nothing inline otherwise", () => {
+    const hashes = inlineScriptHashes(html);
+    const policy = sharedPagePolicy(hashes);
+    const scriptSrc = policy.split("; ").find((d) => d.startsWith("script-src "));
+    expect(scriptSrc).toBe(`script-src 'self' ${hashes.join(" ")}`);
+    expect(policy).not.toMatch(/nonce|unsafe-inline|unsafe-eval|strict-dynamic/);
+    expect(policy).toContain("style-src 'self'");
+    expect(policy).toContain("style-src-attr 'none'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).toContain("object-src 'none'");
+    expect(policy).not.toContain("upgrade-insecure-requests");
+    expect(sharedPagePolicy([], { upgradeInsecureRequests: true })).toMatch(
+      /script-src 'self'; .*upgrade-insecure-requests$/,
+    );
   });
 });

@@ -85,6 +85,8 @@ export async function benchFiling(options: FilingOptions): Promise<FilingResult>
           ip: `10.2.${Math.floor(i / 250)}.${(i % 250) + 1}`,
           photos,
           thinkMs: [1_000, 3_000],
+          // Even a few-second smoke has every member file at least once.
+          startSpreadMs: Math.min(5_000, (seconds * 1000) / 2),
           acknowledged,
           submissions,
         }),

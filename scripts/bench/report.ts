@@ -4,6 +4,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type { EdgePage } from "./edge";
 import type { FilingResult } from "./filing";
 import type { Measure } from "./measure";
 
@@ -41,6 +42,8 @@ export interface BenchReport {
   targets: TargetResult[];
   /** The note filing bench (./filing.ts), on PostgreSQL; null when not run. */
   filing: FilingResult | null;
+  /** PostgreSQL: through nginx's cache, and one vs two instances behind nginx (bench/edge.ts). */
+  edge: EdgePage[];
   smoke: boolean;
   checkoutUnchanged: boolean | null;
 }
@@ -123,6 +126,27 @@ export function printReport(report: BenchReport, log: (line: string) => void = c
         .flatMap((c) => c?.runs ?? [])
         .reduce((n, r) => n + r.errors, 0);
       if (errors > 0) log(`  (${page.name}: ${errors} errors or non-2xx answers)`);
+    }
+  }
+  if (report.edge.length > 0) {
+    log("");
+    log(
+      "postgres, nginx in front (one worker): cached = through nginx's proxy_cache; one/two = uncached, nginx balancing one or two app instances",
+    );
+    log(
+      `${"page".padEnd(15)}${"nginx cached".padStart(22)}${"p95".padStart(9)}${"one instance".padStart(22)}${"two instances".padStart(22)}${"two ÷ one".padStart(11)}`,
+    );
+    for (const page of report.edge) {
+      log(
+        [
+          page.name.padEnd(15),
+          ratio(page.nginxCached?.ratios ?? []).padStart(22),
+          p95(page.nginxCached).padStart(9),
+          ratio(page.oneInstance?.ratios ?? []).padStart(22),
+          ratio(page.twoInstances?.ratios ?? []).padStart(22),
+          (page.speedup === undefined ? "-" : `${page.speedup.toFixed(2)}×`).padStart(11),
+        ].join(""),
+      );
     }
   }
   if (report.checkoutUnchanged === false)

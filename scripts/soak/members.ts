@@ -68,6 +68,8 @@ interface MemberOptions {
   ip: string;
   photos: Buffer[];
   thinkMs: [number, number];
+  /** Phones do not all open the app in the same second: each starts within this (5 s). */
+  startSpreadMs?: number;
   acknowledged: Acknowledged[];
   submissions: Submission[];
 }
@@ -115,8 +117,7 @@ export class MemberBrowser {
   }
 
   async run() {
-    // Phones do not all open the app in the same second.
-    await sleep(randomInt(0, 5_000));
+    await sleep(randomInt(0, (this.o.startSpreadMs ?? 5_000) + 1));
     while (!this.ctx.stopping()) {
       if (!(await this.ensureLoggedIn())) continue;
       await this.fileNote();

@@ -1,0 +1,136 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { gunzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import {
+  gzipOf,
+  holdResponse,
+  keptPage,
+  matchesEtag,
+  publicCacheControl,
+  publicVariant,
+} from "./public-page.mjs";
+
+describe("publicVariant", () => {
+  it("is the standard page without the cookie or with 0, elder with exactly 1", () => {
+    expect(publicVariant("")).toBe("std");
+    expect(publicVariant("theme=x")).toBe("std");
+    expect(publicVariant("lvzhi_elder=0")).toBe("std");
+    expect(publicVariant("a=b; lvzhi_elder=1")).toBe("elder");
+  });
+
+  it("is private for a session or any cookie a proxy would read differently from Next", () => {
+    expect(publicVariant("authjs.session-token=abc")).toBeNull();
+    expect(publicVariant("__Secure-authjs.session-token=abc; lvzhi_elder=1")).toBeNull();
+    // nginx's $cookie_lvzhi_elder takes the first one and does not decode; Next the last, decoded.
+    expect(publicVariant("lvzhi_elder=0; lvzhi_elder=1")).toBeNull();
+    expect(publicVariant("lvzhi_elder=%31")).toBeNull();
+    expect(publicVariant("lvzhi%5Felder=1")).toBeNull();
+    expect(publicVariant("lvzhi_elder=yes")).toBeNull();
+  });
+});
+
+describe("keptPage", () => {
+  const html = (elder: boolean) =>
+    Buffer.from(
+      `<!DOCTYPE html><html lang="zh-CN" class="${elder ? "elder" : ""}"><body>` +
+        `<script>self.__next_f.push([0])</script></body></html>`,
+    );
+  const rendered = (over: Record<string, unknown> = {}) => ({
+    status: 200,
+    headers: {
+      "content-type": "text/html; charset=utf-8",
+      "cache-control": "private, no-cache, no-store, max-age=0, must-revalidate",
+      "x-powered-by": "x",
+    },
+    body: html(false),
+    variant: "std" as const,
+    ttlSeconds: 60,
+    now: 1000,
+    maxBytes: 1 << 20,
+    ...over,
+  });
+
+  it("is shared: public with s-maxage, a strong ETag of the bytes, the script hashes", () => {
+    const page = keptPage(rendered());
+    expect(page).not.toBeNull();
+    expect(page?.headers["cache-control"]).toBe(
+      "public, max-age=0, s-maxage=60, stale-while-revalidate=60",
+    );
+    expect(page?.headers["x-powered-by"]).toBeUndefined();
+    expect(page?.etag).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
+    expect(page?.scriptHashes).toHaveLength(1);
+    expect(page?.gzip).toBeNull();
+    const gzip = page ? gzipOf(page) : Buffer.alloc(0);
+    expect(gunzipSync(gzip).equals(html(false))).toBe(true);
+    expect(page ? gzipOf(page) : null).toBe(gzip);
+    expect(page?.expires).toBe(61_000);
+    // The same bytes, the same ETag; other bytes, another.
+    expect(keptPage(rendered())?.etag).toBe(page?.etag);
+    expect(keptPage(rendered({ body: html(true), variant: "elder" }))?.etag).not.toBe(page?.etag);
+  });
+
+  it("is not kept when personal, failed, or rendered in the other variant", () => {
+    const headers = rendered().headers;
+    expect(keptPage(rendered({ status: 404 }))).toBeNull();
+    expect(keptPage(rendered({ headers: { ...headers, "set-cookie": "a=b" } }))).toBeNull();
+    expect(keptPage(rendered({ headers: { "content-type": "application/json" } }))).toBeNull();
+    expect(keptPage(rendered({ body: html(true) }))).toBeNull();
+    expect(keptPage(rendered({ variant: "elder" }))).toBeNull();
+    expect(keptPage(rendered({ maxBytes: 10 }))).toBeNull();
+  });
+
+  it("keeps a feed's own caching headers", () => {
+    const feed = keptPage(
+      rendered({
+        headers: { "content-type": "application/rss+xml", "cache-control": "public, max-age=300" },
+        body: Buffer.from("<rss/>"),
+      }),
+    );
+    expect(feed?.headers["cache-control"]).toBe("public, max-age=300");
+    expect(feed?.scriptHashes).toEqual([]);
+  });
+
+  it("tells shared caches to keep nothing when the page cache is off", () => {
+    expect(publicCacheControl(0)).toBe("public, no-cache");
+  });
+});
+
+describe("matchesEtag", () => {
+  it("matches the page or its gzip copy, weakly compared", () => {
+    expect(matchesEtag('"abc"', '"abc"')).toBe(true);
+    expect(matchesEtag('W/"abc-gz", "x"', '"abc"')).toBe(true);
+    expect(matchesEtag('"abd"', '"abc"')).toBe(false);
+    expect(matchesEtag(undefined, '"abc"')).toBe(false);
+  });
+});
+
+describe("holdResponse", () => {
+  it("holds what is written until the end, then lets the answer be whatever is decided", async () => {
+    const seen: { status: number; body: string; type: unknown }[] = [];
+    const server = createServer((_req, res) => {
+      holdResponse(res, ({ status, headers, body }) => {
+        seen.push({ status, body: body.toString(), type: headers["content-type"] });
+        res.writeHead(200, { "content-type": "text/plain", "x-held": "yes" });
+        res.end(`whole: ${body.toString()}`);
+      });
+      res.setHeader("content-type", "text/html");
+      res.writeHead(201, { "x-next": "1" });
+      res.write("政协");
+      res.write(Buffer.from(" 委员"), () => {});
+      expect(res.headersSent).toBe(false);
+      res.end("。");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const response = await fetch(`http://127.0.0.1:${port}/`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get("x-held")).toBe("yes");
+      expect(await response.text()).toBe("whole: 政协 委员。");
+      expect(seen).toEqual([{ status: 201, body: "政协 委员。", type: "text/html" }]);
+    } finally {
+      server.close();
+    }
+  });
+});
