@@ -5,7 +5,7 @@ import { isSafeUrl } from "../markdown";
  * Rich-text bodies (news articles and event reports) are HTML written in the editor
  * (components/rich-text). They are cleaned ON THE SERVER against an allowlist before
  * they are stored, and again when rendered: no style, no class, no on… attribute, no
- * script, links only to http(s), mailto and same-site paths, pictures only our own
+ * script, links only to http(s), mailto, tel and same-site paths, pictures only our own
  * public files (/files/…). The site's typography CSS styles the bare tags.
  */
 
@@ -63,7 +63,7 @@ const STORAGE_OPTIONS: sanitizeHtml.IOptions = {
   },
   allowedClasses: {},
   allowedStyles: {},
-  allowedSchemes: ["http", "https", "mailto"],
+  allowedSchemes: ["http", "https", "mailto", "tel"],
   allowedSchemesAppliedToAttributes: ["href", "src"],
   allowProtocolRelative: false,
   // Tags not allowed are dropped but their text stays (a <span style> keeps its words);
