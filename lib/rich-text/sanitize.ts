@@ -153,6 +153,15 @@ export function richTextFromInput(input: string): string {
   return sanitizeRichText(looksLikeHtml ? input : plainTextToHtml(input));
 }
 
+/**
+ * `richTextFromInput`, but an editor left empty (`<p></p>`: no word, no picture) is stored
+ * as "" so "not written yet" stays visible as such.
+ */
+export function storedRichText(input: string): string {
+  const html = richTextFromInput(input);
+  return /<(img|hr)\b/.test(html) || richTextToPlainText(html).trim() !== "" ? html : "";
+}
+
 export interface RenderRichTextOptions {
   /** The site's own origin (env.SITE_URL): links elsewhere get rel="noopener noreferrer". */
   siteUrl?: string;
