@@ -28,11 +28,11 @@ const readEnv = (env: Env | undefined): RenderEnv => ({
   topHeadingLevel: typeof env?.topHeadingLevel === "number" ? env.topHeadingLevel : 2,
 });
 
-const ALLOWED_SCHEMES = new Set(["http:", "https:", "mailto:", "tel:"]);
+const ALLOWED_SCHEMES = new Set(["http:", "https:", "mailto:"]);
 // A scheme is what comes before the first ":" when no "/", "?" or "#" comes first.
 const SCHEME_RE = /^([^/?#]*?):/;
 
-/** Is this href safe to put in an href/src? Only http(s), mailto, tel and scheme-less (relative) URLs. */
+/** Is this href safe to put in an href/src? Only http(s), mailto and scheme-less (relative) URLs. */
 export function isSafeUrl(url: string): boolean {
   // Browsers ignore ASCII whitespace and control characters inside a scheme ("java\tscript:").
   // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point

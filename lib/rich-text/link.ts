@@ -19,7 +19,8 @@ export function checkLinkHref(raw: string): LinkCheck {
   const href = raw.trim();
   if (href === "") return { ok: true, href };
   const fits = WEB.test(href) || MAIL.test(href) || PHONE.test(href) || SITE_PATH.test(href);
-  return fits && isSafeUrl(href)
+  // isSafeUrl (Markdown's rule) knows no tel:; the allowlist keeps exactly PHONE's form.
+  return fits && (PHONE.test(href) || isSafeUrl(href))
     ? { ok: true, href }
     : { ok: false, message: richTextMessages.linkInvalid };
 }

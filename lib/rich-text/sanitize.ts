@@ -40,6 +40,9 @@ export function isOwnFileSrc(src: string): boolean {
   return OWN_FILE_SRC.test(src) && !src.includes("..");
 }
 
+/** A phone number link (the editor's link dialog offers tel:); Markdown never had them. */
+const TEL_HREF = /^tel:\+?[0-9][0-9-]{2,19}$/i;
+
 const SPAN = /^[1-9]\d?$/;
 const DIMENSION = /^[1-9]\d{0,4}$/;
 
@@ -83,7 +86,8 @@ const STORAGE_OPTIONS: sanitizeHtml.IOptions = {
     a: (tagName, attribs) => {
       const href = attribs.href?.trim() ?? "";
       // An unsafe link loses its element (its words stay: see finish()), not only its href.
-      if (!href || !isSafeUrl(href) || href.startsWith("//")) return { tagName, attribs: {} };
+      const safe = isSafeUrl(href) || TEL_HREF.test(href);
+      if (!href || !safe || href.startsWith("//")) return { tagName, attribs: {} };
       return { tagName, attribs: { href, ...(attribs.rel ? { rel: attribs.rel } : {}) } };
     },
     img: (tagName, attribs) => {
