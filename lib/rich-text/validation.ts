@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { cmsMessages } from "../messages/cms";
 import { block } from "../validation";
 import { richTextFromInput, richTextToPlainText } from "./sanitize";
