@@ -56,13 +56,16 @@ export function RichTextToolbar({
     }),
   });
   const chain = () => editor.chain().focus();
+  // What a dialog applies: to the editor's kept selection, without focusing the editor
+  // (Tiptap focuses a frame later, which would take focus from the toolbar button).
+  const quiet = () => editor.chain();
 
   function applyLink(href: string, text: string) {
     if (editor.state.selection.empty && !editor.isActive("link") && text) {
-      chain()
+      quiet()
         .insertContent({ type: "text", text, marks: [{ type: "link", attrs: { href } }] })
         .run();
-    } else chain().extendMarkRange("link").setLink({ href }).run();
+    } else quiet().extendMarkRange("link").setLink({ href }).run();
   }
 
   /** Uploads the picture and puts it in the body; answers why not, or null. */
@@ -80,7 +83,7 @@ export function RichTextToolbar({
       onStatus("");
       return answer.message;
     }
-    chain()
+    quiet()
       .setImage({
         src: answer.image.src,
         alt,
@@ -226,7 +229,7 @@ export function RichTextToolbar({
           editing={Boolean(s.link)}
           needsText={editor.state.selection.empty && !s.link}
           onApply={applyLink}
-          onRemove={() => chain().extendMarkRange("link").unsetLink().run()}
+          onRemove={() => quiet().extendMarkRange("link").unsetLink().run()}
           onClose={closeDialog}
         />
       )}
