@@ -13,6 +13,7 @@ import { encryptClearPersonalData } from "./encryption/at-rest";
 import { getDataKeys } from "./encryption/keys";
 import { acquireDataDirLock } from "./lock";
 import { restrictToOwner } from "./private-files";
+import { convertCaseAndTopicTexts } from "./rich-text/convert-cases-topics";
 import { convertMarkdownBodies } from "./rich-text/convert-markdown";
 import * as schema from "./schema";
 
@@ -84,7 +85,8 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
 /**
  * Applies the committed migrations, then encrypts any personal data still in clear (the
  * data step SQL cannot do without the key: db/encryption/at-rest.ts) and turns article
- * bodies still in Markdown into HTML (db/rich-text/convert-markdown.ts); safe to run any
+ * bodies still in Markdown into HTML (db/rich-text/convert-markdown.ts), and cases' outcomes
+ * and research reports from before the editor likewise (convert-cases-topics.ts); safe to run any
  * number of times. (Tests pass a copy of the folder that stops early, to check what a
  * later migration does to existing rows; the data step, which needs the whole schema,
  * then does not run.)
@@ -103,6 +105,7 @@ export async function migrateDatabase(
     if (complete) {
       await encryptClearPersonalData(handle.db, keyring);
       await convertMarkdownBodies(handle.db);
+      await convertCaseAndTopicTexts(handle.db);
     }
     return;
   }
@@ -115,6 +118,7 @@ export async function migrateDatabase(
     if (complete) {
       await encryptClearPersonalData(locked, keyring);
       await convertMarkdownBodies(locked);
+      await convertCaseAndTopicTexts(locked);
     }
   } finally {
     await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => {});

@@ -69,7 +69,9 @@ test("an admin writes an anonymised case from a handled note; the public reads t
   // The draft comes from the note's title, suggestion, departments and answers …
   await expect(admin.getByLabel("案例标题")).toHaveValue(NOTE);
   await expect(admin.getByLabel("办理部门")).toHaveValue("区综合行政执法局");
-  await expect(admin.getByLabel("办理结果")).toHaveValue(/临时停车泊位 120 个/);
+  // (The outcome is written in the rich-text editor: the answers are its paragraphs.)
+  const outcome = admin.getByRole("textbox", { name: /^办理结果/ });
+  await expect(outcome).toContainText(/临时停车泊位 120 个/);
   // … never from its author, the people met or the raw observation.
   const form = admin.locator("form").filter({ has: admin.getByLabel("案例标题") });
   await expect(form).not.toContainText(AUTHOR);
@@ -93,13 +95,22 @@ test("an admin writes an anonymised case from a handled note; the public reads t
 
   // A phone number in the outcome: refused too.
   await admin.getByLabel("问题概述").fill(SUMMARY);
-  const outcome = await admin.getByLabel("办理结果").inputValue();
-  await admin.getByLabel("办理结果").fill(`${outcome}\n\n咨询电话 0573-86661234。`);
+  await outcome.click();
+  await outcome.press("Control+End");
+  await outcome.press("Enter");
+  await outcome.pressSequentially("咨询电话 0573-86661234。");
   await admin.getByLabel(/我已核对/).check();
   await admin.getByRole("button", { name: "保存" }).click();
   await expect(admin.getByRole("main").getByRole("alert")).toContainText("电话号码");
 
-  await admin.getByLabel("办理结果").fill(outcome);
+  // Refused, the editor still holds what was typed: the phone's paragraph is taken out again.
+  await expect(outcome).toContainText("0573-86661234");
+  await outcome.click();
+  await outcome.press("Control+End");
+  await outcome.press("Shift+Home");
+  await outcome.press("Backspace");
+  await outcome.press("Backspace");
+  await expect(outcome).not.toContainText("0573-86661234");
   await admin.getByLabel(/我已核对/).check();
   await admin.getByRole("button", { name: "保存" }).click();
   await expect(admin.getByRole("status").filter({ hasText: "案例已公开" })).toBeVisible();

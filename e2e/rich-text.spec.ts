@@ -26,11 +26,6 @@ const WORD_HTML = `<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns
 <p class=MsoNormal onclick="alert('word')"><font face="宋体" color="#ff0000">第二段也来自Word</font><script>window.__pasted_script_ran = true</script><o:p>&nbsp;</o:p></p><!--EndFragment-->
 </body></html>`;
 
-/** Answers the next window.prompt with `text`. */
-function answerPrompt(page: Page, text: string) {
-  page.once("dialog", (dialog) => void dialog.accept(text));
-}
-
 async function shootEditor(page: Page, name: string) {
   mkdirSync(SHOTS, { recursive: true });
   for (const width of [1366, 390]) {
@@ -79,10 +74,17 @@ test("an article written in the rich-text editor is published clean", async ({
   })
     .png()
     .toBuffer();
-  const chooser = page.waitForEvent("filechooser");
-  answerPrompt(page, "协商会现场");
+  // The picture and its description in the editor's dialog (no window.prompt).
   await page.getByRole("button", { name: "插入图片" }).click();
-  await (await chooser).setFiles({ name: "xianchang.png", mimeType: "image/png", buffer: png });
+  const pictureDialog = page.getByRole("dialog", { name: "插入图片" });
+  await expect(pictureDialog).toBeVisible();
+  await pictureDialog
+    .getByLabel("选择图片")
+    .setInputFiles({ name: "xianchang.png", mimeType: "image/png", buffer: png });
+  await pictureDialog.getByLabel("图片说明").fill("协商会现场");
+  await pictureDialog.getByRole("button", { name: "上传并插入" }).click();
+  await expect(pictureDialog).toBeHidden();
+  await expect(page.getByRole("button", { name: "插入图片" })).toBeFocused();
   const inline = body.locator("img");
   await expect(inline).toHaveAttribute("src", /^\/files\/[0-9a-f-]{36}$/);
   await expect(inline).toHaveAttribute("alt", "协商会现场");
@@ -119,8 +121,11 @@ test("an article written in the rich-text editor is published clean", async ({
   await body.press("Enter");
   await body.pressSequentially("区政协门户网站");
   await body.press("Shift+Home");
-  answerPrompt(page, "https://www.example.gov.cn/zx");
   await page.getByRole("button", { name: "链接", exact: true }).click();
+  const linkDialog = page.getByRole("dialog", { name: "插入链接" });
+  await linkDialog.getByLabel("链接地址").fill("https://www.example.gov.cn/zx");
+  await linkDialog.getByRole("button", { name: "确定" }).click();
+  await expect(linkDialog).toBeHidden();
   await expect(body.getByRole("link", { name: "区政协门户网站" })).toHaveAttribute(
     "href",
     "https://www.example.gov.cn/zx",

@@ -207,10 +207,22 @@ test("the dashboard flags overdue transfers; departments, research, proposals an
   await admin.goto("/admin/research");
   await admin.getByRole("link", { name: "生育友好型社会建设调研" }).click();
   await expect(admin.getByRole("link", { name: SUBSIDY })).toBeVisible();
-  const report = admin.getByLabel("调研报告", { exact: true });
-  await report.fill("## 结论\n\n推进**一件事**联办。");
+  // The report is written in the rich-text editor (a heading, a bold phrase).
+  const report = admin.getByRole("textbox", { name: "调研报告" });
+  await report.click();
+  await report.press("Control+a");
+  await report.press("Delete");
+  await admin.getByRole("button", { name: "小标题" }).click();
+  await report.pressSequentially("结论");
+  await report.press("Enter");
+  await report.pressSequentially("推进");
+  await admin.getByRole("button", { name: "加粗" }).click();
+  await report.pressSequentially("一件事");
+  await admin.getByRole("button", { name: "加粗" }).click();
+  await report.pressSequentially("联办。");
   await admin.getByRole("button", { name: "报告预览" }).click();
-  await expect(admin.locator("strong", { hasText: "一件事" })).toBeVisible();
+  const preview = admin.getByRole("region", { name: "报告预览" });
+  await expect(preview.locator("strong", { hasText: "一件事" })).toBeVisible();
   await admin.getByLabel("专家阅评", { exact: true }).selectOption({ label: "已阅评" });
   await admin.getByRole("button", { name: "保存", exact: true }).click();
   await expect(

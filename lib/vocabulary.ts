@@ -39,6 +39,8 @@ export const articleStatuses = ["draft", "published"] as const;
 /** How an article's body is stored: Markdown (before the rich-text editor) or clean HTML. */
 export const articleBodyFormats = ["markdown", "html"] as const;
 export type ArticleBodyFormat = (typeof articleBodyFormats)[number];
+/** How a public case's outcome is stored: plain paragraphs (before the editor) or clean HTML. */
+export const caseOutcomeFormats = ["text", "html"] as const;
 
 export const noteCategories = ["industry", "livelihood", "governance"] as const;
 export type NoteCategory = (typeof noteCategories)[number];

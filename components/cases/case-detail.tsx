@@ -2,6 +2,7 @@ import type { PublicCase } from "@/db/queries/cases/public";
 import { cmsMessages } from "@/lib/messages/cms";
 import { formatDate, localDateKey } from "@/lib/time";
 import { categoryLabel, formatLocalDate } from "./case-list";
+import { caseOutcomeClass } from "./outcome-style";
 
 const m = cmsMessages.cases;
 
@@ -23,8 +24,19 @@ function Paragraphs({ text }: { text: string }) {
   );
 }
 
-/** One anonymised case: the problem, the department, the outcome, the dates. */
-export function CaseDetail({ item, timeZone }: { item: PublicCase; timeZone: string }) {
+/**
+ * One anonymised case: the problem, the department, the outcome, the dates. The outcome is
+ * rich text, rendered by lib/rich-text/sanitize.ts (`renderRichText`) against its allowlist.
+ */
+export function CaseDetail({
+  item,
+  outcomeHtml,
+  timeZone,
+}: {
+  item: PublicCase;
+  outcomeHtml: string;
+  timeZone: string;
+}) {
   const facts: [string, string][] = [
     ...(categoryLabel(item.category)
       ? [
@@ -78,9 +90,11 @@ export function CaseDetail({ item, timeZone }: { item: PublicCase; timeZone: str
         <h2 id="case-outcome" className="font-serif text-xl font-bold text-brand-800">
           {m.outcome}
         </h2>
-        <div className="text-[17px] leading-[1.9]">
-          <Paragraphs text={item.outcome} />
-        </div>
+        <div
+          className={caseOutcomeClass}
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: cleaned by lib/rich-text/sanitize.ts against its allowlist
+          dangerouslySetInnerHTML={{ __html: outcomeHtml }}
+        />
       </section>
     </article>
   );

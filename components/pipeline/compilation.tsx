@@ -1,8 +1,8 @@
 import { ReportBody } from "@/components/admin/report-body";
 import { ui } from "@/components/admin/ui";
 import type { CompilationTopic } from "@/db/queries/pipeline/research";
-import { renderMarkdown } from "@/lib/markdown";
 import { adminMessages } from "@/lib/messages/admin";
+import { renderRichText } from "@/lib/rich-text/sanitize";
 
 const m = adminMessages.research;
 
@@ -58,7 +58,7 @@ export function Compilation({ topics }: { topics: CompilationTopic[] }) {
                 {t.report.trim() === "" ? (
                   <p className="text-muted">{m.noReport}</p>
                 ) : (
-                  <ReportBody html={renderMarkdown(t.report, { topHeadingLevel: 3 })} />
+                  <ReportBody html={renderRichText(t.report)} />
                 )}
               </div>
               {t.reviewComment && (

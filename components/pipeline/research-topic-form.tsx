@@ -11,8 +11,10 @@ import {
   TextArea,
   TextField,
 } from "@/components/admin/kit";
-import { ReportBody } from "@/components/admin/report-body";
+import { ReportBody, reportBodyClass } from "@/components/admin/report-body";
+import { RichTextEditor } from "@/components/rich-text/rich-text-editor";
 import { adminMessages } from "@/lib/messages/admin";
+import type { InlineImageAnswer } from "@/lib/rich-text/editor";
 import { usePipelineForm } from "./pipeline-fields";
 
 const m = adminMessages.research;
@@ -97,12 +99,16 @@ export function CreateTopicForm({
   );
 }
 
-/** The topic, its report (Markdown, with a preview) and its expert review. */
+/**
+ * The topic, its report (the rich-text editor; a textarea of HTML without JavaScript; the
+ * preview shows it as the server cleans it) and its expert review.
+ */
 export function EditTopicForm({
   action,
   topic,
   topics,
   savedPreviewHtml,
+  uploadImage,
   permalink,
 }: {
   action: TopicAction;
@@ -110,6 +116,8 @@ export function EditTopicForm({
   topics: { id: number; name: string }[];
   /** The saved report, rendered on the server. */
   savedPreviewHtml: string;
+  /** Stores a picture placed inside the report (a server action). */
+  uploadImage: (formData: FormData) => Promise<InlineImageAnswer>;
   permalink: string;
 }) {
   const id = useId();
@@ -131,12 +139,12 @@ export function EditTopicForm({
       />
       <div className="grid gap-4 xl:grid-cols-2">
         <div>
-          <TextArea
+          <RichTextEditor
             {...field.text("report", topic.report)}
             label={m.report}
             hint={m.reportHint}
-            rows={18}
-            mono
+            upload={uploadImage}
+            contentClassName={reportBodyClass}
           />
           <button
             type="submit"

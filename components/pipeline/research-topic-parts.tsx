@@ -4,8 +4,9 @@ import { Panel } from "@/components/admin/kit";
 import { AdminStatusBadge } from "@/components/admin/status-badge";
 import { ui } from "@/components/admin/ui";
 import type { LinkedNote, MemberOption, ResearchTopicDetail } from "@/db/queries/pipeline/research";
-import { renderMarkdown } from "@/lib/markdown";
 import { adminMessages } from "@/lib/messages/admin";
+import type { InlineImageAnswer } from "@/lib/rich-text/editor";
+import { renderRichText } from "@/lib/rich-text/sanitize";
 import { ActionButton } from "./action-button";
 import { ChecklistForm } from "./checklist-form";
 import { EditTopicForm } from "./research-topic-form";
@@ -31,6 +32,8 @@ export function TopicSections({
     removeNote: FormAction;
     gather: FormAction;
     members: FormAction;
+    /** Stores a picture placed inside the report. */
+    uploadImage: (formData: FormData) => Promise<InlineImageAnswer>;
   };
 }) {
   return (
@@ -43,7 +46,8 @@ export function TopicSections({
           action={actions.update}
           topic={topic}
           topics={topics}
-          savedPreviewHtml={renderMarkdown(topic.report, { topHeadingLevel: 3 })}
+          savedPreviewHtml={renderRichText(topic.report)}
+          uploadImage={actions.uploadImage}
           permalink={permalink}
         />
       </section>

@@ -5,6 +5,7 @@ import { useEditorState } from "@tiptap/react";
 import { type KeyboardEvent, useRef, useState } from "react";
 import { richTextMessages as m } from "@/lib/messages/rich-text";
 import type { InlineImageAnswer } from "@/lib/rich-text/editor";
+import { ImageDialog, LinkDialog } from "./rich-text-dialog";
 
 interface Tool {
   key: string;
@@ -18,6 +19,8 @@ interface Tool {
 /**
  * The editor's toolbar: one tab stop (role="toolbar"), arrow keys move between buttons,
  * Home/End to the ends. Buttons keep the editor's selection (mousedown does not blur it).
+ * 链接 and 插入图片 open a small dialog (rich-text-dialog.tsx); when it closes, focus
+ * comes back to the button that opened it.
  */
 export function RichTextToolbar({
   editor,
@@ -30,7 +33,7 @@ export function RichTextToolbar({
   upload: (formData: FormData) => Promise<InlineImageAnswer>;
   onStatus: (status: string) => void;
 }) {
-  const fileInput = useRef<HTMLInputElement>(null);
+  const [dialog, setDialog] = useState<"link" | "image" | null>(null);
   const [focusIndex, setFocusIndex] = useState(0);
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
   const state = useEditorState({
@@ -53,16 +56,20 @@ export function RichTextToolbar({
     }),
   });
   const chain = () => editor.chain().focus();
+  // What a dialog applies: to the editor's kept selection, without focusing the editor
+  // (Tiptap focuses a frame later, which would take focus from the toolbar button).
+  const quiet = () => editor.chain();
 
-  function editLink() {
-    const previous = (editor.getAttributes("link").href as string | undefined) ?? "https://";
-    const href = window.prompt(m.linkPrompt, previous);
-    if (href === null) return;
-    if (href.trim() === "") chain().extendMarkRange("link").unsetLink().run();
-    else chain().extendMarkRange("link").setLink({ href: href.trim() }).run();
+  function applyLink(href: string, text: string) {
+    if (editor.state.selection.empty && !editor.isActive("link") && text) {
+      quiet()
+        .insertContent({ type: "text", text, marks: [{ type: "link", attrs: { href } }] })
+        .run();
+    } else quiet().extendMarkRange("link").setLink({ href }).run();
   }
 
-  async function insertPicture(file: File) {
+  /** Uploads the picture and puts it in the body; answers why not, or null. */
+  async function insertPicture(file: File, alt: string): Promise<string | null> {
     onStatus(m.uploading);
     const formData = new FormData();
     formData.set("image", file);
@@ -73,19 +80,19 @@ export function RichTextToolbar({
       answer = { ok: false, message: m.uploadFailed };
     }
     if (!answer.ok) {
-      onStatus(answer.message);
-      return;
+      onStatus("");
+      return answer.message;
     }
-    const alt = window.prompt(m.altPrompt, "") ?? "";
-    chain()
+    quiet()
       .setImage({
         src: answer.image.src,
-        alt: alt.trim(),
+        alt,
         width: answer.image.width,
         height: answer.image.height,
       })
       .run();
     onStatus(m.uploaded);
+    return null;
   }
 
   const s = state ?? ({} as Partial<typeof state>);
@@ -130,14 +137,14 @@ export function RichTextToolbar({
       active: s.blockquote,
       run: () => chain().toggleBlockquote().run(),
     },
-    { key: "link", label: m.link, active: s.link, run: editLink },
+    { key: "link", label: m.link, active: s.link, run: () => setDialog("link") },
     {
       key: "unlink",
       label: m.unlink,
       disabled: !s.link,
       run: () => chain().extendMarkRange("link").unsetLink().run(),
     },
-    { key: "img", label: m.image, run: () => fileInput.current?.click() },
+    { key: "img", label: m.image, run: () => setDialog("image") },
     {
       key: "table",
       label: m.table,
@@ -159,7 +166,17 @@ export function RichTextToolbar({
   ];
   const current = Math.min(focusIndex, tools.length - 1);
 
+  function closeDialog() {
+    const opener = tools.findIndex((tool) => tool.key === (dialog === "link" ? "link" : "img"));
+    setDialog(null);
+    // Back to the button that opened it, which becomes the toolbar's tab stop.
+    setFocusIndex(opener);
+    buttons.current[opener]?.focus();
+  }
+
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    // Keys typed in a dialog (a portal, but a child here for React's events) are its own.
+    if (!event.currentTarget.contains(event.target as Node)) return;
     const moves: Record<string, number> = {
       ArrowRight: current + 1,
       ArrowLeft: current - 1,
@@ -195,6 +212,7 @@ export function RichTextToolbar({
           aria-pressed={tool.active === undefined ? undefined : tool.active}
           // aria-disabled, not disabled: a button that just became unavailable keeps focus.
           aria-disabled={tool.disabled ? true : undefined}
+          aria-haspopup={tool.key === "link" || tool.key === "img" ? "dialog" : undefined}
           onFocus={() => setFocusIndex(index)}
           onMouseDown={(event) => event.preventDefault()}
           onClick={() => {
@@ -205,19 +223,17 @@ export function RichTextToolbar({
           {tool.label}
         </button>
       ))}
-      <input
-        ref={fileInput}
-        type="file"
-        accept="image/jpeg,image/png,image/webp"
-        hidden
-        tabIndex={-1}
-        aria-hidden="true"
-        onChange={(event) => {
-          const file = event.currentTarget.files?.[0];
-          event.currentTarget.value = "";
-          if (file) void insertPicture(file);
-        }}
-      />
+      {dialog === "link" && (
+        <LinkDialog
+          initialHref={(editor.getAttributes("link").href as string | undefined) ?? "https://"}
+          editing={Boolean(s.link)}
+          needsText={editor.state.selection.empty && !s.link}
+          onApply={applyLink}
+          onRemove={() => quiet().extendMarkRange("link").unsetLink().run()}
+          onClose={closeDialog}
+        />
+      )}
+      {dialog === "image" && <ImageDialog onInsert={insertPicture} onClose={closeDialog} />}
     </div>
   );
 }

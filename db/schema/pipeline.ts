@@ -10,6 +10,8 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import {
+  articleBodyFormats,
+  caseOutcomeFormats,
   noteCategories,
   opinionStatuses,
   proposalKinds,
@@ -99,8 +101,13 @@ export const researchTopics = pgTable(
     campaignId: integer("campaign_id").references(() => campaigns.id, { onDelete: "set null" }),
     topicId: integer("topic_id").references(() => topics.id, { onDelete: "set null" }),
     summary: text("summary").notNull().default(""),
-    /** The research report, Markdown. */
+    /**
+     * The research report: HTML from the rich-text editor, cleaned by
+     * lib/rich-text/sanitize.ts. Reports from before the editor held Markdown: the data
+     * step after the migrations (db/rich-text/convert-cases-topics.ts) converts them once.
+     */
     report: text("report").notNull().default(""),
+    reportFormat: text("report_format", { enum: articleBodyFormats }).notNull().default("html"),
     reviewStatus: text("review_status", { enum: reviewStatuses }).notNull().default("drafting"),
     reviewComment: text("review_comment").notNull().default(""),
     sortOrder: integer("sort_order").notNull().default(0),
@@ -233,7 +240,13 @@ export const publicCases = pgTable(
     category: text("category", { enum: noteCategories }),
     townId: integer("town_id").references(() => towns.id, { onDelete: "set null" }),
     departmentName: text("department_name").notNull().default(""),
+    /**
+     * How the note was handled: HTML from the rich-text editor, cleaned before it is stored.
+     * Cases from before the editor held plain paragraphs ("text"), converted once by the
+     * data step after the migrations (db/rich-text/convert-cases-topics.ts).
+     */
     outcome: text("outcome").notNull().default(""),
+    outcomeFormat: text("outcome_format", { enum: caseOutcomeFormats }).notNull().default("html"),
     receivedOn: date("received_on"),
     resolvedOn: date("resolved_on"),
     publishedAt: tstz("published_at"),

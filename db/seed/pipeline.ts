@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
 import { adminMessages } from "../../lib/messages/admin";
 import { type NoteStatus, transition } from "../../lib/notes/workflow";
+import { markdownToRichText } from "../../lib/rich-text/markdown";
 import type { Database } from "../client";
 import {
   answerTemplates,
@@ -205,7 +206,8 @@ export async function insertPipelineDemo(tx: Transaction, now: Date): Promise<vo
       year: research.topic.year,
       topicId: bySlug(topicRows, research.topic.topic, "topic"),
       summary: research.topic.summary,
-      report: research.topic.report,
+      // Written in Markdown; stored as the editor's clean HTML (headings from h3).
+      report: markdownToRichText(research.topic.report, 3),
       reviewStatus: research.topic.reviewStatus,
     })
     .returning({ id: researchTopics.id });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { type FormState, firstIssuePerField } from "@/lib/form-state";
 import { cmsMessages } from "@/lib/messages/cms";
+import { richTextBlock } from "@/lib/rich-text/validation";
 import { block, checkbox, line, localDate, optionalId } from "@/lib/validation";
 import { noteCategories } from "@/lib/vocabulary";
 
@@ -48,7 +49,7 @@ const caseSchema = z
     ),
     townId: optionalId(f.town),
     departmentName: line(f.departmentName, 120),
-    outcome: block(f.outcome, 3000, { required: true }),
+    outcome: richTextBlock(f.outcome, 3000, { required: true }),
     receivedOn: localDate(f.receivedOn, { optional: true }),
     resolvedOn: localDate(f.resolvedOn, { optional: true }),
     reviewed: checkbox.refine((v) => v, m.fieldErrors.reviewed),

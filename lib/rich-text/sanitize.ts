@@ -5,7 +5,7 @@ import { isSafeUrl } from "../markdown";
  * Rich-text bodies (news articles and event reports) are HTML written in the editor
  * (components/rich-text). They are cleaned ON THE SERVER against an allowlist before
  * they are stored, and again when rendered: no style, no class, no on… attribute, no
- * script, links only to http(s), mailto and same-site paths, pictures only our own
+ * script, links only to http(s), mailto, tel and same-site paths, pictures only our own
  * public files (/files/…). The site's typography CSS styles the bare tags.
  */
 
@@ -40,6 +40,9 @@ export function isOwnFileSrc(src: string): boolean {
   return OWN_FILE_SRC.test(src) && !src.includes("..");
 }
 
+/** A phone number link (the editor's link dialog offers tel:); Markdown never had them. */
+const TEL_HREF = /^tel:\+?[0-9][0-9-]{2,19}$/i;
+
 const SPAN = /^[1-9]\d?$/;
 const DIMENSION = /^[1-9]\d{0,4}$/;
 
@@ -63,7 +66,7 @@ const STORAGE_OPTIONS: sanitizeHtml.IOptions = {
   },
   allowedClasses: {},
   allowedStyles: {},
-  allowedSchemes: ["http", "https", "mailto"],
+  allowedSchemes: ["http", "https", "mailto", "tel"],
   allowedSchemesAppliedToAttributes: ["href", "src"],
   allowProtocolRelative: false,
   // Tags not allowed are dropped but their text stays (a <span style> keeps its words);
@@ -83,7 +86,8 @@ const STORAGE_OPTIONS: sanitizeHtml.IOptions = {
     a: (tagName, attribs) => {
       const href = attribs.href?.trim() ?? "";
       // An unsafe link loses its element (its words stay: see finish()), not only its href.
-      if (!href || !isSafeUrl(href) || href.startsWith("//")) return { tagName, attribs: {} };
+      const safe = isSafeUrl(href) || TEL_HREF.test(href);
+      if (!href || !safe || href.startsWith("//")) return { tagName, attribs: {} };
       return { tagName, attribs: { href, ...(attribs.rel ? { rel: attribs.rel } : {}) } };
     },
     img: (tagName, attribs) => {
@@ -151,6 +155,15 @@ function escapeHtml(text: string): string {
 export function richTextFromInput(input: string): string {
   const looksLikeHtml = /<\/?[a-z][^>]*>/i.test(input);
   return sanitizeRichText(looksLikeHtml ? input : plainTextToHtml(input));
+}
+
+/**
+ * `richTextFromInput`, but an editor left empty (`<p></p>`: no word, no picture) is stored
+ * as "" so "not written yet" stays visible as such.
+ */
+export function storedRichText(input: string): string {
+  const html = richTextFromInput(input);
+  return /<(img|hr)\b/.test(html) || richTextToPlainText(html).trim() !== "" ? html : "";
 }
 
 export interface RenderRichTextOptions {

@@ -1,21 +1,29 @@
 "use client";
 
 import * as kit from "@/components/admin/kit";
+import { caseOutcomeClass } from "@/components/cases/outcome-style";
+import { RichTextEditor } from "@/components/rich-text/rich-text-editor";
 import type { CaseFormState, CaseFormValues } from "@/lib/cases/schema";
 import { idleForm } from "@/lib/form-state";
 import { cmsMessages } from "@/lib/messages/cms";
+import type { InlineImageAnswer } from "@/lib/rich-text/editor";
 
 const { Checkbox, SelectField, TextArea, TextField } = kit;
 
 const m = cmsMessages.cases;
 const f = m.fields;
 
-/** The anonymised case: the editor rewrites the draft and confirms it holds no personal data. */
+/**
+ * The anonymised case: the editor rewrites the draft and confirms it holds no personal data.
+ * The outcome is written in the rich-text editor (a textarea of HTML without JavaScript).
+ */
 export interface CaseFormProps extends kit.EditorProps<CaseFormState, CaseFormValues> {
   /** The note the case is written from (a new case). */
   noteId: number | null;
   categories: kit.Option[];
   towns: kit.Option[];
+  /** Stores a picture placed inside the outcome (a server action). */
+  uploadImage: (formData: FormData) => Promise<InlineImageAnswer>;
 }
 
 export function CaseForm({
@@ -25,6 +33,7 @@ export function CaseForm({
   initial,
   categories,
   towns,
+  uploadImage,
   permalink,
 }: CaseFormProps) {
   const { field, ...form } = kit.useFormAction(action, idleForm(initial), {
@@ -51,7 +60,13 @@ export function CaseForm({
         optional
         maxLength={120}
       />
-      <TextArea {...field.text("outcome")} label={f.outcome} required rows={5} />
+      <RichTextEditor
+        {...field.text("outcome")}
+        label={`${f.outcome}${cmsMessages.common.required}`}
+        hint={f.outcomeHint}
+        upload={uploadImage}
+        contentClassName={caseOutcomeClass}
+      />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField {...field.text("receivedOn")} type="date" label={f.receivedOn} optional />
         <TextField {...field.text("resolvedOn")} type="date" label={f.resolvedOn} optional />

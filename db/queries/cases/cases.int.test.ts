@@ -145,7 +145,8 @@ describe(`public cases on ${driverLabel()}`, () => {
       title: "共富集市业态单一",
       summary: "引入生鲜和文创商品，线上线下一起宣传。",
       departmentName: "测试商务局",
-      outcome: "已协调两家生鲜企业入驻集市。",
+      // The answers as the rich-text editor's paragraphs.
+      outcome: "<p>已协调两家生鲜企业入驻集市。</p>",
       receivedOn: "2026-05-12",
       resolvedOn: "2026-05-30",
       category: "livelihood",

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, count, desc, eq, inArray, isNull, max } from "drizzle-orm";
+import { plainParagraphsToRichText } from "@/lib/rich-text/markdown";
 import { localDateKey } from "@/lib/time";
 import type { NoteCategory } from "@/lib/vocabulary";
 import type { Database } from "../../client";
@@ -128,12 +129,15 @@ export async function buildCaseDraftIn(
       ),
   ]);
   const departmentName = [...new Set(transfers.map((t) => t.department))].join("、");
-  const outcome = transfers
-    .filter((t) => t.answer?.trim())
-    .map((t) =>
-      transfers.length > 1 ? `${t.department}：${t.answer?.trim()}` : (t.answer?.trim() ?? ""),
-    )
-    .join("\n\n");
+  // The departments' answers, one paragraph each, as the rich-text editor's HTML.
+  const outcome = plainParagraphsToRichText(
+    transfers
+      .filter((t) => t.answer?.trim())
+      .map((t) =>
+        transfers.length > 1 ? `${t.department}：${t.answer?.trim()}` : (t.answer?.trim() ?? ""),
+      )
+      .join("\n\n"),
+  );
   const resolved = finished?.at ?? null;
   return {
     noteId: note.id,

@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/types";
 import { findPersonalData } from "@/lib/cases/personal-data";
 import { AppError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
+import { richTextFromInput, richTextToPlainText } from "@/lib/rich-text/sanitize";
 import { normalizeDocumentText } from "@/lib/search/tokenize";
 import type { Database } from "../../client";
 import { openOptional } from "../../encryption/fields";
@@ -43,10 +44,15 @@ async function authorIdentifiers(db: Executor, noteId: number): Promise<string[]
 
 function assertAnonymous(input: CaseInput, names: string[]) {
   const found = findPersonalData(
-    [input.title, input.summary, input.departmentName, input.outcome],
+    [input.title, input.summary, input.departmentName, richTextToPlainText(input.outcome)],
     names,
   );
   if (found) throw new AppError("personal_data", found);
+}
+
+/** The words of a stored outcome (HTML since the editor; plain text in rows not yet converted). */
+function outcomeText(outcome: string, format: string): string {
+  return format === "html" ? richTextToPlainText(outcome) : outcome;
 }
 
 /** Writes the case's search entry when it is public, removes it otherwise. */
@@ -57,6 +63,7 @@ export async function indexCase(db: SearchDb, id: number): Promise<void> {
       title: publicCases.title,
       summary: publicCases.summary,
       outcome: publicCases.outcome,
+      outcomeFormat: publicCases.outcomeFormat,
       departmentName: publicCases.departmentName,
       townName: towns.name,
       publishedAt: publicCases.publishedAt,
@@ -75,7 +82,7 @@ export async function indexCase(db: SearchDb, id: number): Promise<void> {
       refId: row.id,
       title: normalizeDocumentText(row.title),
       body: normalizeDocumentText(
-        [row.summary, row.outcome, row.departmentName, row.townName]
+        [row.summary, outcomeText(row.outcome, row.outcomeFormat), row.departmentName, row.townName]
           .filter((p) => p?.trim())
           .join("\n"),
       ),
@@ -103,10 +110,10 @@ async function tellAuthorOfCase(tx: Executor, caseId: number): Promise<void> {
   });
 }
 
-/** The case's own text and dates, as stored. */
+/** The case's own text and dates, as stored: the outcome cleaned by the rich-text allowlist. */
 function caseColumns(input: CaseInput) {
   const { publish: _publish, ...columns } = input;
-  return columns;
+  return { ...columns, outcome: richTextFromInput(input.outcome), outcomeFormat: "html" as const };
 }
 
 /** Creates the case of a note (one per note), checked for personal data, audited. */
@@ -220,6 +227,7 @@ export async function setCasePublishedIn(
         summary: publicCases.summary,
         departmentName: publicCases.departmentName,
         outcome: publicCases.outcome,
+        outcomeFormat: publicCases.outcomeFormat,
         publishedAt: publicCases.publishedAt,
       })
       .from(publicCases)
@@ -230,7 +238,12 @@ export async function setCasePublishedIn(
     if (publish) {
       const names = existing.noteId === null ? [] : await authorIdentifiers(tx, existing.noteId);
       const found = findPersonalData(
-        [existing.title, existing.summary, existing.departmentName, existing.outcome],
+        [
+          existing.title,
+          existing.summary,
+          existing.departmentName,
+          outcomeText(existing.outcome, existing.outcomeFormat),
+        ],
         names,
       );
       if (found) throw new AppError("personal_data", found);

@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/types";
 import { AppError } from "@/lib/errors";
 import { isAdopted } from "@/lib/notes/workflow";
 import { can } from "@/lib/permissions";
+import { storedRichText } from "@/lib/rich-text/sanitize";
 import type { Database } from "../../client";
 import {
   campaigns,
@@ -100,7 +101,13 @@ export async function updateResearchTopicIn(
   await db.transaction(async (tx) => {
     const [row] = await tx
       .update(researchTopics)
-      .set({ ...input, updatedAt: sql`now()` })
+      // The report is cleaned by the rich-text allowlist before it is stored.
+      .set({
+        ...input,
+        report: storedRichText(input.report),
+        reportFormat: "html",
+        updatedAt: sql`now()`,
+      })
       .where(eq(researchTopics.id, id))
       .returning({ id: researchTopics.id });
     if (!row) throw new AppError("not_found");

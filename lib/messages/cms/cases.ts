@@ -38,6 +38,8 @@ export const cmsCasesMessages = {
     town: "镇街",
     departmentName: "办理部门",
     outcome: "办理结果",
+    outcomeHint:
+      "可用标题、列表、表格、链接和图片写清办理经过；从 Word、WPS 粘贴时会去掉原有的字体和样式。",
     receivedOn: "收到日期",
     resolvedOn: "办结日期",
     reviewed: "我已核对，内容不含委员姓名、联系方式等个人信息",

@@ -48,7 +48,8 @@ export const pipelineWorkMessages = {
     saveMembers: "保存参与委员",
     report: "调研报告",
     editTitle: "课题信息与专家阅评",
-    reportHint: "支持 Markdown：# 标题、**加粗**、- 列表、[链接](https://…)。",
+    reportHint:
+      "可用标题、列表、表格、链接和图片；从 Word、WPS 粘贴时会去掉原有的字体和样式。“报告预览”显示保存后的样子。",
     preview: "报告预览",
     previewEmpty: "报告尚未撰写。",
     reviewStatus: "专家阅评",

@@ -7,10 +7,14 @@ import { cmsMessages } from "@/lib/messages/cms";
 import { cmsErrorNotice } from "@/lib/messages/cms/gate";
 import { noteCategories } from "@/lib/vocabulary";
 
+import { uploadCaseImageAction } from "./image-actions";
+
 const m = cmsMessages.cases;
 
+/** The form's choices, and the action that stores a picture placed in the outcome. */
 export function caseChoices(towns: { id: number; name: string }[]) {
   return {
+    uploadImage: uploadCaseImageAction,
     categories: noteCategories.map((c) => ({ value: c, label: messages.admin.categories[c] })),
     towns: toOptions(towns),
   };

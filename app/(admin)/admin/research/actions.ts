@@ -16,10 +16,10 @@ import {
   idFromForm,
   idsFromForm,
 } from "@/lib/form-state";
-import { renderMarkdown } from "@/lib/markdown";
 import { pipelineErrors as errors } from "@/lib/messages/pipeline/notes";
 import { pipelineWorkMessages } from "@/lib/messages/pipeline/work";
 import { REPORT_MAX, topicCreateSchema, topicUpdateSchema } from "@/lib/pipeline/forms";
+import { renderRichText, storedRichText } from "@/lib/rich-text/sanitize";
 import { gatedAction } from "@/server/action";
 
 const m = pipelineWorkMessages.research;
@@ -81,7 +81,7 @@ export async function updateTopicAction(_previous: State, formData: FormData): P
           fieldErrors: input.fieldErrors,
           values,
           result: {
-            previewHtml: renderMarkdown(report.slice(0, REPORT_MAX), { topHeadingLevel: 3 }),
+            previewHtml: renderRichText(storedRichText(report.slice(0, REPORT_MAX))),
           },
         };
       }

@@ -4,6 +4,7 @@ import {
   setMembersAction,
   updateTopicAction,
 } from "./actions";
+import { uploadReportImageAction } from "./image-actions";
 
 /** The forms of one research topic's page and their server actions. */
 export const researchTopicActions = {
@@ -11,4 +12,5 @@ export const researchTopicActions = {
   removeNote: removeNoteAction,
   gather: gatherNotesAction,
   members: setMembersAction,
+  uploadImage: uploadReportImageAction,
 };

@@ -7,7 +7,9 @@ import { CaseDetail } from "@/components/cases/case-detail";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { getPublishedCase } from "@/db/queries/cases/public";
 import { getCommitteeInfo } from "@/db/queries/settings";
+import { env } from "@/lib/env";
 import { cmsMessages } from "@/lib/messages/cms";
+import { renderRichText } from "@/lib/rich-text/sanitize";
 
 const m = cmsMessages.cases;
 
@@ -31,7 +33,11 @@ export default async function CasePage({ params }: Props) {
   return (
     <div className="mx-auto max-w-3xl space-y-5">
       <Breadcrumbs trail={[{ label: m.title, href: "/cases" }, { label: item.title }]} />
-      <CaseDetail item={item} timeZone={committee.timeZone} />
+      <CaseDetail
+        item={item}
+        outcomeHtml={renderRichText(item.outcome, { siteUrl: env.SITE_URL })}
+        timeZone={committee.timeZone}
+      />
       <p>
         <Link href="/cases" className="text-brand-700 hover:underline">
           <span aria-hidden="true">‹ </span>
