@@ -11,6 +11,7 @@ const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 const SOURCES = [
   "app",
   "components",
+  "server",
   "db",
   "lib",
   "public",
@@ -43,6 +44,16 @@ if (stale) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 } else {
   console.log("[lvzhi] the build is up to date");
+}
+
+// Designed covers and demo pictures are drawn with sharp from SVG: their Chinese words need
+// a CJK font that fontconfig finds, else they come out as boxes.
+const fonts = spawnSync("fc-list", [":lang=zh", "family"], { encoding: "utf8" });
+if (fonts.status !== 0 || fonts.stdout.trim() === "") {
+  console.warn(
+    "[lvzhi] 未找到中文字体：设计封面和示例图片上的文字会显示为方框。" +
+      "Debian 上请安装 fonts-noto-cjk（sudo apt-get install fonts-noto-cjk），然后重新启动。",
+  );
 }
 
 const server = spawn(process.execPath, [path.join(root, "server.mjs")], {

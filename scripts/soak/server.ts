@@ -12,6 +12,7 @@ const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 const SOURCES = [
   "app",
   "components",
+  "server",
   "db",
   "lib",
   "public",
