@@ -61,20 +61,22 @@ export function SiteHeader({
           {/*
             One list of the sections, rendered once: on a narrower screen it folds behind 菜单
             (a native <details>); a desktop has room for all of them in one bar, so there the
-            button is hidden and the folded part is shown anyway (::details-content).
+            button is hidden and the folded part is shown anyway (::details-content; the
+            `unfolded:` variant, app/globals.css). A browser that cannot style
+            ::details-content keeps the 菜单 button at every width.
           */}
           <DisclosureMenu
             label={messages.site.menu}
-            className="flex-1 xl:[&::details-content]:[content-visibility:visible]"
-            summaryClassName="inline-flex items-center gap-2 px-3 py-3 font-medium hover:bg-brand-900 xl:hidden"
-            panelClassName="absolute inset-x-0 top-full z-40 border-t border-white/15 bg-brand-800 shadow-lg xl:static xl:border-0 xl:bg-transparent xl:shadow-none"
+            className="flex-1 unfolded:[&::details-content]:[content-visibility:visible]"
+            summaryClassName="inline-flex items-center gap-2 px-3 py-3 font-medium hover:bg-brand-900 unfolded:hidden"
+            panelClassName="absolute inset-x-0 top-full z-40 border-t border-white/15 bg-brand-800 shadow-lg unfolded:static unfolded:border-0 unfolded:bg-transparent unfolded:shadow-none"
           >
-            <ul className="mx-auto grid max-w-6xl grid-cols-2 gap-1 px-2 py-2 text-base sm:grid-cols-3 sm:px-4 xl:mx-0 xl:flex xl:max-w-none xl:flex-wrap xl:gap-0 xl:p-0">
+            <ul className="mx-auto grid max-w-6xl grid-cols-2 gap-1 px-2 py-2 text-base sm:grid-cols-3 sm:px-4 unfolded:mx-0 unfolded:flex unfolded:max-w-none unfolded:flex-wrap unfolded:gap-0 unfolded:p-0">
               {NAV.map((item) => (
                 <li key={item.href}>
                   <Link
                     href={item.href}
-                    className="block rounded px-3 py-2.5 font-medium hover:bg-brand-900 xl:rounded-none xl:py-3"
+                    className="block rounded px-3 py-2.5 font-medium hover:bg-brand-900 unfolded:rounded-none unfolded:py-3"
                   >
                     {item.label}
                   </Link>
