@@ -1,6 +1,9 @@
 import { randomBytes } from "node:crypto";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import pg from "pg";
-import { type DatabaseHandle, migrateDatabase, openDatabase } from "./client";
+import { type DatabaseHandle, MIGRATIONS_FOLDER, migrateDatabase, openDatabase } from "./client";
 
 /**
  * Integration tests run on whichever driver the environment names:
@@ -95,4 +98,22 @@ async function withAdminClient<T>(
   } finally {
     await client.end();
   }
+}
+
+/**
+ * A copy of the migrations that stops just before the one whose tag ends with `tagSuffix`,
+ * in a new temporary folder (the caller removes it): a database migrated from it holds
+ * rows as an older version wrote them; migrating it again with MIGRATIONS_FOLDER applies
+ * the rest, as an upgrade would.
+ */
+export function migrationsBefore(tagSuffix: string): string {
+  const folder = mkdtempSync(path.join(tmpdir(), "lvzhi-migrations-"));
+  cpSync(MIGRATIONS_FOLDER, folder, { recursive: true });
+  const journalFile = path.join(folder, "meta", "_journal.json");
+  const journal = JSON.parse(readFileSync(journalFile, "utf8"));
+  const stop = journal.entries.findIndex((e: { tag: string }) => e.tag.endsWith(tagSuffix));
+  if (stop <= 0) throw new Error(`no migration after the first ends with ${tagSuffix}`);
+  journal.entries = journal.entries.slice(0, stop);
+  writeFileSync(journalFile, JSON.stringify(journal));
+  return folder;
 }

@@ -1,15 +1,13 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { rmSync } from "node:fs";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { type DatabaseHandle, MIGRATIONS_FOLDER, migrateDatabase } from "@/db/client";
+import { type DatabaseHandle, migrateDatabase } from "@/db/client";
 import { indexCase, updateCaseIn } from "@/db/queries/cases/write";
 import { updateResearchTopicIn } from "@/db/queries/pipeline/research-write";
 import { staffActor } from "@/db/queries/shared/test-staff";
 import { publicCases, researchTopics, searchDocuments } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
-import { createTestDatabase, driverLabel } from "@/db/test-utils";
+import { createTestDatabase, driverLabel, migrationsBefore } from "@/db/test-utils";
 import { renderMarkdown } from "@/lib/markdown";
 import { renderRichText } from "@/lib/rich-text/sanitize";
 import { normalizeDocumentText } from "@/lib/search/tokenize";
@@ -28,17 +26,8 @@ const REPORT =
 
 describe(`Cases and research reports written before the editor become HTML at migrate time (${driverLabel()})`, () => {
   it("converts them once, renders them the same, keeps the case's search words", async () => {
-    const folder = mkdtempSync(path.join(tmpdir(), "lvzhi-migrations-"));
+    const folder = migrationsBefore("_case_topic_text_format");
     try {
-      cpSync(MIGRATIONS_FOLDER, folder, { recursive: true });
-      const journalFile = path.join(folder, "meta", "_journal.json");
-      const journal = JSON.parse(readFileSync(journalFile, "utf8"));
-      const stop = journal.entries.findIndex((e: { tag: string }) =>
-        e.tag.endsWith("_case_topic_text_format"),
-      );
-      expect(stop).toBeGreaterThan(0);
-      journal.entries = journal.entries.slice(0, stop);
-      writeFileSync(journalFile, JSON.stringify(journal));
       const handle = await createTestDatabase({ migrationsFolder: folder });
       opened.push(handle);
       const db = handle.db;

@@ -1,11 +1,9 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { rmSync } from "node:fs";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { type DatabaseHandle, MIGRATIONS_FOLDER, migrateDatabase } from "@/db/client";
+import { type DatabaseHandle, migrateDatabase } from "@/db/client";
 import { articles, searchDocuments } from "@/db/schema";
-import { createTestDatabase, driverLabel } from "@/db/test-utils";
+import { createTestDatabase, driverLabel, migrationsBefore } from "@/db/test-utils";
 import { renderMarkdown } from "@/lib/markdown";
 import { renderRichText } from "@/lib/rich-text/sanitize";
 import { convertMarkdownBodies } from "./convert-markdown";
@@ -21,17 +19,8 @@ const MARKDOWN =
 describe(`Markdown article bodies become HTML at migrate time (${driverLabel()})`, () => {
   it("converts rows written before the editor, renders them the same, reindexes them, once", async () => {
     // A copy of the migrations that stops before body_format, then the rest.
-    const folder = mkdtempSync(path.join(tmpdir(), "lvzhi-migrations-"));
+    const folder = migrationsBefore("_article_body_format");
     try {
-      cpSync(MIGRATIONS_FOLDER, folder, { recursive: true });
-      const journalFile = path.join(folder, "meta", "_journal.json");
-      const journal = JSON.parse(readFileSync(journalFile, "utf8"));
-      const stop = journal.entries.findIndex((e: { tag: string }) =>
-        e.tag.endsWith("_article_body_format"),
-      );
-      expect(stop).toBeGreaterThan(0);
-      journal.entries = journal.entries.slice(0, stop);
-      writeFileSync(journalFile, JSON.stringify(journal));
       const handle = await createTestDatabase({ migrationsFolder: folder });
       opened.push(handle);
       const db = handle.db;

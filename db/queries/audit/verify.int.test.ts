@@ -1,12 +1,14 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { rmSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeChainResult } from "@/lib/audit/chain";
-import { MIGRATIONS_FOLDER } from "../../client";
 import { auditLog } from "../../schema";
-import { createTestDatabase, driverLabel, type TestDatabase } from "../../test-utils";
+import {
+  createTestDatabase,
+  driverLabel,
+  migrationsBefore,
+  type TestDatabase,
+} from "../../test-utils";
 import { verifyAuditChain } from "./verify";
 import { writeAudit } from "./write";
 
@@ -146,17 +148,8 @@ describe(`audit hash chain on ${driverLabel()}`, () => {
 
   it("chains the entries that existed before the migration", async () => {
     // A copy of the migrations that stops before the chain, then the rest.
-    const folder = mkdtempSync(path.join(tmpdir(), "lvzhi-migrations-"));
+    const folder = migrationsBefore("_audit_hash_chain");
     try {
-      cpSync(MIGRATIONS_FOLDER, folder, { recursive: true });
-      const journalFile = path.join(folder, "meta", "_journal.json");
-      const journal = JSON.parse(readFileSync(journalFile, "utf8"));
-      const stop = journal.entries.findIndex((e: { tag: string }) =>
-        e.tag.endsWith("_audit_hash_chain"),
-      );
-      expect(stop).toBeGreaterThan(0);
-      journal.entries = journal.entries.slice(0, stop);
-      writeFileSync(journalFile, JSON.stringify(journal));
       const handle = await createTestDatabase({ migrationsFolder: folder });
       opened.push(handle);
       for (let i = 0; i < 5; i++)
