@@ -23,6 +23,15 @@ export interface FilingResult {
   notesPerSecond: number;
   submit: KindSummary;
   form: KindSummary;
+  /** The note's page the member lands on after filing, and one of its photos. */
+  notePage: KindSummary;
+  photo: KindSummary;
+  /**
+   * The app server's CPU per acknowledged note over the run, milliseconds, a note's
+   * whole round (form, submit, the note's page, a photo) and every thread of the
+   * process. Not PostgreSQL's. Null where /proc is missing.
+   */
+  cpuMsPerNote: number | null;
   /** Submissions the site never acknowledged by the end of the drain. */
   unacknowledged: number;
 }
@@ -97,6 +106,7 @@ export async function benchFiling(options: FilingOptions): Promise<FilingResult>
       await Promise.all(browsers.slice(i, i + 8).map((b) => b.signIn()));
     }
     ctx.stats = new Stats();
+    const cpuBefore = server.cpuSeconds();
     const started = Date.now();
     const workers = browsers.map((b) => b.run());
     await new Promise((r) => setTimeout(r, seconds * 1000));
@@ -104,12 +114,20 @@ export async function benchFiling(options: FilingOptions): Promise<FilingResult>
     drainDeadline = Date.now() + 30_000;
     await Promise.all(workers);
     const elapsed = (Date.now() - started) / 1000;
+    const cpuAfter = server.cpuSeconds();
+    const cpuMsPerNote =
+      cpuBefore === null || cpuAfter === null || acknowledged.length === 0
+        ? null
+        : Math.round(((cpuAfter - cpuBefore) * 1000) / acknowledged.length);
     return {
       members: count,
       seconds: Math.round(elapsed),
       notesPerSecond: acknowledged.length / elapsed,
       submit: ctx.stats.summary("note submit"),
       form: ctx.stats.summary("note form"),
+      notePage: ctx.stats.summary("note page"),
+      photo: ctx.stats.summary("photo"),
+      cpuMsPerNote,
       unacknowledged: submissions.filter((s) => !s.acknowledged).length,
     };
   } finally {
@@ -118,14 +136,18 @@ export async function benchFiling(options: FilingOptions): Promise<FilingResult>
 }
 
 export function printFiling(result: FilingResult) {
-  const { submit, form } = result;
+  const { submit, form, notePage, photo } = result;
   console.log("");
   console.log(
     `note filing, PostgreSQL: ${result.members} members with photos, ${result.seconds}s, no readers, no faults`,
   );
   console.log(
     `  ${result.notesPerSecond.toFixed(1)} notes/s acknowledged; submit p50 ${submit.p50} ms, p95 ${submit.p95} ms ` +
-      `(${submit.count} requests, ${submit.errors} failed); note form p95 ${form.p95} ms; ` +
-      `${result.unacknowledged} never acknowledged`,
+      `(${submit.count} requests, ${submit.errors} failed); ${result.unacknowledged} never acknowledged`,
+  );
+  console.log(
+    `  around it: note form p50 ${form.p50} / p95 ${form.p95} ms, the note's page p50 ${notePage.p50} / ` +
+      `p95 ${notePage.p95} ms, a photo p50 ${photo.p50} / p95 ${photo.p95} ms; ` +
+      `the server's CPU ${result.cpuMsPerNote ?? "?"} ms a note (all four requests)`,
   );
 }

@@ -7,6 +7,8 @@ import path from "node:path";
 
 export const root = path.resolve(import.meta.dirname, "..", "..");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+/** Linux's USER_HZ (`getconf CLK_TCK`), the unit of /proc/<pid>/stat's CPU times. */
+const CLOCK_TICKS = 100;
 
 /** What scripts/start.mjs watches: a build older than any of these is rebuilt. */
 const SOURCES = [
@@ -88,6 +90,24 @@ export class AppServer {
 
   get base() {
     return new URL(`http://127.0.0.1:${this.options.port}`);
+  }
+
+  /**
+   * CPU seconds the running server has used so far, all its threads (libvips, argon2)
+   * included: utime + stime from /proc, which a loaded machine does not inflate the
+   * way it does wall-clock latency. Null where /proc is missing.
+   */
+  cpuSeconds(): number | null {
+    const pid = this.child?.pid;
+    if (!pid) return null;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      // Fields after the command name (which may hold spaces) start at ") ".
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+    } catch {
+      return null;
+    }
   }
 
   get pid() {
