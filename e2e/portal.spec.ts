@@ -200,11 +200,9 @@ test("an article prints without the site's chrome, with the committee, title, da
   await page.pdf({ path: path.join(test.info().project.outputDir, "portal-article.pdf") });
 });
 
-/** The inline SVG painted by sharp, as a camera would see it, decoded by jsQR. */
-async function decodeQr(svg: Locator): Promise<string | null> {
-  const markup = await svg.evaluate((element) => element.outerHTML);
-  const { data, info } = await sharp(Buffer.from(markup))
-    .resize(400, 400)
+/** A picture's pixels, decoded by jsQR. */
+async function decodeQr(picture: Buffer): Promise<string | null> {
+  const { data, info } = await sharp(picture)
     .flatten({ background: "#ffffff" })
     .ensureAlpha()
     .raw()
@@ -222,15 +220,23 @@ test("the share QR code decodes to the article's absolute address; Open Graph na
   const share = page.getByRole("region", { name: "分享" });
   const qr = share.getByRole("img", { name: /本文网址的二维码/ });
   await expect(qr).toBeVisible();
-  expect(await decodeQr(qr)).toBe(url);
+  // A picture of its own (a phone can long-press it in WeChat), loaded and decoded.
+  await expect
+    .poll(() => qr.evaluate((img: HTMLImageElement) => img.naturalWidth))
+    .toBeGreaterThan(0);
+  const src = await qr.getAttribute("src");
+  expect(src).toBe(`/news/${ARTICLE.slug}/qr.png`);
+  const png = await page.request.get(src as string);
+  expect(png.headers()["content-type"]).toBe("image/png");
+  expect(png.headers()["cache-control"]).toContain("public");
+  expect(await decodeQr(await png.body())).toBe(url);
   // And from a screenshot of the element, as a phone's camera would see the screen.
-  const shotPng = await qr.screenshot();
-  const { data, info } = await sharp(shotPng)
-    .ensureAlpha()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  expect(jsQR(new Uint8ClampedArray(data), info.width, info.height)?.data).toBe(url);
+  expect(await decodeQr(await qr.screenshot())).toBe(url);
   await expect(share.getByText(url)).toBeVisible();
+  // Only a published article's address is drawn: this is not a QR code maker for any text.
+  const unknown = await page.request.get("/news/no-such-article-at-all/qr.png");
+  expect(unknown.status()).toBe(404);
+  expect(await unknown.text()).toBe("文件不存在。");
 
   const head = page.locator("head");
   await expect(head.locator('meta[property="og:url"]')).toHaveAttribute("content", url);

@@ -1,6 +1,4 @@
 import Link from "next/link";
-import { QrCode } from "@/components/checkin/qr-code";
-import type { QrDrawing } from "@/lib/checkin/qr";
 import { siteMessages } from "@/lib/messages/site";
 import { type ArticleSize, articleSizeHref, articleSizes } from "@/lib/news/tools";
 import { PrintArticleButton } from "./print-article-button";
@@ -46,8 +44,12 @@ export function ArticleTools({ slug, size }: { slug: string; size: ArticleSize }
   );
 }
 
-/** 分享: the article's absolute address as a QR code (drawn on the server) for WeChat. */
-export function ArticleShare({ url, qr, title }: { url: string; qr: QrDrawing; title: string }) {
+/**
+ * 分享: the article's absolute address as a QR code for WeChat, a PNG picture of its own
+ * (app/(public)/news/[slug]/qr.png): a phone can long-press it to open the article, and
+ * the page does not carry the code's drawing.
+ */
+export function ArticleShare({ url, qrSrc, title }: { url: string; qrSrc: string; title: string }) {
   return (
     <section
       aria-labelledby="article-share"
@@ -56,11 +58,15 @@ export function ArticleShare({ url, qr, title }: { url: string; qr: QrDrawing; t
       <h2 id="article-share" className="font-serif text-lg font-bold text-brand-800">
         {m.share}
       </h2>
-      <QrCode
+      {/* biome-ignore lint/performance/noImgElement: a QR code; next/image would re-encode what must stay crisp */}
+      <img
         id="article-qr"
-        drawing={qr}
-        label={m.qrLabel(title)}
-        className="mx-auto mt-3 h-40 w-40"
+        src={qrSrc}
+        alt={m.qrLabel(title)}
+        width={160}
+        height={160}
+        decoding="async"
+        className="mx-auto mt-3 h-40 w-40 bg-white [image-rendering:pixelated]"
       />
       <p className="mt-2 text-sm text-muted">{m.shareHint}</p>
       <p className="mt-2 break-all text-sm text-muted">

@@ -8,7 +8,6 @@ import { FeedLinks } from "@/components/news/feed-links";
 import { RelatedArticles } from "@/components/news/related-articles";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import type { ArticleDetail, ArticleListItem } from "@/db/queries/news/public";
-import type { QrDrawing } from "@/lib/checkin/qr";
 import { messages } from "@/lib/messages";
 import { siteMessages } from "@/lib/messages/site";
 import { newsListHref } from "@/lib/news/rules";
@@ -18,7 +17,8 @@ import { type ArticleSize, articleSizeClass } from "@/lib/news/tools";
 export interface ArticleToolsInfo {
   size: ArticleSize;
   url: string;
-  qr: QrDrawing;
+  /** The share QR code's picture (lib/news/share.ts articleQrPath). */
+  qrSrc: string;
   committeeName: string;
 }
 
@@ -79,7 +79,7 @@ export function ArticleView({
           </p>
         </article>
         <aside className="space-y-6 print:hidden">
-          <ArticleShare url={tools.url} qr={tools.qr} title={article.title} />
+          <ArticleShare url={tools.url} qrSrc={tools.qrSrc} title={article.title} />
           <RelatedArticles items={related} timeZone={timeZone} />
           <FeedLinks column={{ slug: article.columnSlug, name: article.columnName }} />
         </aside>

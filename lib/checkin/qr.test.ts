@@ -1,6 +1,7 @@
 import jsQR from "jsqr";
+import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { drawAddressQr, drawQr } from "./qr";
+import { addressQrPng, drawQr } from "./qr";
 
 /** Paints the drawing's path (runs of `M x y h w v1 h-w z`) as a decoder sees a photo. */
 function rasterise(drawing: { size: number; path: string }, scale = 6) {
@@ -40,18 +41,36 @@ describe("drawQr", () => {
   });
 });
 
-describe("drawAddressQr", () => {
-  it("draws an address once and gives the same code again, still readable", () => {
+/** Decodes a PNG the way a phone reads a picture: its pixels, by a real decoder. */
+async function readPng(png: Buffer) {
+  const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  return { text: jsQR(new Uint8ClampedArray(data), info.width, info.height)?.data, info };
+}
+
+describe("addressQrPng", () => {
+  it("draws an address as a PNG a decoder reads back, large enough for a phone's screen", async () => {
     const url = "https://lvzhi.example.cn/news/bench-1";
-    const first = drawAddressQr(url);
-    expect(drawAddressQr(url)).toBe(first);
-    const { rgba, side } = rasterise(first);
-    expect(jsQR(rgba, side, side)?.data).toBe(url);
+    const png = await addressQrPng(url);
+    expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
+    const { text, info } = await readPng(png);
+    expect(text).toBe(url);
+    expect(info.width).toBe(info.height);
+    expect(info.width).toBeGreaterThanOrEqual(300);
+    // A light quiet zone: the first row of pixels is white.
+    const { data } = await sharp(png).greyscale().raw().toBuffer({ resolveWithObject: true });
+    expect(Math.min(...data.subarray(0, info.width))).toBe(255);
+  });
+
+  it("draws an address once and gives the same picture again", async () => {
+    const url = "https://lvzhi.example.cn/news/bench-2";
+    const first = addressQrPng(url);
+    expect(addressQrPng(url)).toBe(first);
+    expect((await readPng(await first)).text).toBe(url);
   });
 
   it("keeps only the latest addresses", () => {
-    const first = drawAddressQr("https://lvzhi.example.cn/news/a-0");
-    for (let i = 1; i <= 500; i++) drawAddressQr(`https://lvzhi.example.cn/news/a-${i}`);
-    expect(drawAddressQr("https://lvzhi.example.cn/news/a-0")).not.toBe(first);
+    const first = addressQrPng("https://lvzhi.example.cn/news/a-0");
+    for (let i = 1; i <= 500; i++) addressQrPng(`https://lvzhi.example.cn/news/a-${i}`);
+    expect(addressQrPng("https://lvzhi.example.cn/news/a-0")).not.toBe(first);
   });
 });

@@ -36,17 +36,22 @@ export function drawQr(text: string): QrDrawing {
   return { size: n + 2 * QUIET_ZONE, path: parts.join("") };
 }
 
-/** How many public addresses' codes are kept (an article's address is ~100 bytes, its code ~4 kB). */
+/** How many public addresses' codes are kept (an article's address is ~100 bytes, its PNG ~1 kB). */
 const ADDRESS_MEMO_SIZE = 500;
-const addressMemo = new Map<string, QrDrawing>();
+const addressMemo = new Map<string, Promise<Buffer>>();
+
+/** Pixels per module of a public address's PNG: 41 modules with the quiet zone make ~410 px. */
+const PNG_SCALE = 10;
 
 /**
- * The code of a public address (an article's share code): the same address is asked for on
- * every view of its page, and drawing it is a few percent of the page's render, so the
- * latest ones are kept. Only for public addresses: never a secret (a check-in token or a
+ * The code of a public address (an article's share code) as a PNG, black on white with the
+ * quiet zone: a picture a phone can long-press in WeChat to open (识别图中二维码), which an
+ * inline SVG is not, and bytes the article page no longer carries twice (as HTML and
+ * again in its RSC payload). The same address is asked for on every view, so the latest
+ * ones are kept. Only for public addresses: never a secret (a check-in token or a
  * registration code goes through drawQr, so it is not kept in memory).
  */
-export function drawAddressQr(url: string): QrDrawing {
+export function addressQrPng(url: string): Promise<Buffer> {
   const kept = addressMemo.get(url);
   if (kept) {
     // Most recently used last: the first key is the one to drop.
@@ -54,11 +59,19 @@ export function drawAddressQr(url: string): QrDrawing {
     addressMemo.set(url, kept);
     return kept;
   }
-  const drawing = drawQr(url);
-  addressMemo.set(url, drawing);
+  const png = QRCode.toBuffer(url, {
+    type: "png",
+    errorCorrectionLevel: "M",
+    margin: QUIET_ZONE,
+    scale: PNG_SCALE,
+    color: { dark: "#000000ff", light: "#ffffffff" },
+  });
+  addressMemo.set(url, png);
+  // A failure is not kept: the next view tries again.
+  png.catch(() => addressMemo.delete(url));
   if (addressMemo.size > ADDRESS_MEMO_SIZE) {
     const oldest = addressMemo.keys().next().value;
     if (oldest !== undefined) addressMemo.delete(oldest);
   }
-  return drawing;
+  return png;
 }

@@ -6,6 +6,11 @@ export function articleUrl(slug: string): string {
   return siteUrl(`/news/${encodeURIComponent(slug)}`);
 }
 
+/** Where an article's share QR code (a PNG of articleUrl) is served, on this site. */
+export function articleQrPath(slug: string): string {
+  return `/news/${encodeURIComponent(slug)}/qr.png`;
+}
+
 /**
  * The Open Graph picture of an article: a JPEG of at most 1280 px of its cover photo, or
  * of its designed cover when it has none (lib/pictures/article-cover.ts), so every shared

@@ -5,9 +5,8 @@ import { cache } from "react";
 import { ArticleView } from "@/components/news/article-view";
 import { getPublicArticle } from "@/db/queries/news/cached";
 import { getCommitteeInfo } from "@/db/queries/settings";
-import { drawAddressQr } from "@/lib/checkin/qr";
 import { env } from "@/lib/env";
-import { articleUrl } from "@/lib/news/share";
+import { articleQrPath, articleUrl } from "@/lib/news/share";
 import { parseArticleSize } from "@/lib/news/tools";
 import { renderRichText } from "@/lib/rich-text/sanitize";
 import { articleMetadata } from "../view";
@@ -51,7 +50,7 @@ export default async function ArticlePage({
       tools={{
         size: parseArticleSize(query.size),
         url,
-        qr: drawAddressQr(url),
+        qrSrc: articleQrPath(found.article.slug),
         committeeName: committee.name,
       }}
     />
