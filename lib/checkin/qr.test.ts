@@ -1,7 +1,7 @@
 import jsQR from "jsqr";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { addressQrPng, drawQr } from "./qr";
+import { addressQrPng, drawQr, latestMemo } from "./qr";
 
 /** Paints the drawing's path (runs of `M x y h w v1 h-w z`) as a decoder sees a photo. */
 function rasterise(drawing: { size: number; path: string }, scale = 6) {
@@ -67,10 +67,29 @@ describe("addressQrPng", () => {
     expect(addressQrPng(url)).toBe(first);
     expect((await readPng(await first)).text).toBe(url);
   });
+});
 
-  it("keeps only the latest addresses", () => {
-    const first = addressQrPng("https://lvzhi.example.cn/news/a-0");
-    for (let i = 1; i <= 500; i++) addressQrPng(`https://lvzhi.example.cn/news/a-${i}`);
-    expect(addressQrPng("https://lvzhi.example.cn/news/a-0")).not.toBe(first);
+describe("latestMemo", () => {
+  it("computes a key once, keeps the latest keys and forgets a failure", async () => {
+    const calls: string[] = [];
+    const memo = latestMemo(3, async (key) => {
+      calls.push(key);
+      if (key === "bad") throw new Error("no");
+      return key.toUpperCase();
+    });
+    expect(await memo("a")).toBe("A");
+    expect(await memo("a")).toBe("A");
+    expect(calls).toEqual(["a"]);
+    await memo("b");
+    await memo("c");
+    await memo("a"); // a is now the latest; b the oldest
+    await memo("d"); // drops b
+    await memo("a");
+    expect(calls).toEqual(["a", "b", "c", "d"]);
+    await memo("b");
+    expect(calls).toEqual(["a", "b", "c", "d", "b"]);
+    await expect(memo("bad")).rejects.toThrow("no");
+    await expect(memo("bad")).rejects.toThrow("no");
+    expect(calls.filter((k) => k === "bad")).toHaveLength(2);
   });
 });

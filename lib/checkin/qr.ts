@@ -38,10 +38,36 @@ export function drawQr(text: string): QrDrawing {
 
 /** How many public addresses' codes are kept (an article's address is ~100 bytes, its PNG ~1 kB). */
 const ADDRESS_MEMO_SIZE = 500;
-const addressMemo = new Map<string, Promise<Buffer>>();
 
 /** Pixels per module of a public address's PNG: 41 modules with the quiet zone make ~410 px. */
 const PNG_SCALE = 10;
+
+/**
+ * `compute` remembered for the latest `size` keys, least recently used dropped first; a
+ * rejected promise is forgotten, so the next call tries again.
+ */
+export function latestMemo<T>(size: number, compute: (key: string) => Promise<T>) {
+  const kept = new Map<string, Promise<T>>();
+  return (key: string): Promise<T> => {
+    const known = kept.get(key);
+    if (known) {
+      // Most recently used last: the first key is the one to drop.
+      kept.delete(key);
+      kept.set(key, known);
+      return known;
+    }
+    const value = compute(key);
+    kept.set(key, value);
+    value.catch(() => {
+      if (kept.get(key) === value) kept.delete(key);
+    });
+    if (kept.size > size) {
+      const oldest = kept.keys().next().value;
+      if (oldest !== undefined) kept.delete(oldest);
+    }
+    return value;
+  };
+}
 
 /**
  * The code of a public address (an article's share code) as a PNG, black on white with the
@@ -51,27 +77,12 @@ const PNG_SCALE = 10;
  * ones are kept. Only for public addresses: never a secret (a check-in token or a
  * registration code goes through drawQr, so it is not kept in memory).
  */
-export function addressQrPng(url: string): Promise<Buffer> {
-  const kept = addressMemo.get(url);
-  if (kept) {
-    // Most recently used last: the first key is the one to drop.
-    addressMemo.delete(url);
-    addressMemo.set(url, kept);
-    return kept;
-  }
-  const png = QRCode.toBuffer(url, {
+export const addressQrPng = latestMemo(ADDRESS_MEMO_SIZE, (url) =>
+  QRCode.toBuffer(url, {
     type: "png",
     errorCorrectionLevel: "M",
     margin: QUIET_ZONE,
     scale: PNG_SCALE,
     color: { dark: "#000000ff", light: "#ffffffff" },
-  });
-  addressMemo.set(url, png);
-  // A failure is not kept: the next view tries again.
-  png.catch(() => addressMemo.delete(url));
-  if (addressMemo.size > ADDRESS_MEMO_SIZE) {
-    const oldest = addressMemo.keys().next().value;
-    if (oldest !== undefined) addressMemo.delete(oldest);
-  }
-  return png;
-}
+  }),
+);
