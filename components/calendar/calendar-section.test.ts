@@ -68,3 +68,44 @@ describe("the month view", () => {
     expect(html).toMatch(/<a href="[^"]*#list-2026-05-12"[^>]*aria-label="5月12日[^"]*7 场活动"/);
   });
 });
+
+/** Four events on every day of the five-week grid of December 2026, as on the bench. */
+function denseMonth(): GridEvent[] {
+  const kinds = ["consultation", "visit", "service", "lecture", "clinic", "market", "meeting"];
+  return Array.from({ length: 35 * 4 }, (_, i) => ({
+    id: 19000 + i,
+    title: `民生主题活动（第${18000 + i}场）`,
+    kind: kinds[i % 7] as GridEvent["kind"],
+    status: i % 29 === 0 ? ("cancelled" as const) : ("scheduled" as const),
+    startsAt: new Date(Date.UTC(2026, 10, 29, 16 + (i % 4) * 3) + Math.floor(i / 4) * 86_400_000),
+    endsAt: new Date(Date.UTC(2026, 10, 29, 17 + (i % 4) * 3) + Math.floor(i / 4) * 86_400_000),
+  }));
+}
+
+describe("a busy month", () => {
+  // Every element of the grid is sent twice (HTML and the RSC payload) and rendered twice
+  // on the server: a busy month must stay small. Three chips a day and "另有 1 场".
+  const html = renderToStaticMarkup(
+    h(CalendarSection, {
+      query: { view: "month", month: "2026-12", filters: {} },
+      month: "2026-12",
+      today: "2026-12-06",
+      shown: { view: "month", events: denseMonth() },
+      labels: {},
+      timeZone: TZ,
+    }),
+  );
+  const table = /<table[\s\S]*<\/table>/.exec(html)?.[0] ?? "";
+
+  it("shows three events a day and the rest behind 另有 1 场", () => {
+    expect(table.match(/href="\/events\/\d+"/g)).toHaveLength(35 * 3);
+    expect(table.match(/>另有 1 场</g)).toHaveLength(35);
+    expect(table).toContain("已取消：");
+  });
+
+  it("draws the grid in few elements and bytes", () => {
+    const elements = table.match(/<[a-z]/g)?.length ?? 0;
+    expect(elements).toBeLessThan(400); // 834 before
+    expect(Buffer.byteLength(table)).toBeLessThan(28_000); // 51,980 before
+  });
+});

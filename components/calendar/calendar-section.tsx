@@ -62,7 +62,9 @@ export function CalendarSection({
             weeks={buildMonthGrid(month, today)}
             byDay={groupEventsByDay(shown.events, timeZone, { spanDays: true })}
             timeZone={timeZone}
-            dayHref={(date) => `${calendarHref({ ...query, view: "list", month })}#list-${date}`}
+            dayHref={(date) =>
+              `${calendarHref({ ...query, view: "list", month: monthOf(date) })}#list-${date}`
+            }
           />
           <KindLegend />
           {count === 0 ? (

@@ -1,19 +1,22 @@
-import Link from "next/link";
 import type { GridEvent } from "@/db/queries/events/calendar";
 import { formatMonth, type GridDay } from "@/lib/calendar/month";
 import { messages } from "@/lib/messages";
 import { formatTime } from "@/lib/time";
 import { dayLabel } from "./day-label";
-import { kindStyles } from "./kind-style";
 
 /** Chips shown in one day cell before "另有 N 场". */
 const CHIPS_PER_DAY = 3;
 
 /**
  * The month as a table, Monday first. On a desktop each day lists its first events as
- * chips and "另有 N 场" for the rest; on a phone the cells shrink to a day number with
- * coloured dots. Both lead to the day in the list view (`dayHref`), which holds every
- * event of the day in full (CSS only, no script).
+ * chips and "另有 N 场" for the rest; on a phone the same chips are drawn as coloured dots
+ * (CSS only: `.cal-chip` in app/globals.css). The day's number leads to the day in the list
+ * view (`dayHref`), which holds every event of the day in full.
+ *
+ * Every element here is sent twice (in the HTML and in the RSC payload) and rendered twice
+ * on the server, for up to 42 days: so each day is a few plain elements with short classes
+ * (no client `Link`, no prefetching of a hundred event pages, no props left undefined),
+ * and the looks live in app/globals.css.
  */
 export function MonthGrid({
   month,
@@ -31,20 +34,15 @@ export function MonthGrid({
 }) {
   const m = messages.calendar;
   return (
-    <table className="w-full table-fixed border-collapse overflow-hidden rounded-md bg-white text-left shadow-sm ring-1 ring-stone-300">
+    <table className="cal">
       <caption className="sr-only">
         {formatMonth(month)}
         {m.title}
       </caption>
       <thead>
-        <tr className="bg-brand-700 text-white">
+        <tr>
           {m.weekdays.map((short, i) => (
-            <th
-              key={short}
-              scope="col"
-              abbr={m.weekdayNames[i]}
-              className={`py-2 text-center text-sm font-medium ${i >= 5 ? "bg-brand-800" : ""}`}
-            >
+            <th key={short} scope="col" abbr={m.weekdayNames[i]}>
               <span className="sm:hidden">{short}</span>
               <span className="hidden sm:inline">{m.weekdayNames[i]}</span>
             </th>
@@ -60,7 +58,7 @@ export function MonthGrid({
                 day={day}
                 events={byDay.get(day.date) ?? []}
                 timeZone={timeZone}
-                dayHref={dayHref(day.date)}
+                dayHref={dayHref}
               />
             ))}
           </tr>
@@ -68,6 +66,13 @@ export function MonthGrid({
       </tbody>
     </table>
   );
+}
+
+/** `o`: a day of the month before or after; `w`: a weekend; `t`: today. */
+function cellClass(day: GridDay): string {
+  if (day.isToday) return "cal-cell t";
+  if (!day.inMonth) return "cal-cell o";
+  return day.weekday >= 6 ? "cal-cell w" : "cal-cell";
 }
 
 function DayCell({
@@ -79,112 +84,60 @@ function DayCell({
   day: GridDay;
   events: GridEvent[];
   timeZone: string;
-  dayHref: string;
+  dayHref: (date: string) => string;
 }) {
   const m = messages.calendar;
-  const weekend = day.weekday >= 6;
-  const background = day.isToday
-    ? "bg-gold-100"
-    : !day.inMonth
-      ? "bg-stone-100"
-      : weekend
-        ? "bg-brand-50/40"
-        : "bg-white";
-  const number = (
-    <span
-      className={`cal-num ${
-        day.isToday
-          ? "bg-brand-700 font-bold text-white"
-          : day.inMonth
-            ? "font-semibold text-ink"
-            : "text-muted"
-      }`}
-    >
-      {day.day}
-    </span>
-  );
-  const todayNote = day.isToday && <span className="sr-only">（{m.today}）</span>;
   const hidden = events.length - CHIPS_PER_DAY;
+  const href = events.length > 0 && day.inMonth ? dayHref(day.date) : null;
+  const today = day.isToday ? `，${m.today}` : "";
   return (
     <td
       data-date={day.date}
-      aria-current={day.isToday ? "date" : undefined}
-      className={`cal-cell ${background}`}
+      className={cellClass(day)}
+      {...(day.isToday && { "aria-current": "date" as const })}
     >
-      <div className="flex items-center justify-between">
-        {/* Phone: the number links to the day's events in the list view. */}
-        {events.length > 0 && day.inMonth ? (
-          <>
-            <a
-              href={dayHref}
-              className="rounded-full hover:ring-2 hover:ring-brand-600 sm:hidden"
-              aria-label={`${dayLabel(day.date)}，${m.eventsOnDay(events.length)}`}
-            >
-              {number}
-            </a>
-            <span className="hidden sm:inline">
-              {number}
-              {todayNote}
-            </span>
-          </>
-        ) : (
-          <span>
-            {number}
-            {todayNote}
-          </span>
-        )}
-        {day.isToday && (
-          <span className="hidden text-xs font-medium text-brand-800 lg:inline">{m.today}</span>
-        )}
-      </div>
-      {events.length > 0 && (
-        <>
-          <div className="mt-1 flex flex-wrap justify-center gap-0.5 sm:hidden" aria-hidden="true">
-            {events.slice(0, 6).map((event) => (
-              <span
-                key={event.id}
-                className={`cal-dot ${
-                  event.status === "cancelled" ? "bg-stone-400" : kindStyles[event.kind].dot
-                }`}
-              />
-            ))}
-          </div>
-          <ul className="mt-1 hidden space-y-1 sm:block">
-            {events.slice(0, CHIPS_PER_DAY).map((event) => (
-              <li key={event.id}>
-                <EventChip event={event} timeZone={timeZone} />
-              </li>
-            ))}
-            {hidden > 0 && (
-              <li>
-                <Link href={dayHref} className="block px-1 text-xs text-brand-700 hover:underline">
-                  {m.moreOnDay(hidden)}
-                </Link>
-              </li>
-            )}
-          </ul>
-        </>
+      {day.isToday && (
+        <span className="cal-tag" aria-hidden="true">
+          {m.today}
+        </span>
+      )}
+      {href ? (
+        <a
+          href={href}
+          className="cal-num"
+          aria-label={`${dayLabel(day.date)}${today}，${m.eventsOnDay(events.length)}`}
+        >
+          {day.day}
+        </a>
+      ) : (
+        <span className="cal-num">
+          {day.day}
+          {day.isToday && <span className="sr-only">（{m.today}）</span>}
+        </span>
+      )}
+      {events.slice(0, CHIPS_PER_DAY).map((event) => (
+        <EventChip key={event.id} event={event} timeZone={timeZone} />
+      ))}
+      {hidden > 0 && (
+        <a href={dayHref(day.date)} className="cal-more">
+          {m.moreOnDay(hidden)}
+        </a>
       )}
     </td>
   );
 }
 
 function EventChip({ event, timeZone }: { event: GridEvent; timeZone: string }) {
-  const m = messages.calendar;
   const cancelled = event.status === "cancelled";
-  const style = kindStyles[event.kind];
+  const m = messages.calendar;
   return (
-    <Link
+    <a
       href={`/events/${event.id}`}
       title={cancelled ? `${m.cancelled}：${event.title}` : event.title}
-      className={`cal-chip ${
-        cancelled
-          ? `bg-stone-100 text-stone-600 line-through ${style.chip.split(" ")[0]}`
-          : style.chip
-      }`}
+      className={`cal-chip k-${event.kind}${cancelled ? " x" : ""}`}
     >
       {cancelled && <span className="sr-only">{m.cancelled}：</span>}
       <b>{formatTime(event.startsAt, timeZone)}</b> {event.title}
-    </Link>
+    </a>
   );
 }
