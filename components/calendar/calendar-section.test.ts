@@ -2,7 +2,10 @@ import { createElement as h } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { GridEvent } from "@/db/queries/events/calendar";
+import { buildMonthGrid, groupEventsByDay } from "@/lib/calendar/month";
 import { CalendarSection } from "./calendar-section";
+import { MonthGrid } from "./month-grid";
+import { MonthTable } from "./month-table";
 
 const TZ = "Asia/Shanghai";
 
@@ -107,5 +110,22 @@ describe("a busy month", () => {
     const elements = table.match(/<[a-z]/g)?.length ?? 0;
     expect(elements).toBeLessThan(400); // 834 before
     expect(Buffer.byteLength(table)).toBeLessThan(28_000); // 51,980 before
+  });
+});
+
+describe("the grid's RSC payload", () => {
+  it("carries a busy month's events as data, not as an element tree", () => {
+    // MonthTable is a client component: its props are what the page's RSC payload holds.
+    const element = MonthGrid({
+      month: "2026-12",
+      weeks: buildMonthGrid("2026-12", "2026-12-06"),
+      byDay: groupEventsByDay(denseMonth(), TZ, { spanDays: true }),
+      timeZone: TZ,
+      listHref: (month) => `/events?view=list&month=${month}`,
+    });
+    expect(element.type).toBe(MonthTable);
+    const payload = JSON.stringify(element.props);
+    expect(payload).toContain('"time":"06:00"');
+    expect(Buffer.byteLength(payload)).toBeLessThan(13_000);
   });
 });
