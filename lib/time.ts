@@ -28,14 +28,15 @@ export interface LocalParts {
 
 const WEEKDAYS = ["日", "一", "二", "三", "四", "五", "六"] as const;
 
-/** The wall-clock parts of an instant in a time zone. */
-export function localParts(instant: Date, timeZone = DEFAULT_TIME_ZONE): LocalParts {
+/** The wall-clock parts of an instant in a time zone, as Intl gives them (slow: microseconds). */
+function intlParts(instant: Date, timeZone: string): LocalParts & { second: number } {
   const parts = formatter(timeZone, {
     year: "numeric",
     month: "numeric",
     day: "numeric",
     hour: "numeric",
     minute: "numeric",
+    second: "numeric",
     hourCycle: "h23",
   }).formatToParts(instant);
   const get = (type: Intl.DateTimeFormatPartTypes) =>
@@ -49,7 +50,82 @@ export function localParts(instant: Date, timeZone = DEFAULT_TIME_ZONE): LocalPa
     day,
     hour: get("hour"),
     minute: get("minute"),
-    weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay(),
+    second: get("second"),
+    weekday: (((daysFromCivil(year, month, day) + 4) % 7) + 7) % 7,
+  };
+}
+
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm; no Date). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+/** The date of a day count since 1970-01-01 (the inverse of daysFromCivil). */
+function civilFromDays(days: number): { year: number; month: number; day: number } {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const month = mp + (mp < 10 ? 3 : -9);
+  return {
+    year: yoe + era * 400 + (month <= 2 ? 1 : 0),
+    month,
+    day: doy - Math.floor((153 * mp + 2) / 5) + 1,
+  };
+}
+
+/** A zone's offset from UTC (ms, to the second) at an instant, from Intl. */
+function intlOffset(ms: number, timeZone: string): number {
+  const p = intlParts(new Date(ms), timeZone);
+  const wall = (daysFromCivil(p.year, p.month, p.day) * 24 + p.hour) * 3_600_000;
+  return wall + p.minute * 60_000 + p.second * 1000 - Math.floor(ms / 1000) * 1000;
+}
+
+/**
+ * A zone's offset for a whole UTC day, or null when it changes during that day. Intl is
+ * asked twice per zone and day, then never again: a month's calendar formats hundreds of
+ * instants per request, and formatToParts is the slow part of that.
+ */
+const dayOffsets = new Map<string, number | null>();
+function dayOffset(utcDay: number, timeZone: string): number | null {
+  const key = `${timeZone}|${utcDay}`;
+  let offset = dayOffsets.get(key);
+  if (offset === undefined) {
+    const start = intlOffset(utcDay * DAY_MS, timeZone);
+    offset = start === intlOffset(utcDay * DAY_MS + DAY_MS - 1000, timeZone) ? start : null;
+    if (dayOffsets.size >= 10_000) dayOffsets.clear();
+    dayOffsets.set(key, offset);
+  }
+  return offset;
+}
+
+/** The wall-clock parts of an instant in a time zone. */
+export function localParts(instant: Date, timeZone = DEFAULT_TIME_ZONE): LocalParts {
+  const ms = instant.getTime();
+  const offset = Number.isFinite(ms) ? dayOffset(Math.floor(ms / DAY_MS), timeZone) : null;
+  if (offset === null) {
+    const { second: _second, ...parts } = intlParts(instant, timeZone);
+    return parts;
+  }
+  const wall = ms + offset;
+  const days = Math.floor(wall / DAY_MS);
+  const inDay = wall - days * DAY_MS;
+  return {
+    ...civilFromDays(days),
+    hour: Math.floor(inDay / 3_600_000),
+    minute: Math.floor((inDay % 3_600_000) / 60_000),
+    weekday: (((days + 4) % 7) + 7) % 7,
   };
 }
 

@@ -62,7 +62,7 @@ export function CalendarSection({
             weeks={buildMonthGrid(month, today)}
             byDay={groupEventsByDay(shown.events, timeZone, { spanDays: true })}
             timeZone={timeZone}
-            dayHref={(date) => `${calendarHref({ ...query, view: "list", month })}#list-${date}`}
+            listHref={(shown) => calendarHref({ ...query, view: "list", month: shown })}
           />
           <KindLegend />
           {count === 0 ? (
