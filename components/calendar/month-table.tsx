@@ -1,6 +1,6 @@
 "use client";
 
-import { calendarMessages as m } from "@/lib/messages/calendar";
+import { calendarGridMessages as m } from "@/lib/messages/calendar-grid";
 import type { EventKind } from "@/lib/vocabulary";
 
 /** One event as the grid shows it: its time already on the committee's wall clock. */

@@ -1,3 +1,5 @@
+import { calendarGridMessages } from "./calendar-grid";
+
 /** Strings of the calendar pages (Simplified Chinese). */
 export const calendarMessages = {
   title: "活动日历",
@@ -42,14 +44,9 @@ export const calendarMessages = {
   resultCount: (count: number) => `共 ${count} 场活动`,
   empty: "这个月没有符合条件的活动。",
   emptyHint: "可以换个月份看看，或者清除筛选条件。",
-  weekdays: ["一", "二", "三", "四", "五", "六", "日"],
-  weekdayNames: ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"],
-  today: "今天",
-  eventsOnDay: (count: number) => `${count} 场活动`,
+  ...calendarGridMessages,
   legend: "活动类型图例",
   legendSample: "活动",
-  moreOnDay: (count: number) => `另有 ${count} 场`,
-  cancelled: "已取消",
   openToPublic: "可报名列席",
   openAttendance: "开门协商",
   monthAgenda: "按日查看本月全部活动",
