@@ -255,11 +255,11 @@ function onRequest(req, res) {
   }
   // No nonce: Next renders the page the same for everyone; its policy comes with it.
   delete req.headers["content-security-policy"];
-  withDefaultHeaders(res, securityHeadersFor(req));
   const context = {
     upgrade,
     encoding: chosenEncoding(req.headers["accept-encoding"]),
     ifNoneMatch: req.headers["if-none-match"],
+    defaults: securityHeadersFor(req),
   };
   // Rendered whole and uncompressed so the copy can be served to any client; brotli, gzip
   // and 304s are done here (serveKept).
@@ -267,9 +267,11 @@ function onRequest(req, res) {
   delete req.headers["if-none-match"];
   const entry = ttlMs > 0 ? cache.get(key) : undefined;
   if (entry) {
+    // The security headers come in the kept head (context.defaults), built once.
     serveKept(req, res, entry, { ...context, state: "hit" });
     return;
   }
+  withDefaultHeaders(res, context.defaults);
   // Only GETs lead or wait: a HEAD's render is never kept.
   const waiting = ttlMs > 0 && req.method === "GET" ? renderDone(key) : undefined;
   if (waiting) {

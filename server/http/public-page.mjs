@@ -70,6 +70,8 @@ export function publicCacheControl(ttlSeconds) {
  * @property {Buffer | null} gzip  made when a client first asks for it (gzipOf)
  * @property {Buffer | null} br    made off the event loop after a client first asks (brotliOf)
  * @property {boolean} brotliStarted
+ * @property {Map<string, { defaults: unknown, head: Record<string, string> }>} [heads]
+ *   response heads built so far (serveKept)
  * @property {string} etag       strong, of the bytes
  * @property {string[]} scriptHashes  CSP sources of the inline scripts
  * @property {number} size       bytes it holds in memory
@@ -187,19 +189,51 @@ export function chosenEncoding(header) {
 /**
  * Answers with a kept page: the same bytes, policy and ETag for everyone, in the
  * encoding the client takes (`vary: Accept-Encoding`), a 304 when it has them.
+ * `defaults` (the security headers) go under the page's own; pass the same object every
+ * time: the head of each (encoding, scheme, state) is built once per page and reused, and
+ * written in one writeHead (with nothing set on `res` before, Node takes it as it is).
  * @param {import("node:http").IncomingMessage} req
  * @param {import("node:http").ServerResponse} res
  * @param {PublicPage} page
  * @param {{ upgrade: boolean, encoding: "br" | "gzip" | null,
- *   ifNoneMatch: string | undefined, state: string }} context
+ *   ifNoneMatch: string | undefined, state: string,
+ *   defaults?: Readonly<Record<string, string>> }} context
  */
-export function serveKept(req, res, page, { upgrade, encoding, ifNoneMatch, state }) {
+export function serveKept(req, res, page, { upgrade, encoding, ifNoneMatch, state, defaults }) {
   for (const name of res.getHeaderNames()) res.removeHeader(name);
   const br = encoding === "br" ? brotliOf(page) : null;
+  const body = br ?? (encoding ? gzipOf(page) : page.body);
   const coding = br ? "br" : encoding && "gzip";
+  const notModified = matchesEtag(ifNoneMatch, page.etag);
+  const key = `${coding} ${upgrade} ${state} ${notModified}`;
+  page.heads ??= new Map();
+  let kept = page.heads.get(key);
+  if (!kept || kept.defaults !== defaults) {
+    kept = { defaults, head: headOf(page, { upgrade, coding, state, notModified, defaults }) };
+    page.heads.set(key, kept);
+  }
+  if (notModified) {
+    res.writeHead(304, kept.head);
+    res.end();
+    return;
+  }
+  res.writeHead(page.status, kept.head);
+  res.end(req.method === "HEAD" ? undefined : body);
+}
+
+/**
+ * The response head of a kept page for one encoding, scheme and cache state.
+ * @param {PublicPage} page
+ * @param {{ upgrade: boolean, coding: "br" | "gzip" | null, state: string,
+ *   notModified: boolean, defaults?: Readonly<Record<string, string>> }} options
+ * @returns {Record<string, string>}
+ */
+function headOf(page, { upgrade, coding, state, notModified, defaults }) {
   /** @type {Record<string, string>} */
-  const headers = {
-    ...page.headers,
+  const head = {};
+  // The page's own headers win over the defaults (as withDefaultHeaders in server.mjs).
+  for (const [name, value] of Object.entries(defaults ?? {})) head[name.toLowerCase()] = value;
+  Object.assign(head, page.headers, {
     "content-security-policy": sharedPagePolicy(page.scriptHashes, {
       upgradeInsecureRequests: upgrade,
     }),
@@ -208,17 +242,12 @@ export function serveKept(req, res, page, { upgrade, encoding, ifNoneMatch, stat
     // The elder variant is told apart by the proxy's key (docs/nginx/lvzhi.conf), not by
     // Vary: Cookie, which would give every reader with any cookie a copy of their own.
     vary: "Accept-Encoding",
-  };
-  if (matchesEtag(ifNoneMatch, page.etag)) {
-    res.writeHead(304, headers);
-    res.end();
-    return;
-  }
-  const body = br ?? (coding ? gzipOf(page) : page.body);
-  if (coding) headers["content-encoding"] = coding;
-  headers["content-length"] = String(body.length);
-  res.writeHead(page.status, headers);
-  res.end(req.method === "HEAD" ? undefined : body);
+  });
+  if (notModified) return head;
+  const body = coding === "br" ? page.br : coding === "gzip" ? page.gzip : page.body;
+  if (coding) head["content-encoding"] = coding;
+  head["content-length"] = String(body?.length ?? 0);
+  return head;
 }
 
 /**

@@ -244,4 +244,33 @@ describe("serveKept", () => {
       server.close();
     }
   });
+
+  it("sends the security headers under the page's own, each once, the head built once", async () => {
+    const page = kept();
+    page.headers["x-content-type-options"] = "nosniff";
+    const defaults = { "X-Frame-Options": "DENY", "X-Content-Type-Options": "other" };
+    const server = createServer((req, res) =>
+      serveKept(req, res, page, {
+        upgrade: false,
+        encoding: chosenEncoding(req.headers["accept-encoding"]),
+        ifNoneMatch: req.headers["if-none-match"],
+        state: "hit",
+        defaults,
+      }),
+    );
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      for (let i = 0; i < 2; i++) {
+        const { headers, body: sent } = await get(port, { "accept-encoding": "gzip" });
+        expect(headers["x-frame-options"]).toBe("DENY");
+        expect(headers["x-content-type-options"]).toBe("nosniff");
+        expect(headers["content-length"]).toBe(String(sent.length));
+        expect(gunzipSync(sent).equals(body)).toBe(true);
+      }
+      expect(page.heads?.size).toBe(1);
+    } finally {
+      server.close();
+    }
+  });
 });
