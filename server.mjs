@@ -36,11 +36,11 @@ import {
 import { earlyAnswers } from "./server/http/early-answers.mjs";
 import { forwardedReader } from "./server/http/forwarded.mjs";
 import {
-  gzipOf,
+  chosenEncoding,
   holdResponse,
   keptPage,
-  matchesEtag,
   publicVariant,
+  serveKept,
 } from "./server/http/public-page.mjs";
 
 // React and Next pick their production builds from NODE_ENV, read when they load.
@@ -183,32 +183,6 @@ function withDefaultHeaders(res, defaults) {
   };
 }
 
-/** A kept public page: the same bytes, policy and ETag for everyone. */
-function serveEntry(req, res, entry, { upgrade, gzip, ifNoneMatch, state }) {
-  for (const name of res.getHeaderNames()) res.removeHeader(name);
-  const headers = {
-    ...entry.headers,
-    "content-security-policy": sharedPagePolicy(entry.scriptHashes, {
-      upgradeInsecureRequests: upgrade,
-    }),
-    etag: gzip ? `${entry.etag.slice(0, -1)}-gz"` : entry.etag,
-    "x-page-cache": state,
-    // The elder variant is told apart by the proxy's key (docs/nginx/lvzhi.conf), not by
-    // Vary: Cookie, which would give every reader with any cookie a copy of their own.
-    vary: "Accept-Encoding",
-  };
-  if (matchesEtag(ifNoneMatch, entry.etag)) {
-    res.writeHead(304, headers);
-    res.end();
-    return;
-  }
-  const body = gzip ? gzipOf(entry) : entry.body;
-  if (gzip) headers["content-encoding"] = "gzip";
-  headers["content-length"] = String(body.length);
-  res.writeHead(entry.status, headers);
-  res.end(req.method === "HEAD" ? undefined : body);
-}
-
 /**
  * Renders a public page whole (its policy needs the hashes of its scripts), keeps a copy
  * when it may be shared, and answers with it; anything else is answered as Next made it,
@@ -235,7 +209,7 @@ function renderPublic(key, req, res, context) {
         cache.set(key, entry);
         shared.remember(key, entry.expires + ttlMs);
       }
-      serveEntry(req, res, entry, { ...context, state: "miss" });
+      serveKept(req, res, entry, { ...context, state: "miss" });
       return;
     }
     res.setHeader(
@@ -281,28 +255,30 @@ function onRequest(req, res) {
   }
   // No nonce: Next renders the page the same for everyone; its policy comes with it.
   delete req.headers["content-security-policy"];
-  withDefaultHeaders(res, securityHeadersFor(req));
   const context = {
     upgrade,
-    gzip: /\bgzip\b/.test(req.headers["accept-encoding"] || ""),
+    encoding: chosenEncoding(req.headers["accept-encoding"]),
     ifNoneMatch: req.headers["if-none-match"],
+    defaults: securityHeadersFor(req),
   };
-  // Rendered whole and uncompressed so the copy can be served to any client; gzip and
-  // 304s are done here.
+  // Rendered whole and uncompressed so the copy can be served to any client; brotli, gzip
+  // and 304s are done here (serveKept).
   delete req.headers["accept-encoding"];
   delete req.headers["if-none-match"];
   const entry = ttlMs > 0 ? cache.get(key) : undefined;
   if (entry) {
-    serveEntry(req, res, entry, { ...context, state: "hit" });
+    // The security headers come in the kept head (context.defaults), built once.
+    serveKept(req, res, entry, { ...context, state: "hit" });
     return;
   }
+  withDefaultHeaders(res, context.defaults);
   // Only GETs lead or wait: a HEAD's render is never kept.
   const waiting = ttlMs > 0 && req.method === "GET" ? renderDone(key) : undefined;
   if (waiting) {
     waiting.then(() => {
       if (res.destroyed) return; // the client left while it waited
       const ready = cache.get(key);
-      if (ready) serveEntry(req, res, ready, { ...context, state: "hit" });
+      if (ready) serveKept(req, res, ready, { ...context, state: "hit" });
       else renderForCache(key, req, res, context);
     });
     return;

@@ -21,7 +21,9 @@
 // (100000), BENCH_EVENTS (20000), BENCH_DATABASES ("postgres,pglite"), BENCH_RESULTS_DIR
 // (bench-results), BENCH_FILING_MEMBERS (50) and BENCH_FILING_SECONDS (60) for the note
 // filing bench on PostgreSQL (./bench/filing.ts; 0 seconds skips it), BENCH_SMOKE=1 (a few seconds in all, for `npm test`: small data, 2 s
-// runs; checks that every page answers, its figures mean nothing).
+// runs; checks that every page answers, its figures mean nothing), BENCH_ACCEPT_ENCODING
+// (what every request sends as Accept-Encoding: "gzip, deflate, br" as a browser does;
+// "" for none: identity bodies, as reports without `load.acceptEncoding` were measured).
 import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -31,7 +33,14 @@ import { buildBaseline } from "./bench/baseline";
 import { createDatabase, fillDatabase } from "./bench/data";
 import { type EdgeContext, type EdgePage, nginxCached, scaleOut } from "./bench/edge";
 import { benchFiling, type FilingResult, printFiling } from "./bench/filing";
-import { type LoadShape, type Measure, measure, pageWeight, warmUp } from "./bench/measure";
+import {
+  BROWSER_ACCEPT_ENCODING,
+  type LoadShape,
+  type Measure,
+  measure,
+  pageWeight,
+  warmUp,
+} from "./bench/measure";
 import { findNginx } from "./bench/nginx";
 import {
   type BenchReport,
@@ -61,6 +70,7 @@ const SHAPE: LoadShape = {
   connections: num("BENCH_CONNECTIONS", 20, 4),
   seconds: num("BENCH_SECONDS", 5, 2),
   warmupSeconds: SMOKE ? 0 : 2,
+  acceptEncoding: process.env.BENCH_ACCEPT_ENCODING ?? BROWSER_ACCEPT_ENCODING,
 };
 const DATABASES = (process.env.BENCH_DATABASES ?? "postgres,pglite")
   .split(",")
@@ -250,7 +260,12 @@ async function main() {
       commit: gitCommit(root),
       date: started,
       machine: machine(),
-      load: { connections: SHAPE.connections, seconds: SHAPE.seconds, runs: RUNS },
+      load: {
+        connections: SHAPE.connections,
+        seconds: SHAPE.seconds,
+        runs: RUNS,
+        acceptEncoding: SHAPE.acceptEncoding,
+      },
       baseline: { ...baselineWeight, rps: baselineRps },
       targets,
       filing,

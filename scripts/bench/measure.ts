@@ -1,5 +1,10 @@
 // One autocannon run against one address: requests per second, the 95th percentile of
 // latency (from every response, not autocannon's buckets) and the errors.
+//
+// Every request says what a browser says in Accept-Encoding (LoadShape.acceptEncoding,
+// BENCH_ACCEPT_ENCODING): without it both Lüzhi and the static baseline answer with
+// identity bodies no reader ever gets, and on a machine where the load generator shares
+// the cores, the ratios measure the generator parsing five times the bytes.
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 
@@ -13,18 +18,31 @@ export interface LoadShape {
   connections: number;
   seconds: number;
   warmupSeconds: number;
+  /** Sent as Accept-Encoding with every request; "" sends none. */
+  acceptEncoding: string;
 }
+
+/** What Chromium and Firefox send over plain HTTP. */
+export const BROWSER_ACCEPT_ENCODING = "gzip, deflate, br";
+
+const headersOf = (shape: LoadShape): Record<string, string> =>
+  shape.acceptEncoding ? { "accept-encoding": shape.acceptEncoding } : {};
 
 export async function warmUp(url: string, shape: LoadShape): Promise<void> {
   if (shape.warmupSeconds <= 0) return;
-  await autocannon({ url, connections: shape.connections, duration: shape.warmupSeconds });
+  await autocannon({
+    url,
+    connections: shape.connections,
+    duration: shape.warmupSeconds,
+    headers: headersOf(shape),
+  });
 }
 
 export async function measure(url: string, shape: LoadShape): Promise<Measure> {
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
-      { url, connections: shape.connections, duration: shape.seconds },
+      { url, connections: shape.connections, duration: shape.seconds, headers: headersOf(shape) },
       (error, finished) => (error ? reject(error) : resolve(finished)),
     );
     instance.on("response", (_client, _status, _bytes, responseTime) =>

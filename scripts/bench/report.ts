@@ -37,7 +37,8 @@ export interface BenchReport {
   commit: string;
   date: string;
   machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; platform: string };
-  load: { connections: number; seconds: number; runs: number };
+  /** acceptEncoding: absent in reports written before it was sent (none was). */
+  load: { connections: number; seconds: number; runs: number; acceptEncoding?: string };
   baseline: { js: number; html: number; rps: number[] };
   targets: TargetResult[];
   /** The note filing bench (./filing.ts), on PostgreSQL; null when not run. */
@@ -95,7 +96,7 @@ export function printReport(report: BenchReport, log: (line: string) => void = c
   const { load, baseline } = report;
   log("");
   log(
-    `Lüzhi bench ${report.commit} · ${report.date} · ${report.machine.cpus} cores (${report.machine.cpuModel}) · ${load.connections} connections, ${load.seconds} s a run, ${load.runs} runs a cell${report.smoke ? " · SMOKE (figures mean nothing)" : ""}`,
+    `Lüzhi bench ${report.commit} · ${report.date} · ${report.machine.cpus} cores (${report.machine.cpuModel}) · ${load.connections} connections, ${load.seconds} s a run, ${load.runs} runs a cell, Accept-Encoding: ${load.acceptEncoding || "none"}${report.smoke ? " · SMOKE (figures mean nothing)" : ""}`,
   );
   log(
     `static Next.js page (outside the project): ${ratio(baseline.rps).replace(/^[\d.]+/, (m) => Number(m).toFixed(0))} req/s across its ${baseline.rps.length} measures, HTML ${kb(baseline.html)}, JS ${kb(baseline.js)} gzipped`,

@@ -1,14 +1,17 @@
-import { createServer } from "node:http";
+import { createServer, request } from "node:http";
 import type { AddressInfo } from "node:net";
-import { gunzipSync } from "node:zlib";
-import { describe, expect, it } from "vitest";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import { describe, expect, it, vi } from "vitest";
 import {
+  brotliOf,
+  chosenEncoding,
   gzipOf,
   holdResponse,
   keptPage,
   matchesEtag,
   publicCacheControl,
   publicVariant,
+  serveKept,
 } from "./public-page.mjs";
 
 describe("publicVariant", () => {
@@ -97,9 +100,10 @@ describe("keptPage", () => {
 });
 
 describe("matchesEtag", () => {
-  it("matches the page or its gzip copy, weakly compared", () => {
+  it("matches the page or its gzip or brotli copy, weakly compared", () => {
     expect(matchesEtag('"abc"', '"abc"')).toBe(true);
     expect(matchesEtag('W/"abc-gz", "x"', '"abc"')).toBe(true);
+    expect(matchesEtag('"abc-br"', '"abc"')).toBe(true);
     expect(matchesEtag('"abd"', '"abc"')).toBe(false);
     expect(matchesEtag(undefined, '"abc"')).toBe(false);
   });
@@ -129,6 +133,142 @@ describe("holdResponse", () => {
       expect(response.headers.get("x-held")).toBe("yes");
       expect(await response.text()).toBe("whole: 政协 委员。");
       expect(seen).toEqual([{ status: 201, body: "政协 委员。", type: "text/html" }]);
+    } finally {
+      server.close();
+    }
+  });
+});
+
+describe("chosenEncoding", () => {
+  it("is brotli for a browser, gzip for a gzip-only client, the page itself for none", () => {
+    expect(chosenEncoding("gzip, deflate, br")).toBe("br");
+    expect(chosenEncoding("gzip, deflate, br, zstd")).toBe("br");
+    expect(chosenEncoding("gzip")).toBe("gzip");
+    expect(chosenEncoding("GZIP;q=0.5")).toBe("gzip");
+    expect(chosenEncoding(undefined)).toBeNull();
+    expect(chosenEncoding("")).toBeNull();
+    expect(chosenEncoding("identity")).toBeNull();
+  });
+
+  it("takes q=0 as a refusal", () => {
+    expect(chosenEncoding("br;q=0, gzip")).toBe("gzip");
+    expect(chosenEncoding("gzip;q=0, br;q=0.0")).toBeNull();
+  });
+});
+
+describe("serveKept", () => {
+  const body = Buffer.from(
+    `<!DOCTYPE html><html lang="zh-CN"><body>${"<p>政协委员履职服务。</p>".repeat(200)}` +
+      `<script>self.__next_f.push([0])</script></body></html>`,
+  );
+  const kept = () => {
+    const page = keptPage({
+      status: 200,
+      headers: { "content-type": "text/html; charset=utf-8" },
+      body,
+      variant: "std",
+      ttlSeconds: 60,
+      now: Date.now(),
+      maxBytes: 1 << 20,
+    });
+    if (!page) throw new Error("not kept");
+    return page;
+  };
+
+  /** Raw bytes and headers, undecoded (fetch would decode them). */
+  async function get(port: number, headers: Record<string, string>) {
+    return new Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }>(
+      (resolve, reject) => {
+        const req = request({ host: "127.0.0.1", port, path: "/", headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (chunk: Buffer) => chunks.push(chunk));
+          res.on("end", () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              body: Buffer.concat(chunks),
+            }),
+          );
+        });
+        req.on("error", reject);
+        req.end();
+      },
+    );
+  }
+
+  it("sends brotli to a browser once it is made, gzip before, the page to anyone else", async () => {
+    const page = kept();
+    const server = createServer((req, res) =>
+      serveKept(req, res, page, {
+        upgrade: false,
+        encoding: chosenEncoding(req.headers["accept-encoding"]),
+        ifNoneMatch: req.headers["if-none-match"],
+        state: "hit",
+      }),
+    );
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const browser = { "accept-encoding": "gzip, deflate, br" };
+      // The first browser gets gzip: brotli is made off the event loop meanwhile.
+      const first = await get(port, browser);
+      expect(first.headers["content-encoding"]).toBe("gzip");
+      expect(gunzipSync(first.body).equals(body)).toBe(true);
+      await vi.waitFor(() => expect(page.br).not.toBeNull());
+
+      const br = await get(port, browser);
+      expect(br.status).toBe(200);
+      expect(br.headers["content-encoding"]).toBe("br");
+      expect(br.headers.vary).toBe("Accept-Encoding");
+      expect(br.headers["content-length"]).toBe(String(br.body.length));
+      expect(br.body.length).toBeLessThan(first.body.length);
+      expect(brotliDecompressSync(br.body).equals(body)).toBe(true);
+      expect(br.headers.etag).toBe(`${page.etag.slice(0, -1)}-br"`);
+      expect(brotliOf(page)).toBe(brotliOf(page));
+
+      const plain = await get(port, {});
+      expect(plain.headers["content-encoding"]).toBeUndefined();
+      expect(plain.headers.vary).toBe("Accept-Encoding");
+      expect(plain.headers.etag).toBe(page.etag);
+      expect(plain.body.equals(body)).toBe(true);
+      expect(String(plain.headers["content-security-policy"])).toContain("'sha256-");
+
+      const gzipOnly = await get(port, { "accept-encoding": "gzip" });
+      expect(gzipOnly.headers["content-encoding"]).toBe("gzip");
+
+      const again = await get(port, { ...browser, "if-none-match": String(br.headers.etag) });
+      expect(again.status).toBe(304);
+      expect(again.body.length).toBe(0);
+      expect(again.headers.vary).toBe("Accept-Encoding");
+    } finally {
+      server.close();
+    }
+  });
+
+  it("sends the security headers under the page's own, each once, the head built once", async () => {
+    const page = kept();
+    page.headers["x-content-type-options"] = "nosniff";
+    const defaults = { "X-Frame-Options": "DENY", "X-Content-Type-Options": "other" };
+    const server = createServer((req, res) =>
+      serveKept(req, res, page, {
+        upgrade: false,
+        encoding: chosenEncoding(req.headers["accept-encoding"]),
+        ifNoneMatch: req.headers["if-none-match"],
+        state: "hit",
+        defaults,
+      }),
+    );
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      for (let i = 0; i < 2; i++) {
+        const { headers, body: sent } = await get(port, { "accept-encoding": "gzip" });
+        expect(headers["x-frame-options"]).toBe("DENY");
+        expect(headers["x-content-type-options"]).toBe("nosniff");
+        expect(headers["content-length"]).toBe(String(sent.length));
+        expect(gunzipSync(sent).equals(body)).toBe(true);
+      }
+      expect(page.heads?.size).toBe(1);
     } finally {
       server.close();
     }
