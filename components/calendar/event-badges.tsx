@@ -1,6 +1,5 @@
 import { messages } from "@/lib/messages";
 import type { EventKind, ServiceType } from "@/lib/vocabulary";
-import { kindStyles } from "./kind-style";
 
 /**
  * Kind, 六送 service, cancelled and open-attendance badges of one event. Open
@@ -26,7 +25,7 @@ export function EventBadges({
   const base = size === "md" ? "px-2 py-0.5 text-sm" : "px-1.5 py-0.5 text-xs";
   return (
     <span className="flex flex-wrap gap-1.5">
-      <span className={`rounded border-l-4 ${base} ${kindStyles[kind].chip}`}>
+      <span className={`k-badge rounded border-l-4 ${base} k-${kind}`}>
         {messages.eventKinds[kind]}
       </span>
       {serviceType && (

@@ -1,6 +1,5 @@
 import { messages } from "@/lib/messages";
 import { eventKinds } from "@/lib/vocabulary";
-import { kindStyles } from "./kind-style";
 
 export function KindLegend() {
   const m = messages.calendar;
@@ -10,7 +9,7 @@ export function KindLegend() {
       <ul className="flex flex-wrap gap-x-4 gap-y-1.5">
         {eventKinds.map((kind) => (
           <li key={kind} className="inline-flex items-center gap-1.5">
-            <span aria-hidden="true" className={`h-3 w-3 rounded-sm ${kindStyles[kind].dot}`} />
+            <span aria-hidden="true" className={`k-dot h-3 w-3 rounded-sm k-${kind}`} />
             {messages.eventKinds[kind]}
           </li>
         ))}

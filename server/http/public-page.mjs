@@ -237,7 +237,7 @@ function headOf(page, { upgrade, coding, state, notModified, defaults }) {
     "content-security-policy": sharedPagePolicy(page.scriptHashes, {
       upgradeInsecureRequests: upgrade,
     }),
-    etag: coding ? `${page.etag.slice(0, -1)}-${coding === "br" ? "br" : "gz"}"` : page.etag,
+    etag: etagOf(page.etag, coding),
     "x-page-cache": state,
     // The elder variant is told apart by the proxy's key (docs/nginx/lvzhi.conf), not by
     // Vary: Cookie, which would give every reader with any cookie a copy of their own.
@@ -248,6 +248,17 @@ function headOf(page, { upgrade, coding, state, notModified, defaults }) {
   if (coding) head["content-encoding"] = coding;
   head["content-length"] = String(body?.length ?? 0);
   return head;
+}
+
+/**
+ * The ETag of one encoding of a page: the identity ETag, or it with `-gz` or `-br` inside
+ * the quotes (a compressed copy is a different representation of the same page).
+ * @param {string} etag the identity representation's, quoted
+ * @param {"br" | "gzip" | null} coding
+ */
+function etagOf(etag, coding) {
+  if (!coding) return etag;
+  return `${etag.slice(0, -1)}-${coding === "br" ? "br" : "gz"}"`;
 }
 
 /**
@@ -266,8 +277,8 @@ export function renderedElder(body) {
  */
 export function matchesEtag(header, etag) {
   if (!header) return false;
-  const gz = `${etag.slice(0, -1)}-gz"`;
-  const br = `${etag.slice(0, -1)}-br"`;
+  const gz = etagOf(etag, "gzip");
+  const br = etagOf(etag, "br");
   return header.split(",").some((tag) => {
     const t = tag.trim().replace(/^W\//, "");
     return t === "*" || t === etag || t === gz || t === br;
