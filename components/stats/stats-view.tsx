@@ -1,4 +1,4 @@
-import { FilterForm, FilterSelect } from "@/components/admin/kit";
+import { FilterForm, FilterSelect } from "@/components/admin/kit/filters";
 import { cmsMessages } from "@/lib/messages/cms";
 import { buildStatsTables, type Dataset, publicDatasets } from "@/lib/stats/datasets";
 import type { DepartmentRow, PublicFigures, StatsFilters, StatsOptions } from "@/lib/stats/types";

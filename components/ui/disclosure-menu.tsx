@@ -1,13 +1,14 @@
-"use client";
-
-import { type ReactNode, useEffect, useRef } from "react";
+import type { ReactNode } from "react";
+import { DisclosureCloser } from "./disclosure-closer";
 
 /**
  * A menu that folds away on a narrow screen: a native <details>, so it opens without
  * JavaScript, by keyboard (Enter or Space on its button) and tells screen readers whether
  * it is open. With JavaScript it also closes when one of its links is followed (the
  * header stays mounted across client-side navigations), on Escape (focus goes back to its
- * button) and on a click elsewhere on the page.
+ * button) and on a click elsewhere on the page: DisclosureCloser, the only part that goes
+ * to the browser as a client component (the markup and the icon are rendered here, on the
+ * server when a server component uses the menu).
  */
 export function DisclosureMenu({
   label,
@@ -23,33 +24,8 @@ export function DisclosureMenu({
   panelClassName?: string;
   children: ReactNode;
 }) {
-  const ref = useRef<HTMLDetailsElement>(null);
-  useEffect(() => {
-    const details = ref.current;
-    if (!details) return;
-    const close = (focusButton: boolean) => {
-      if (!details.open) return;
-      details.open = false;
-      if (focusButton) details.querySelector("summary")?.focus();
-    };
-    const onClick = (event: MouseEvent) => {
-      const target = event.target as Element | null;
-      if (!target) return;
-      if (!details.contains(target)) close(false);
-      else if (target.closest("a")) close(false);
-    };
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === "Escape" && details.open) close(details.contains(document.activeElement));
-    };
-    document.addEventListener("click", onClick);
-    document.addEventListener("keydown", onKey);
-    return () => {
-      document.removeEventListener("click", onClick);
-      document.removeEventListener("keydown", onKey);
-    };
-  }, []);
   return (
-    <details ref={ref} className={className}>
+    <details className={className}>
       <summary
         className={`cursor-pointer list-none [&::-webkit-details-marker]:hidden ${summaryClassName ?? ""}`}
       >
@@ -57,6 +33,7 @@ export function DisclosureMenu({
         {label}
       </summary>
       <div className={panelClassName}>{children}</div>
+      <DisclosureCloser />
     </details>
   );
 }

@@ -1,4 +1,4 @@
-import { commonMessages } from "@/lib/messages/common";
+import { errorPanelMessages } from "@/lib/messages/error-panel";
 
 /**
  * What an error boundary shows: the page could not be drawn, try again. Rendered by the
@@ -6,7 +6,7 @@ import { commonMessages } from "@/lib/messages/common";
  * only where no layout gives the page its main landmark (the root).
  */
 export function ErrorPanel({ reset, as: Tag = "div" }: { reset: () => void; as?: "div" | "main" }) {
-  const m = commonMessages.errors;
+  const m = errorPanelMessages;
   return (
     <Tag className="mx-auto flex min-h-[50vh] max-w-xl flex-col items-center justify-center px-4 text-center">
       <h1 className="text-2xl font-bold">{m.serverTitle}</h1>

@@ -1,3 +1,5 @@
+import { errorPanelMessages } from "./error-panel";
+
 /**
  * Every user-facing string, Simplified Chinese first. A second locale is a second
  * object of the same shape.
@@ -85,9 +87,7 @@ export const commonMessages = {
     notFoundTitle: "页面不存在",
     notFoundBody: "您访问的页面不存在或已被移除。",
     backHome: "返回首页",
-    serverTitle: "页面暂时无法显示",
-    serverBody: "服务器开了个小差，请稍后刷新重试。",
-    retry: "重试",
+    ...errorPanelMessages,
     /** Any form whose text holds a NUL or another control character (lib/text/control-characters.mjs). */
     controlCharacters: "内容含有无法识别的控制字符，请删除后重试",
   },

@@ -2,19 +2,9 @@ import type { ReactNode } from "react";
 import type { FormState } from "@/lib/form-state";
 import { SubmitButton } from "./fields";
 import { FormAlert } from "./form-alert";
+import { HiddenFields } from "./hidden-fields";
 
-/** Parameters a form sends without showing them (an id, the tab); empty ones are left out. */
-export function HiddenFields({
-  values,
-}: {
-  values: Record<string, string | number | null | undefined>;
-}) {
-  return Object.entries(values).map(([name, value]) =>
-    value === null || value === undefined || value === "" ? null : (
-      <input key={name} type="hidden" name={name} value={value} />
-    ),
-  );
-}
+export { HiddenFields };
 
 /** What a console editor gets from its page: the server action, the row, the values, its address. */
 export interface EditorProps<S, V> {

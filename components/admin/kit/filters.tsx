@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { cmsCommonMessages } from "@/lib/messages/cms";
-import { HiddenFields } from "./console-form";
 import { buttonClass } from "./fields";
+import { HiddenFields } from "./hidden-fields";
 
 /**
  * A list's filters: a plain GET form to the list's own address, so it works without

@@ -1,0 +1,103 @@
+// What the public pages send to the browser as client components, read from the source's
+// static imports (the build is not needed): a server component is rendered on the server,
+// but every "use client" module it reaches, and everything that module imports, is
+// JavaScript each reader downloads. The issue allows a public page 10 kB of it over a
+// static Next.js page (docs/performance.md), so catalogues and console code stay out.
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = path.resolve(__dirname, "../..");
+
+const IMPORT = /^\s*(?:import|export)\s+(?!type\b)(?:[^"';]*?\sfrom\s+)?["']([^"']+)["']/gm;
+
+function resolve(from: string, spec: string): string | null {
+  let base: string;
+  if (spec.startsWith("@/")) base = path.join(root, spec.slice(2));
+  else if (spec.startsWith(".")) base = path.resolve(path.dirname(from), spec);
+  else return null; // a package
+  for (const candidate of [
+    base,
+    `${base}.ts`,
+    `${base}.tsx`,
+    `${base}.mjs`,
+    path.join(base, "index.ts"),
+    path.join(base, "index.tsx"),
+  ]) {
+    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+  }
+  throw new Error(`cannot resolve ${spec} from ${from}`);
+}
+
+function importsOf(file: string): string[] {
+  const source = readFileSync(file, "utf8");
+  return [...source.matchAll(IMPORT)]
+    .map((m) => resolve(file, m[1] as string))
+    .filter((f): f is string => f !== null);
+}
+
+const isClient = (file: string) => /^\s*["']use client["']/.test(readFileSync(file, "utf8"));
+
+/** The client components reached from `entries` through server modules, and their closure. */
+function clientCode(entries: string[]) {
+  const boundaries = new Set<string>();
+  const closure = new Set<string>();
+  const seen = new Set<string>();
+  const walkClient = (file: string) => {
+    if (closure.has(file)) return;
+    closure.add(file);
+    for (const next of importsOf(file)) walkClient(next);
+  };
+  const walkServer = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    if (isClient(file)) {
+      boundaries.add(file);
+      walkClient(file);
+      return;
+    }
+    for (const next of importsOf(file)) walkServer(next);
+  };
+  for (const entry of entries) walkServer(entry);
+  const rel = (set: Set<string>) => [...set].map((f) => path.relative(root, f)).sort();
+  return { boundaries: rel(boundaries), closure: rel(closure) };
+}
+
+function routeFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return routeFiles(full);
+    return /^(page|layout|error|not-found)\.tsx$/.test(entry.name) ? [full] : [];
+  });
+}
+
+/**
+ * The pages people read: every public route but those whose forms are client components
+ * (an opinion; an event's page with its registration form, and the registration lookup),
+ * which carry their form's code and words.
+ */
+const readingEntries = [
+  ...["layout.tsx", "error.tsx", "not-found.tsx"].map((f) => path.join(root, "app", f)),
+  ...routeFiles(path.join(root, "app/(public)")).filter(
+    (f) => !/[/\\](opinions|registrations|events[/\\]\[id\])[/\\]/.test(path.relative(root, f)),
+  ),
+];
+
+describe("the client components of the public pages people read", () => {
+  const { boundaries, closure } = clientCode(readingEntries);
+
+  it("are found (the walk follows the imports)", () => {
+    expect(boundaries).toContain("components/ui/disclosure-closer.tsx");
+    expect(boundaries).toContain("app/(public)/error.tsx");
+    expect(boundaries).toContain("components/calendar/month-table.tsx");
+  });
+
+  it("import no message catalogue but the few words they show", () => {
+    const catalogues = closure.filter((f) => f.startsWith("lib/messages/"));
+    expect(catalogues).toEqual(["lib/messages/calendar-grid.ts", "lib/messages/error-panel.ts"]);
+  });
+
+  it("include none of the staff console's client components", () => {
+    expect(boundaries.filter((f) => f.startsWith("components/admin/"))).toEqual([]);
+  });
+});
