@@ -1,16 +1,23 @@
 import "server-only";
+import { cachedQuery, cacheTags } from "@/db/cache";
 import type { NoteFieldsData } from "@/lib/notes/fields";
 import type { NoteFieldErrors } from "@/lib/notes/form-state";
 import type { Database } from "../../client";
+import { getDb } from "../../runtime";
 import {
   findUnknownDirectoryIdsIn,
   listNoteDirectoryChoicesIn,
   type NoteDirectoryChoice,
 } from "../directory/note-choices";
 import {
+  EVENT_CANDIDATES_MS,
   eventExistsIn,
+  listNoteEventCandidatesIn,
   listNoteEventChoicesIn,
+  listRecentNoteEventChoicesIn,
   type NoteEventChoice,
+  pickNoteEventChoices,
+  withLinkedEventIn,
 } from "../events/note-choices";
 import { withDb } from "../with-db";
 
@@ -56,5 +63,34 @@ export async function checkNoteReferencesIn(
   return errors;
 }
 
-export const getNoteFormOptions = withDb(getNoteFormOptionsIn);
+// Every form load asked the database for the same four lists. They change only when staff
+// save a directory row or an event, which revalidates these tags (db/queries/directory/
+// write.ts, db/queries/events/write.ts) on every instance (server/cache/handler.mjs).
+const cachedDirectoryChoices = cachedQuery(
+  async () => listNoteDirectoryChoicesIn(await getDb()),
+  ["notes:form-directory"],
+  { tags: [cacheTags.directory] },
+);
+/** Keyed by the minute: the events a form offers depend on when it is loaded. */
+const cachedEventCandidates = cachedQuery(
+  async (from: number) => listNoteEventCandidatesIn(await getDb(), from),
+  ["notes:form-events"],
+  { tags: [cacheTags.events] },
+);
+
+/** getNoteFormOptionsIn on the server's database, through the data cache: the same lists. */
+export async function getNoteFormOptions(
+  now: Date,
+  includeEventId: number | null = null,
+): Promise<NoteFormOptions> {
+  const from = Math.floor(now.getTime() / EVENT_CANDIDATES_MS) * EVENT_CANDIDATES_MS;
+  const [directory, candidates, db] = await Promise.all([
+    cachedDirectoryChoices(),
+    cachedEventCandidates(from),
+    getDb(),
+  ]);
+  const recent =
+    pickNoteEventChoices(candidates, now) ?? (await listRecentNoteEventChoicesIn(db, now));
+  return { ...directory, events: await withLinkedEventIn(db, recent, includeEventId) };
+}
 export const checkNoteReferences = withDb(checkNoteReferencesIn);
