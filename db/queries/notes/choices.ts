@@ -19,7 +19,6 @@ import {
   pickNoteEventChoices,
   withLinkedEventIn,
 } from "../events/note-choices";
-import { withDb } from "../with-db";
 
 /** The note form's lists, and the check that the ids it sent name something. */
 
@@ -93,4 +92,29 @@ export async function getNoteFormOptions(
     pickNoteEventChoices(candidates, now) ?? (await listRecentNoteEventChoicesIn(db, now));
   return { ...directory, events: await withLinkedEventIn(db, recent, includeEventId) };
 }
-export const checkNoteReferences = withDb(checkNoteReferencesIn);
+
+/**
+ * checkNoteReferencesIn on the server's database, asking it only about the ids the cached
+ * lists do not name. A listed id names a row that exists: directory rows and events are
+ * never deleted (and the note's foreign keys would refuse one that did not exist).
+ */
+export async function checkNoteReferences(
+  fields: Pick<NoteFieldsData, "townId" | "sectorId" | "eventId" | "topicId">,
+  messages: { town: string; sector: string; event: string; topic: string },
+): Promise<NoteFieldErrors> {
+  const now = Date.now();
+  const [directory, candidates] = await Promise.all([
+    cachedDirectoryChoices(),
+    cachedEventCandidates(Math.floor(now / EVENT_CANDIDATES_MS) * EVENT_CANDIDATES_MS),
+  ]);
+  const unlisted = (list: { id: number }[], id: number | null) =>
+    id !== null && !list.some((row) => row.id === id) ? id : null;
+  const ask = {
+    townId: unlisted(directory.towns, fields.townId),
+    sectorId: unlisted(directory.sectors, fields.sectorId),
+    eventId: unlisted(candidates.rows, fields.eventId),
+    topicId: unlisted(directory.topics, fields.topicId),
+  };
+  if (Object.values(ask).every((id) => id === null)) return {};
+  return checkNoteReferencesIn(await getDb(), ask, messages);
+}

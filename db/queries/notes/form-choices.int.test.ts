@@ -1,10 +1,11 @@
 import { describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
+import { towns } from "@/db/schema";
 import { driverLabel } from "@/db/test-utils";
 import { saveDirectoryRecord } from "../directory/write";
 import { saveEvent, setEventCancelled } from "../events/write";
 import { staffHarness } from "../shared/test-staff";
-import { getNoteFormOptions, getNoteFormOptionsIn } from "./choices";
+import { checkNoteReferences, getNoteFormOptions, getNoteFormOptionsIn } from "./choices";
 
 /*
  * The note form's lists come through the data cache (db/cache.ts). Here Next's
@@ -100,6 +101,36 @@ describe(`the note form's lists, cached, on ${driverLabel()}`, () => {
     expect(await eventNames()).not.toContain("运河新城委员走访");
     expect(await getNoteFormOptions(new Date())).toEqual(
       await getNoteFormOptionsIn(db, new Date()),
+    );
+  });
+
+  it("refuses ids that name nothing and accepts a town the cached list does not have yet", async () => {
+    const { db } = staff;
+    testDb.current = db;
+    const messages = { town: "town", sector: "sector", event: "event", topic: "topic" };
+    const options = await getNoteFormOptions(new Date());
+    const listed = {
+      townId: options.towns[0]?.id ?? null,
+      sectorId: options.sectors[0]?.id ?? null,
+      eventId: options.events[0]?.id ?? null,
+      topicId: options.topics[0]?.id ?? null,
+    };
+    expect(await checkNoteReferences(listed, messages)).toEqual({});
+    const none = { townId: 999_999, sectorId: 999_998, eventId: 999_997, topicId: 999_996 };
+    expect(await checkNoteReferences(none, messages)).toEqual({
+      townId: "town",
+      sectorId: "sector",
+      eventId: "event",
+      topicId: "topic",
+    });
+    // Added behind the cache's back, as on another instance before its invalidation arrives.
+    const [added] = await db
+      .insert(towns)
+      .values({ slug: "xin-zhen", name: "新镇", kind: "town", sortOrder: 100 })
+      .returning({ id: towns.id });
+    expect((await getNoteFormOptions(new Date())).towns.map((t) => t.id)).not.toContain(added?.id);
+    expect(await checkNoteReferences({ ...listed, townId: added?.id ?? null }, messages)).toEqual(
+      {},
     );
   });
 });
