@@ -20,7 +20,7 @@ export async function readSessionCookie(
   if (!token || token.length > 4096) return null;
   let payload: Record<string, unknown> | null;
   try {
-    payload = await decode({ token, secret: getAuthSecret(), salt: SESSION_COOKIE });
+    payload = await decodeSessionToken(token);
   } catch {
     return null;
   }
@@ -28,6 +28,46 @@ export async function readSessionCookie(
   if (judgeSession(claims, now, sessionLimits) !== "ok" || !claims) return null;
   if (cookies.get(ENDED_SESSION_COOKIE)?.value === claims.sid) return null;
   return claims as SessionClaims & Record<string, unknown>;
+}
+
+/**
+ * Tokens decrypted in the last few seconds, with what they decrypted to. A member's request
+ * reads its cookie twice, in proxy.ts (the idle timer) and again in the page, action or
+ * route handler; decrypting (hkdf, then AES) is the costly part of both. Only a token that
+ * decrypted is kept, under the whole token string and the secret: sending the same string
+ * again can only give the same claims, and anything else is decrypted as before. Every
+ * check on the claims (timeouts, ended sessions, and the database's in session.ts) still
+ * runs on each read. On globalThis: the proxy is bundled apart from the pages.
+ */
+const DECODED_TTL_MS = 5_000;
+const DECODED_MAX = 1_000;
+/** next-auth's decode allows a token this long past its `exp` (jose's clockTolerance). */
+const EXP_TOLERANCE_MS = 15_000;
+type DecodedToken = { secret: string; payload: Record<string, unknown>; until: number };
+const DECODED = Symbol.for("lvzhi.decodedSessionTokens");
+const holder = globalThis as unknown as Record<symbol, Map<string, DecodedToken> | undefined>;
+
+async function decodeSessionToken(token: string): Promise<Record<string, unknown> | null> {
+  const secret = getAuthSecret();
+  holder[DECODED] ??= new Map();
+  const decoded = holder[DECODED];
+  const clock = Date.now();
+  const kept = decoded.get(token);
+  if (kept && kept.secret === secret && clock < kept.until) return { ...kept.payload };
+  if (kept) decoded.delete(token);
+  const payload = await decode({ token, secret, salt: SESSION_COOKIE });
+  if (!payload) return null;
+  const exp = typeof payload.exp === "number" ? payload.exp * 1000 + EXP_TOLERANCE_MS : clock;
+  const until = Math.min(clock + DECODED_TTL_MS, exp);
+  if (until > clock) {
+    // Oldest first out: a Map iterates in insertion order.
+    for (const old of decoded.keys()) {
+      if (decoded.size < DECODED_MAX) break;
+      decoded.delete(old);
+    }
+    decoded.set(token, { secret, payload: { ...payload }, until });
+  }
+  return payload;
 }
 
 /** Refreshed at most this often: the idle timeout is exact to within a minute. */

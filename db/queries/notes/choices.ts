@@ -1,18 +1,24 @@
 import "server-only";
+import { cachedQuery, cacheTags } from "@/db/cache";
 import type { NoteFieldsData } from "@/lib/notes/fields";
 import type { NoteFieldErrors } from "@/lib/notes/form-state";
 import type { Database } from "../../client";
+import { getDb } from "../../runtime";
 import {
   findUnknownDirectoryIdsIn,
   listNoteDirectoryChoicesIn,
   type NoteDirectoryChoice,
 } from "../directory/note-choices";
 import {
+  EVENT_CANDIDATES_MS,
   eventExistsIn,
+  listNoteEventCandidatesIn,
   listNoteEventChoicesIn,
+  listRecentNoteEventChoicesIn,
   type NoteEventChoice,
+  pickNoteEventChoices,
+  withLinkedEventIn,
 } from "../events/note-choices";
-import { withDb } from "../with-db";
 
 /** The note form's lists, and the check that the ids it sent name something. */
 
@@ -56,5 +62,59 @@ export async function checkNoteReferencesIn(
   return errors;
 }
 
-export const getNoteFormOptions = withDb(getNoteFormOptionsIn);
-export const checkNoteReferences = withDb(checkNoteReferencesIn);
+// Every form load asked the database for the same four lists. They change only when staff
+// save a directory row or an event, which revalidates these tags (db/queries/directory/
+// write.ts, db/queries/events/write.ts) on every instance (server/cache/handler.mjs).
+const cachedDirectoryChoices = cachedQuery(
+  async () => listNoteDirectoryChoicesIn(await getDb()),
+  ["notes:form-directory"],
+  { tags: [cacheTags.directory] },
+);
+/** Keyed by the minute: the events a form offers depend on when it is loaded. */
+const cachedEventCandidates = cachedQuery(
+  async (from: number) => listNoteEventCandidatesIn(await getDb(), from),
+  ["notes:form-events"],
+  { tags: [cacheTags.events] },
+);
+
+/** getNoteFormOptionsIn on the server's database, through the data cache: the same lists. */
+export async function getNoteFormOptions(
+  now: Date,
+  includeEventId: number | null = null,
+): Promise<NoteFormOptions> {
+  const from = Math.floor(now.getTime() / EVENT_CANDIDATES_MS) * EVENT_CANDIDATES_MS;
+  const [directory, candidates, db] = await Promise.all([
+    cachedDirectoryChoices(),
+    cachedEventCandidates(from),
+    getDb(),
+  ]);
+  const recent =
+    pickNoteEventChoices(candidates, now) ?? (await listRecentNoteEventChoicesIn(db, now));
+  return { ...directory, events: await withLinkedEventIn(db, recent, includeEventId) };
+}
+
+/**
+ * checkNoteReferencesIn on the server's database, asking it only about the ids the cached
+ * lists do not name. A listed id names a row that exists: directory rows and events are
+ * never deleted (and the note's foreign keys would refuse one that did not exist).
+ */
+export async function checkNoteReferences(
+  fields: Pick<NoteFieldsData, "townId" | "sectorId" | "eventId" | "topicId">,
+  messages: { town: string; sector: string; event: string; topic: string },
+): Promise<NoteFieldErrors> {
+  const now = Date.now();
+  const [directory, candidates] = await Promise.all([
+    cachedDirectoryChoices(),
+    cachedEventCandidates(Math.floor(now / EVENT_CANDIDATES_MS) * EVENT_CANDIDATES_MS),
+  ]);
+  const unlisted = (list: { id: number }[], id: number | null) =>
+    id !== null && !list.some((row) => row.id === id) ? id : null;
+  const ask = {
+    townId: unlisted(directory.towns, fields.townId),
+    sectorId: unlisted(directory.sectors, fields.sectorId),
+    eventId: unlisted(candidates.rows, fields.eventId),
+    topicId: unlisted(directory.topics, fields.topicId),
+  };
+  if (Object.values(ask).every((id) => id === null)) return {};
+  return checkNoteReferencesIn(await getDb(), ask, messages);
+}
