@@ -12,7 +12,8 @@ const WRONG_PASSWORD = authMessages.login.errors.invalid;
  * with its page cache on, as behind a load balancer (playwright.config.ts, project
  * "cluster"): what an editor publishes through A, B serves at once (its cached pages and
  * cached queries are dropped through Redis); an account locked through A is locked on B;
- * a per-IP rate limit counted on A is used up on B.
+ * a per-IP rate limit counted on A is used up on B; a town an admin adds through A is
+ * offered by the note form on B.
  */
 
 test.describe.configure({ mode: "serial", timeout: 120_000 });
@@ -174,4 +175,34 @@ test("a per-IP rate limit counted on A is used up on B", async ({
   const other = await browse(browser, B, documentationIp());
   await send(other, 7);
   await expect(other.getByRole("status").filter({ hasText: "提交成功，审核后公开" })).toBeVisible();
+});
+
+test("a town an admin adds on A is offered at once by the note form on B", async ({
+  browser,
+  expectNoAxeViolations,
+}) => {
+  // The form's towns, sectors, topics and events come from each instance's data cache
+  // (db/queries/notes/choices.ts): a member on B loads the form first, so B holds them.
+  const name = `运河新城${stamp}`;
+  const member = await browse(browser, B);
+  await signInAs(member, "member1", { next: "/member/notes/new" });
+  const towns = () => member.getByLabel(/^镇街/).locator("option");
+  await expect(towns().filter({ hasText: "王店镇" })).toHaveCount(1);
+  await expect(towns().filter({ hasText: name })).toHaveCount(0);
+
+  const admin = await browse(browser, A);
+  await signInAs(admin, "admin", { next: "/admin/directory/towns/new" });
+  await admin.getByLabel(/^名称/).fill(name);
+  await admin.getByLabel(/^网址标识/).fill(`yunhe-${stamp}`);
+  await admin.getByRole("button", { name: "保存" }).click();
+  await expect(admin.getByText("已创建。")).toBeVisible();
+
+  // B dropped its cached lists when A saved: the next form load offers the new town.
+  await expect
+    .poll(async () => {
+      await member.reload();
+      return towns().filter({ hasText: name }).count();
+    }, SOON)
+    .toBe(1);
+  await expectNoAxeViolations(member);
 });
