@@ -26,48 +26,30 @@ export function EventList({
           : messages.eventKinds[event.kind];
         return (
           <li key={event.id}>
-            <article className="flex gap-3 rounded-md border border-stone-200 bg-white p-3 shadow-sm">
-              <time
-                dateTime={event.startsAt.toISOString()}
-                className="flex w-14 shrink-0 flex-col items-center justify-center rounded bg-brand-700 py-1.5 text-white"
-              >
-                {p.year !== thisYear && <span className="text-[10px] leading-none">{p.year}</span>}
+            <article className="event-card">
+              <time dateTime={event.startsAt.toISOString()} className="event-date">
+                {p.year !== thisYear && <span className="event-date-year">{p.year}</span>}
                 <span className="text-xs">{p.month}月</span>
-                <span className="font-serif text-2xl font-bold leading-none">{p.day}</span>
+                <span className="event-date-day">{p.day}</span>
                 <span className="text-xs">{formatWeekday(event.startsAt, timeZone)}</span>
               </time>
               <div className="min-w-0 flex-1">
-                <h3
-                  className={`font-semibold leading-snug ${cancelled ? "text-muted line-through" : ""}`}
-                >
-                  <Link
-                    href={`/events/${event.id}`}
-                    className="hover:text-brand-700 hover:underline"
-                  >
-                    {event.title}
-                  </Link>
+                <h3 className={cancelled ? "event-card-title cancelled" : "event-card-title"}>
+                  <Link href={`/events/${event.id}`}>{event.title}</Link>
                 </h3>
-                <p className="mt-1 text-sm text-muted">
+                <p className="event-card-meta">
                   {formatTime(event.startsAt, timeZone)}
                   {event.townName && <> · {event.townName}</>}
                   {event.venue && <> · {event.venue}</>}
                 </p>
-                <p className="mt-1.5 flex flex-wrap gap-1.5 text-xs">
-                  <span className="rounded bg-gold-100 px-1.5 py-0.5 text-gold-700">{kind}</span>
-                  {cancelled && (
-                    <span className="rounded bg-stone-200 px-1.5 py-0.5 text-stone-700">
-                      {messages.home.cancelled}
-                    </span>
-                  )}
+                <p className="event-card-tags">
+                  <span className="kind">{kind}</span>
+                  {cancelled && <span className="cancelled">{messages.home.cancelled}</span>}
                   {!cancelled && !ended && event.openToPublic && (
-                    <span className="rounded bg-emerald-50 px-1.5 py-0.5 text-emerald-800">
-                      {messages.home.openToPublic}
-                    </span>
+                    <span className="open">{messages.home.openToPublic}</span>
                   )}
                   {event.organisers.slice(0, 3).map((name) => (
-                    <span key={name} className="rounded bg-stone-100 px-1.5 py-0.5 text-stone-700">
-                      {name}
-                    </span>
+                    <span key={name}>{name}</span>
                   ))}
                 </p>
               </div>

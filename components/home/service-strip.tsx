@@ -18,10 +18,7 @@ export function ServiceStrip() {
       <ul className="mt-4 grid grid-cols-3 gap-2 sm:grid-cols-6">
         {serviceTypes.map((type) => (
           <li key={type}>
-            <Link
-              href={`/events?service=${type}`}
-              className="block rounded-md bg-white/10 py-3 text-center font-medium ring-1 ring-white/25 hover:bg-white/20"
-            >
+            <Link href={`/events?service=${type}`} className="service-link">
               {messages.serviceTypes[type]}
             </Link>
           </li>

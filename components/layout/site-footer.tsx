@@ -5,13 +5,13 @@ import { messages } from "@/lib/messages";
 import { siteMessages } from "@/lib/messages/site";
 import { ICP_LOOKUP_URL, policeRecordUrl } from "@/lib/settings/site";
 
+// Its links, headings and quiet text are styled from the footer's class (app/globals.css).
 const s = siteMessages.footer;
-const linkClass = "underline-offset-2 hover:underline";
 
 /** A link to another site, in a new window (said to screen readers). */
 function External({ href, children }: { href: string; children: ReactNode }) {
   return (
-    <a className={linkClass} href={href} target="_blank" rel="noopener noreferrer">
+    <a href={href} target="_blank" rel="noopener noreferrer">
       {children}
       <span className="sr-only">{s.newWindow}</span>
     </a>
@@ -28,41 +28,38 @@ export function SiteFooter({ committee, year }: { committee: CommitteeInfo; year
   const m = messages.footer;
   const police = committee.policeNumber ? policeRecordUrl(committee.policeNumber) : null;
   return (
-    <footer className="mt-16 bg-[#2b1d1d] text-[#e9e1dc]" data-site-footer>
-      <div className="mx-auto grid max-w-6xl gap-8 px-4 py-10 sm:grid-cols-2 lg:grid-cols-3">
+    <footer className="site-footer" data-site-footer>
+      <div className="site-footer-grid">
         <div>
           <p className="font-serif text-lg font-bold text-white">{committee.name}</p>
-          <p className="mt-2 text-sm text-[#cfc4bd]">{messages.site.tagline}</p>
+          <p className="site-footer-quiet mt-2 text-sm">{messages.site.tagline}</p>
           {committee.hostOrganisation && (
             <p className="mt-3 text-sm">
-              <span className="text-[#cfc4bd]">{s.host}：</span>
+              <span className="site-footer-quiet">{s.host}：</span>
               {committee.hostOrganisation}
             </p>
           )}
         </div>
         <address className="not-italic">
-          <h2 className="text-sm font-semibold text-white">{m.contact}</h2>
-          <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+          <h2>{m.contact}</h2>
+          <dl className="site-footer-contact">
             {committee.contactAddress && (
               <>
-                <dt className="text-[#cfc4bd]">{m.address}</dt>
+                <dt>{m.address}</dt>
                 <dd>{committee.contactAddress}</dd>
               </>
             )}
             {committee.postcode && (
               <>
-                <dt className="text-[#cfc4bd]">{m.postcode}</dt>
+                <dt>{m.postcode}</dt>
                 <dd>{committee.postcode}</dd>
               </>
             )}
             {committee.contactPhone && (
               <>
-                <dt className="text-[#cfc4bd]">{m.phone}</dt>
+                <dt>{m.phone}</dt>
                 <dd>
-                  <a
-                    className={linkClass}
-                    href={`tel:${committee.contactPhone.replace(/[^\d+]/g, "")}`}
-                  >
+                  <a href={`tel:${committee.contactPhone.replace(/[^\d+]/g, "")}`}>
                     {committee.contactPhone}
                   </a>
                 </dd>
@@ -70,46 +67,36 @@ export function SiteFooter({ committee, year }: { committee: CommitteeInfo; year
             )}
             {committee.contactEmail && (
               <>
-                <dt className="text-[#cfc4bd]">{m.email}</dt>
+                <dt>{m.email}</dt>
                 <dd>
-                  <a className={linkClass} href={`mailto:${committee.contactEmail}`}>
-                    {committee.contactEmail}
-                  </a>
+                  <a href={`mailto:${committee.contactEmail}`}>{committee.contactEmail}</a>
                 </dd>
               </>
             )}
           </dl>
         </address>
         <nav aria-labelledby="footer-links">
-          <h2 id="footer-links" className="text-sm font-semibold text-white">
-            {s.links}
-          </h2>
-          <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+          <h2 id="footer-links">{s.links}</h2>
+          <ul className="site-footer-links">
             {committee.siteLinks.map((link) => (
               <li key={link.url}>
                 <External href={link.url}>{link.name}</External>
               </li>
             ))}
             <li>
-              <Link className={linkClass} href="/site-map">
-                {s.sitemap}
-              </Link>
+              <Link href="/site-map">{s.sitemap}</Link>
             </li>
             <li>
-              <Link className={linkClass} href="/privacy">
-                {s.privacy}
-              </Link>
+              <Link href="/privacy">{s.privacy}</Link>
             </li>
             <li>
-              <Link className={linkClass} href="/accessibility">
-                {s.accessibility}
-              </Link>
+              <Link href="/accessibility">{s.accessibility}</Link>
             </li>
           </ul>
         </nav>
       </div>
       <div className="border-t border-white/10">
-        <div className="mx-auto flex max-w-6xl flex-wrap gap-x-5 gap-y-1 px-4 py-4 text-xs text-[#cfc4bd]">
+        <div className="site-footer-legal">
           <p>
             © {year} {committee.name}
           </p>

@@ -32,32 +32,27 @@ export function SiteHeader({
 }) {
   return (
     <header className="bg-brand-700 text-white">
-      <div className="bg-gradient-to-b from-brand-800 to-brand-700">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-4 px-4 py-5 sm:py-7">
-          <Link href="/" className="flex items-center gap-3 sm:gap-4">
+      <div className="site-masthead">
+        <div className="site-masthead-row">
+          <Link href="/" className="site-brand">
             <Emblem />
             <span className="flex flex-col leading-tight">
-              <span className="font-serif text-2xl font-bold tracking-wider sm:text-3xl">
-                {shortName}
-              </span>
-              <span className="mt-1 text-xs text-brand-100 sm:text-sm">
+              <span className="site-name">{shortName}</span>
+              <span className="site-subname">
                 {committeeName}
                 <span aria-hidden="true"> · </span>
                 {messages.site.product}
               </span>
             </span>
           </Link>
-          <div className="flex w-full items-center gap-2 sm:w-auto">
+          <div className="site-tools">
             <SearchBox />
             <ElderToggle elder={elder} />
           </div>
         </div>
       </div>
-      <nav
-        aria-label={messages.site.mainNav}
-        className="relative border-t border-white/15 bg-brand-800"
-      >
-        <div className="mx-auto flex max-w-6xl items-stretch px-2 sm:px-4">
+      <nav aria-label={messages.site.mainNav} className="site-nav">
+        <div className="site-nav-row">
           {/*
             One list of the sections, rendered once: on a narrower screen it folds behind 菜单
             (a native <details>); a desktop has room for all of them in one bar, so there the
@@ -67,17 +62,14 @@ export function SiteHeader({
           */}
           <DisclosureMenu
             label={messages.site.menu}
-            className="flex-1 unfolded:[&::details-content]:[content-visibility:visible]"
-            summaryClassName="inline-flex items-center gap-2 px-3 py-3 font-medium hover:bg-brand-900 unfolded:hidden"
-            panelClassName="absolute inset-x-0 top-full z-40 border-t border-white/15 bg-brand-800 shadow-lg unfolded:static unfolded:border-0 unfolded:bg-transparent unfolded:shadow-none"
+            className="site-menu"
+            summaryClassName="site-menu-button"
+            panelClassName="site-menu-panel"
           >
-            <ul className="mx-auto grid max-w-6xl grid-cols-2 gap-1 px-2 py-2 text-base sm:grid-cols-3 sm:px-4 unfolded:mx-0 unfolded:flex unfolded:max-w-none unfolded:flex-wrap unfolded:gap-0 unfolded:p-0">
+            <ul className="site-nav-list">
               {NAV.map((item) => (
                 <li key={item.href}>
-                  <Link
-                    href={item.href}
-                    className="block rounded px-3 py-2.5 font-medium hover:bg-brand-900 unfolded:rounded-none unfolded:py-3"
-                  >
+                  <Link href={item.href} className="site-nav-link">
                     {item.label}
                   </Link>
                 </li>
@@ -94,10 +86,7 @@ export function SiteHeader({
 
 function LoginLink() {
   return (
-    <Link
-      href="/login"
-      className="my-2 ml-2 flex shrink-0 items-center whitespace-nowrap rounded border border-gold-200/70 px-3 text-sm text-gold-100 hover:bg-brand-900"
-    >
+    <Link href="/login" className="site-login">
       {messages.nav.login}
     </Link>
   );
@@ -112,22 +101,14 @@ function LoginLink() {
 function AccountLinks({ user }: { user: HeaderUser }) {
   const m = messages.auth.header;
   return (
-    <div className="my-2 ml-2 flex shrink-0 items-center gap-1 text-sm">
+    <div className="site-account">
       {user.messages ? <MessagesLink {...user.messages} compact /> : null}
-      <Link
-        href={user.homeHref}
-        className="flex h-full items-center gap-1 whitespace-nowrap rounded border border-gold-200/70 px-3 py-1 text-gold-100 hover:bg-brand-900"
-      >
+      <Link href={user.homeHref} className="site-account-link">
         <span>{m.myArea}</span>
-        <span className="hidden max-w-[6em] truncate font-medium text-white xl:inline">
-          {user.displayName}
-        </span>
+        <span className="site-account-name">{user.displayName}</span>
       </Link>
       <div className="hidden xl:block">
-        <LogoutButton
-          label={m.signOut}
-          className="whitespace-nowrap rounded px-2 py-1 text-gold-100 underline-offset-2 hover:bg-brand-900 hover:underline"
-        />
+        <LogoutButton label={m.signOut} className="site-signout" />
       </div>
     </div>
   );
@@ -137,12 +118,9 @@ function AccountLinks({ user }: { user: HeaderUser }) {
 function AccountMenuPart({ user }: { user: HeaderUser }) {
   const m = messages.auth.header;
   return (
-    <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 border-t border-white/15 px-5 py-3 sm:px-7 xl:hidden">
+    <div className="site-account-menu">
       <span className="font-medium">{user.displayName}</span>
-      <LogoutButton
-        label={m.signOut}
-        className="rounded border border-gold-200/70 px-3 py-1 text-gold-100 hover:bg-brand-900"
-      />
+      <LogoutButton label={m.signOut} className="site-account-menu-signout" />
     </div>
   );
 }
@@ -206,12 +184,7 @@ function Envelope() {
 /** A plain mark (not the national emblem): a gold ring with a star, drawn in SVG. */
 function Emblem() {
   return (
-    <svg
-      viewBox="0 0 48 48"
-      className="h-11 w-11 shrink-0 sm:h-14 sm:w-14"
-      aria-hidden="true"
-      focusable="false"
-    >
+    <svg viewBox="0 0 48 48" className="site-emblem" aria-hidden="true" focusable="false">
       <circle cx="24" cy="24" r="22" fill="#c8962e" />
       <circle cx="24" cy="24" r="18.5" fill="#9a121a" />
       <path
@@ -225,7 +198,7 @@ function Emblem() {
 function SearchBox() {
   const m = messages.site;
   return (
-    <search className="min-w-0 flex-1 sm:flex-none">
+    <search className="site-search">
       <form action="/search" method="get" className="flex">
         <label htmlFor="site-search" className="sr-only">
           {m.searchLabel}
@@ -236,12 +209,9 @@ function SearchBox() {
           type="search"
           maxLength={50}
           placeholder={m.searchPlaceholder}
-          className="w-full min-w-0 rounded-l border border-white/40 bg-white px-3 py-1.5 text-ink placeholder:text-stone-500 sm:w-56"
+          className="site-search-input"
         />
-        <button
-          type="submit"
-          className="shrink-0 rounded-r bg-gold-500 px-3 py-1.5 font-medium text-brand-900 hover:bg-gold-200"
-        >
+        <button type="submit" className="site-search-button">
           {m.searchButton}
         </button>
       </form>
@@ -259,7 +229,7 @@ function ElderToggle({ elder }: { elder: boolean }) {
         type="submit"
         title={elder ? m.elderOffHint : m.elderOnHint}
         aria-pressed={elder}
-        className="rounded border border-white/50 px-3 py-1.5 text-sm text-white hover:bg-brand-900"
+        className="site-elder-toggle"
       >
         {elder ? m.elderOff : m.elderOn}
       </button>

@@ -18,27 +18,17 @@ export function ArticleList({
   label: string;
 }) {
   return (
-    <ul aria-label={label} className="divide-y divide-stone-200 border-b border-stone-200">
+    <ul aria-label={label} className="news-list">
       {items.map((item) => (
         <li key={item.id}>
-          <article className="flex gap-4 py-5 sm:gap-6">
+          <article className="news-item">
             <div className="min-w-0 flex-1">
-              <h2 className="font-serif text-lg font-bold leading-snug text-ink sm:text-xl">
-                <Link href={`/news/${item.slug}`} className="hover:text-brand-700 hover:underline">
-                  {item.title}
-                </Link>
+              <h2 className="news-item-title">
+                <Link href={`/news/${item.slug}`}>{item.title}</Link>
               </h2>
-              {item.summary && (
-                <p className="mt-1.5 line-clamp-2 text-[15px] leading-relaxed text-muted">
-                  {item.summary}
-                </p>
-              )}
-              <p className="mt-2 flex flex-wrap items-center gap-x-3 text-sm text-muted">
-                {showColumn && (
-                  <span className="rounded-sm bg-brand-50 px-1.5 py-0.5 text-brand-700">
-                    {item.columnName}
-                  </span>
-                )}
+              {item.summary && <p className="news-item-summary">{item.summary}</p>}
+              <p className="news-item-meta">
+                {showColumn && <span className="news-item-column">{item.columnName}</span>}
                 <time dateTime={localDateKey(item.publishedAt, timeZone)}>
                   {formatDate(item.publishedAt, timeZone)}
                 </time>
@@ -47,7 +37,7 @@ export function ArticleList({
             <Picture
               sources={articlePicture(item)}
               sizes="(min-width: 640px) 144px, 112px"
-              className="h-20 w-28 shrink-0 rounded-sm bg-stone-100 object-cover sm:h-24 sm:w-36"
+              className="news-item-pic"
             />
           </article>
         </li>

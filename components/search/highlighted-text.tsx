@@ -7,7 +7,7 @@ export function HighlightedText({ segments }: { segments: HighlightSegment[] }) 
       {segments.map((segment, i) =>
         segment.match ? (
           // biome-ignore lint/suspicious/noArrayIndexKey: segments are fixed, their order is their identity
-          <mark key={i} className="rounded-sm bg-gold-200 text-inherit">
+          <mark key={i} className="hit">
             {segment.text}
           </mark>
         ) : (

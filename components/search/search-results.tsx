@@ -9,13 +9,6 @@ import { SearchNoResults } from "./search-empty";
 
 const m = messages.search;
 
-const KIND_STYLE: Record<SearchResult["kind"], string> = {
-  article: "bg-brand-50 text-brand-700",
-  event: "bg-gold-100 text-gold-700",
-  case: "bg-stone-100 text-stone-700",
-  opinion: "bg-sky-50 text-sky-800",
-};
-
 /** One page of results: kind, date, highlighted title and excerpt. */
 export function SearchResults({ items, timeZone }: { items: SearchResult[]; timeZone: string }) {
   return (
@@ -23,15 +16,9 @@ export function SearchResults({ items, timeZone }: { items: SearchResult[]; time
       {items.map((item) => (
         <li key={`${item.kind}-${item.refId}`}>
           <article className="py-4 sm:py-5">
-            <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-muted">
-              <span className={`rounded-sm px-1.5 py-0.5 text-xs ${KIND_STYLE[item.kind]}`}>
-                {m.kinds[item.kind]}
-              </span>
-              {item.cancelled && (
-                <span className="rounded-sm bg-stone-200 px-1.5 py-0.5 text-xs text-stone-700">
-                  {m.cancelled}
-                </span>
-              )}
+            <p className="result-meta">
+              <span className={`result-kind ${item.kind}`}>{m.kinds[item.kind]}</span>
+              {item.cancelled && <span className="result-kind cancelled">{m.cancelled}</span>}
               {item.happenedAt && (
                 <time dateTime={localDateKey(item.happenedAt, timeZone)}>
                   {item.kind === "event"
@@ -40,13 +27,13 @@ export function SearchResults({ items, timeZone }: { items: SearchResult[]; time
                 </time>
               )}
             </p>
-            <h2 className="mt-1.5 font-serif text-lg font-bold leading-snug text-ink sm:text-xl">
-              <Link href={item.url} className="hover:text-brand-700 hover:underline">
+            <h2 className="result-title">
+              <Link href={item.url}>
                 <HighlightedText segments={item.highlights.title} />
               </Link>
             </h2>
             {item.snippet && (
-              <p className="mt-1.5 text-[15px] leading-relaxed text-muted">
+              <p className="result-snippet">
                 <HighlightedText segments={item.highlights.snippet} />
               </p>
             )}

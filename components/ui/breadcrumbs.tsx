@@ -11,16 +11,14 @@ export function Breadcrumbs({ trail }: { trail: Crumb[] }) {
   const m = messages.directory;
   const crumbs: Crumb[] = [{ label: m.home, href: "/" }, ...trail];
   return (
-    <nav aria-label={m.breadcrumb} className="text-sm text-muted">
+    <nav aria-label={m.breadcrumb} className="crumbs">
       <ol className="flex flex-wrap items-center gap-x-1.5">
         {crumbs.map((crumb, i) => {
           const last = i === crumbs.length - 1;
           return (
-            <li key={`${crumb.href ?? ""}|${crumb.label}`} className="flex items-center gap-x-1.5">
+            <li key={`${crumb.href ?? ""}|${crumb.label}`}>
               {crumb.href && !last ? (
-                <Link href={crumb.href} className="hover:text-brand-700 hover:underline">
-                  {crumb.label}
-                </Link>
+                <Link href={crumb.href}>{crumb.label}</Link>
               ) : (
                 <span aria-current={last ? "page" : undefined} className={last ? "text-ink" : ""}>
                   {crumb.label}

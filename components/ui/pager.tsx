@@ -13,11 +13,10 @@ export interface PagerLabels {
   status?: (page: number, pages: number) => string;
 }
 
-const idleLink =
-  "inline-flex min-w-10 items-center justify-center rounded-sm border border-stone-300 bg-white px-3 py-1.5 text-ink hover:border-brand-600 hover:text-brand-700";
-const currentLink =
-  "inline-flex min-w-10 items-center justify-center rounded-sm border border-brand-700 bg-brand-700 px-3 py-1.5 font-semibold text-white";
-const stepLink = "rounded border border-stone-400 bg-white px-3 py-1.5 hover:bg-stone-100";
+// The looks: .pager-* in app/globals.css (a list page repeats them, in its HTML and RSC payload).
+const idleLink = "pager-page";
+const currentLink = "pager-here";
+const stepLink = "pager-step";
 
 /**
  * THE pager of the site: previous / next as plain links (GET, so the list's filters stay in
@@ -67,7 +66,7 @@ export function Pager({
   const pageName = labels.page;
   return (
     <nav aria-label={labels.label} className="mt-6">
-      <ul className="flex flex-wrap items-center justify-center gap-2 text-[15px]">
+      <ul className="pager-pages">
         {previous && <li>{previous}</li>}
         {pageWindow(page, pages).map((n, i) =>
           n === null ? (
