@@ -2,9 +2,7 @@
 
 import { useEffect, useRef } from "react";
 import { Field, wireControl } from "@/components/forms/fields";
-import { attendanceMessages } from "@/lib/messages/attendance";
-
-const m = attendanceMessages.lookup;
+import { registrationLookupMessages as m } from "@/lib/messages/registration-desk";
 
 /** A code handed on in a link's fragment (`/registrations#code=K7QM-3XPD`), if any. */
 function codeFromFragment(hash: string): string | null {

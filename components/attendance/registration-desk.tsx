@@ -5,11 +5,9 @@ import { useActionState, useEffect, useRef } from "react";
 import type { RegistrationView } from "@/db/queries/registrations/public";
 import type { QrDrawing } from "@/lib/checkin/qr";
 import { type FormState, idleForm } from "@/lib/form-state";
-import { attendanceMessages } from "@/lib/messages/attendance";
+import { registrationDeskMessages as m } from "@/lib/messages/registration-desk";
 import { RegistrationLookupForm } from "./lookup-form";
 import { CancelRegistrationForm, RegistrationReceipt } from "./registration-receipt";
-
-const m = attendanceMessages.confirmation;
 
 /** A registration as the desk shows it to the one who holds its code. */
 export interface DeskResult {
@@ -18,7 +16,9 @@ export interface DeskResult {
   when: string;
   /** Not cancelled yet, and the event has not started. */
   cancellable: boolean;
-  timeZone: string;
+  /** When it was made and cancelled, worded on the server like `when`. */
+  registeredAt: string;
+  cancelledAt: string | null;
   /** The code as a QR, drawn on the server (no QR library reaches the browser). */
   qr: QrDrawing | null;
 }
@@ -73,7 +73,7 @@ function RegistrationDetails({
   result: DeskResult;
   action: (formData: FormData) => void;
 }) {
-  const { registration, when, cancellable, timeZone, qr } = result;
+  const { registration, when, cancellable, registeredAt, cancelledAt, qr } = result;
   const noticeRef = useRef<HTMLParagraphElement>(null);
   // After an answer with JavaScript, take the reader to what it says.
   useEffect(() => {
@@ -95,7 +95,13 @@ function RegistrationDetails({
           {state.message}
         </p>
       )}
-      <RegistrationReceipt registration={registration} when={when} timeZone={timeZone} qr={qr} />
+      <RegistrationReceipt
+        registration={registration}
+        when={when}
+        registeredAt={registeredAt}
+        cancelledAt={cancelledAt}
+        qr={qr}
+      />
       {cancellable && <CancelRegistrationForm code={registration.code} action={action} />}
       {registration.status !== "cancelled" && !cancellable && (
         <p className="text-sm text-muted">{m.cancelNotPossible}</p>

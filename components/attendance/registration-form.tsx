@@ -5,10 +5,8 @@ import { bindFields, Checkbox, Honeypot, Input, submitClass } from "@/components
 // Types only from lib/attendance: its zod schema must not reach the browser.
 import type { RegistrationField, RegistrationFormState } from "@/lib/attendance";
 import { doneForm, type FormState, idleForm } from "@/lib/form-state";
-import { attendanceMessages } from "@/lib/messages/attendance";
+import { registrationFormMessages as m } from "@/lib/messages/registration-desk";
 import { type DeskAction, type DeskResult, RegistrationDesk } from "./registration-desk";
-
-const m = attendanceMessages.form;
 
 const initialState: RegistrationFormState = idleForm({
   name: "",

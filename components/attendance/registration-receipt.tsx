@@ -3,12 +3,13 @@ import { Checkbox } from "@/components/forms/fields";
 import { Panel } from "@/components/forms/panel";
 import type { RegistrationView } from "@/db/queries/registrations/public";
 import type { QrDrawing } from "@/lib/checkin/qr";
-import { attendanceMessages, fillMessage } from "@/lib/messages/attendance";
-import { checkinMessages } from "@/lib/messages/checkin";
-import { formatDateTime } from "@/lib/time";
+// The words only, not the catalogues: the desk, a client component, shows this receipt.
+import {
+  fillMessage,
+  registrationDeskMessages as m,
+  registrationQrMessages as qrWords,
+} from "@/lib/messages/registration-desk";
 import { QrCode } from "../checkin/qr-code";
-
-const m = attendanceMessages.confirmation;
 
 /**
  * A registration as its owner sees it (the code is the key): the code, the status, the
@@ -17,7 +18,8 @@ const m = attendanceMessages.confirmation;
 export function RegistrationReceipt({
   registration,
   when,
-  timeZone: tz,
+  registeredAt,
+  cancelledAt,
   qr,
 }: {
   registration: RegistrationView;
@@ -25,7 +27,9 @@ export function RegistrationReceipt({
   qr?: QrDrawing | null;
   /** The event's date and time, already worded. */
   when: string;
-  timeZone: string;
+  /** When it was made and cancelled, worded on the server (lib/time stays out of the browser). */
+  registeredAt: string;
+  cancelledAt: string | null;
 }) {
   const { event } = registration;
   return (
@@ -40,16 +44,14 @@ export function RegistrationReceipt({
           <QrCode
             id="registration-qr"
             drawing={qr}
-            label={checkinMessages.receipt.qrLabel(registration.code)}
+            label={qrWords.qrLabel(registration.code)}
             className="mx-auto mt-2 block h-60 w-60 max-w-full sm:h-64 sm:w-64"
           />
         )}
         <p className="mt-1 whitespace-nowrap font-mono text-3xl font-bold tracking-[0.2em] text-brand-800 min-[400px]:text-4xl sm:text-5xl lg:text-4xl">
           {registration.code}
         </p>
-        <p className="mt-2 text-sm text-muted">
-          {qr ? checkinMessages.receipt.qrHint : m.codeHint}
-        </p>
+        <p className="mt-2 text-sm text-muted">{qr ? qrWords.qrHint : m.codeHint}</p>
       </Panel>
       <StatusBox registration={registration} />
       {registration.status !== "cancelled" && event.status !== "cancelled" && (
@@ -72,10 +74,8 @@ export function RegistrationReceipt({
           {registration.organisation && (
             <Row label={m.organisation}>{registration.organisation}</Row>
           )}
-          <Row label={m.registeredAt}>{formatDateTime(registration.createdAt, tz)}</Row>
-          {registration.cancelledAt && (
-            <Row label={m.cancelledAt}>{formatDateTime(registration.cancelledAt, tz)}</Row>
-          )}
+          <Row label={m.registeredAt}>{registeredAt}</Row>
+          {cancelledAt && <Row label={m.cancelledAt}>{cancelledAt}</Row>}
         </dl>
       </Panel>
     </>

@@ -101,3 +101,33 @@ describe("the client components of the public pages people read", () => {
     expect(boundaries.filter((f) => f.startsWith("components/admin/"))).toEqual([]);
   });
 });
+
+describe("the client components of the registration pages", () => {
+  // An event's page (its registration form) and /registrations (the desk) carry their
+  // forms' code, but of the words only what the form and the desk show. (lib/form-state
+  // also names the common catalogue, for the server's controlCharacterRefusal; the
+  // bundler leaves it out, the forms taking only idleForm and doneForm.)
+  const { boundaries, closure } = clientCode(
+    ["app/(public)/events/[id]/page.tsx", "app/(public)/registrations/page.tsx"].map((f) =>
+      path.join(root, f),
+    ),
+  );
+
+  it("are found (the walk follows the imports)", () => {
+    expect(boundaries).toEqual([
+      "components/attendance/registration-desk.tsx",
+      "components/attendance/registration-form.tsx",
+    ]);
+  });
+
+  it("import the words of the form and the desk, not the attendance or check-in catalogue", () => {
+    const catalogues = closure.filter((f) => f.startsWith("lib/messages/"));
+    expect(catalogues).toContain("lib/messages/registration-desk.ts");
+    expect(catalogues).not.toContain("lib/messages/attendance.ts");
+    expect(catalogues).not.toContain("lib/messages/checkin.ts");
+  });
+
+  it("include none of the staff console's client components", () => {
+    expect(closure.filter((f) => f.startsWith("components/admin/"))).toEqual([]);
+  });
+});

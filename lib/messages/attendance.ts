@@ -1,4 +1,11 @@
 import type { ErrorMessages } from "../errors";
+import {
+  registrationDeskMessages,
+  registrationFormMessages,
+  registrationLookupMessages,
+} from "./registration-desk";
+
+export { fillMessage } from "./registration-desk";
 
 /** Strings of the attendance pages (Simplified Chinese). */
 export const attendanceMessages = {
@@ -41,20 +48,7 @@ export const attendanceMessages = {
     buttonWaitlist: "报名候补",
   },
   form: {
-    legend: "报名信息",
-    name: "姓名",
-    nameHint: "请填写真实姓名，现场签到时核对",
-    phone: "手机号",
-    phoneHint: "中国大陆手机号，每个手机号限报一次",
-    organisation: "工作单位",
-    optional: "（选填）",
-    organisationHint: "企业、单位或所在社区，最多60个字",
-    required: "（必填）",
-    honeypot: "网址（请勿填写）",
-    consent: "我已阅读上方说明，同意政协工作人员为报名、联系和签到使用我的姓名、手机号和单位信息。",
-    submit: "提交报名",
-    submitWaitlist: "登记候补",
-    submitting: "正在提交…",
+    ...registrationFormMessages,
     errorSummary: "报名未成功，请修改标出的内容后重新提交。",
   },
   fieldErrors: {
@@ -82,55 +76,12 @@ export const attendanceMessages = {
     unavailable: "系统繁忙，报名未成功，请稍后重试。",
   },
   confirmation: {
+    ...registrationDeskMessages,
     metaTitle: "报名详情",
-    heading: "报名详情",
     created: "提交成功！请保存下面的报名码，查询和取消报名都要用到它。",
     createdUnreadable:
       "报名已提交，报名码为 {code}。请记下报名码，稍后在“查询报名”页面查看报名状态。",
-    codeLabel: "报名码",
-    codeHint: "请截图或抄下报名码。凭报名码可随时查看报名状态、取消报名。",
-    status: "报名状态",
-    statuses: {
-      confirmed: "已确认",
-      waitlisted: "候补第{position}位",
-      cancelled: "已取消",
-    },
-    statusNotes: {
-      confirmed: "请按时到场，出示上方的二维码或报名码签到。",
-      waitlisted: "名额已满，您在候补名单中。有人取消时按顺序自动递补，请留意本页面状态。",
-      cancelled: "本报名已取消，名额已让给其他报名者。",
-    },
-    promoted: "已由候补递补为正式名额",
-    visit: {
-      title: "到场须知",
-      when: "什么时候",
-      where: "在哪里",
-      bring: "请带上",
-      bringCode: "本页的二维码或报名码（可以截图保存）",
-      organisers: "主办方提醒",
-      arrive: "请提前 15 分钟到场，在入口出示二维码或报名码签到。",
-      waitlisted: "您还在候补名单中：递补成功后再按以下安排到场。",
-      beijingTime: "（北京时间）",
-    },
-    event: "活动",
-    time: "时间",
-    venue: "地点",
-    name: "姓名",
-    phone: "手机号",
-    organisation: "工作单位",
-    registeredAt: "报名时间",
-    cancelledAt: "取消时间",
-    eventCancelled: "注意：本活动已取消。",
-    backToEvent: "查看活动详情",
-    cancelTitle: "取消报名",
-    cancelIntro: "如不能到场，请取消报名，把名额留给候补的朋友。取消后不能恢复。",
-    cancelConfirm: "我确认取消本次报名",
-    cancelSubmit: "取消报名",
     cancelDone: "已取消报名。",
-    cancelNotPossible: "活动已经开始，报名不能再取消。",
-    savedLinkIntro: "可收藏下面的链接，以后打开它即可查询（报名码只保存在您的浏览器里）：",
-    savedLink: "我的报名查询链接",
-    lookUpAnother: "查询其他报名码",
     cancelErrors: {
       confirm_required: "请先勾选“我确认取消本次报名”，再点击取消。",
       already_cancelled: "该报名此前已取消。",
@@ -141,12 +92,10 @@ export const attendanceMessages = {
     },
   },
   lookup: {
+    ...registrationLookupMessages,
     metaTitle: "查询报名",
     heading: "查询报名",
     intro: "输入报名时获得的报名码（如 K7QM-3XPD），查看报名状态或取消报名。",
-    label: "报名码",
-    hint: "8位字母和数字，不区分大小写，可省略中间的短横线",
-    submit: "查询",
     invalid: "报名码格式不对：应为8位字母和数字，例如 K7QM-3XPD。",
     notFound: "未找到该报名码，请核对后重新输入。",
     rateLimited: "查询过于频繁，请稍后再试。",
@@ -171,10 +120,3 @@ export const registrationErrors: ErrorMessages = {
   event_cancelled: attendanceMessages.errors.event_cancelled,
   duplicate_phone: attendanceMessages.errors.duplicate_phone,
 };
-
-/** "{minutes}" → 10 … for the few messages with a placeholder. */
-export function fillMessage(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    key in values ? String(values[key]) : whole,
-  );
-}

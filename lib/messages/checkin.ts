@@ -1,12 +1,11 @@
+import { registrationQrMessages } from "./registration-desk";
+
 /**
  * Strings of check-in by QR (Simplified Chinese): the registrant's QR, the staff scanner,
  * the event's own sign-in QR for members (委员扫码签到), and resending a lost code.
  */
 export const checkinMessages = {
-  receipt: {
-    qrLabel: (code: string) => `报名码 ${code} 的签到二维码`,
-    qrHint: "到场时请出示此二维码（或报名码），工作人员扫码即可签到。",
-  },
+  receipt: registrationQrMessages,
   scanner: {
     start: "打开摄像头扫码",
     stop: "关闭摄像头",

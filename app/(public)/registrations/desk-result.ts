@@ -4,6 +4,7 @@ import { getRegistrationByCode } from "@/db/queries/registrations/public";
 import { getCommitteeInfo } from "@/db/queries/settings";
 import { canCancelRegistration, formatEventWhen } from "@/lib/attendance";
 import { drawQr } from "@/lib/checkin/qr";
+import { formatDateTime } from "@/lib/time";
 
 /** The registration with this (normalised) code as its holder sees it, or null. */
 export async function deskResultFor(code: string): Promise<DeskResult | null> {
@@ -19,7 +20,10 @@ export async function deskResultFor(code: string): Promise<DeskResult | null> {
       registration.event.endsAt,
       committee.timeZone,
     ),
-    timeZone: committee.timeZone,
+    registeredAt: formatDateTime(registration.createdAt, committee.timeZone),
+    cancelledAt: registration.cancelledAt
+      ? formatDateTime(registration.cancelledAt, committee.timeZone)
+      : null,
     // What the door's scanner reads: the code itself, nothing else (no address to open).
     qr: registration.status === "cancelled" ? null : drawQr(registration.code),
     cancellable:
