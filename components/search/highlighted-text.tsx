@@ -7,7 +7,7 @@ export function HighlightedText({ segments }: { segments: HighlightSegment[] }) 
       {segments.map((segment, i) =>
         segment.match ? (
           // biome-ignore lint/suspicious/noArrayIndexKey: segments are fixed, their order is their identity
-          <mark key={i} className="hit">
+          <mark key={i} className="search-hit">
             {segment.text}
           </mark>
         ) : (

@@ -2,7 +2,15 @@ import NextAuth, { type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { judgeSession, type SessionClaims } from "@/lib/auth/policy";
 import { env } from "@/lib/env";
+import {
+  ENDED_SESSION_COOKIE,
+  SESSION_COOKIE,
+  secureCookies,
+  sessionLimits,
+} from "./session-settings";
 import { getAuthSecret, unsealLoginTicket } from "./tokens";
+
+export { ENDED_SESSION_COOKIE, SESSION_COOKIE, secureCookies, sessionLimits };
 
 /**
  * next-auth (Auth.js v5) with JWT sessions: the cookie is an encrypted JWT (A256CBC-HS512)
@@ -17,21 +25,7 @@ import { getAuthSecret, unsealLoginTicket } from "./tokens";
  * request. The config is built lazily, per request, so `next build` needs no secret.
  */
 
-/** Secure cookies (and the __Secure- prefix) whenever the site is served over HTTPS. */
-export const secureCookies = new URL(env.SITE_URL).protocol === "https:";
 const siteOrigin = new URL(env.SITE_URL).origin;
-export const SESSION_COOKIE = `${secureCookies ? "__Secure-" : ""}authjs.session-token`;
-/**
- * Set by "退出" to the id of the session it ended. A request that was already under way
- * when the person logged out may still come back with a refreshed session cookie; this
- * marker keeps that cookie dead in this browser (server/auth/session.ts, proxy.ts).
- */
-export const ENDED_SESSION_COOKIE = "lvzhi_session_ended";
-
-export const sessionLimits = {
-  idleMs: env.SESSION_IDLE_MINUTES * 60 * 1000,
-  maxMs: env.SESSION_MAX_HOURS * 60 * 60 * 1000,
-};
 
 function config(): NextAuthConfig {
   return {

@@ -1,6 +1,11 @@
 import { decode, encode } from "next-auth/jwt";
 import { judgeSession, type SessionClaims } from "@/lib/auth/policy";
-import { ENDED_SESSION_COOKIE, SESSION_COOKIE, secureCookies, sessionLimits } from "./next-auth";
+import {
+  ENDED_SESSION_COOKIE,
+  SESSION_COOKIE,
+  secureCookies,
+  sessionLimits,
+} from "./session-settings";
 import { getAuthSecret } from "./tokens";
 
 /**
@@ -60,10 +65,10 @@ async function decodeSessionToken(token: string): Promise<Record<string, unknown
   const exp = typeof payload.exp === "number" ? payload.exp * 1000 + EXP_TOLERANCE_MS : clock;
   const until = Math.min(clock + DECODED_TTL_MS, exp);
   if (until > clock) {
-    // Oldest first out: a Map iterates in insertion order.
-    for (const old of decoded.keys()) {
-      if (decoded.size < DECODED_MAX) break;
-      decoded.delete(old);
+    // Oldest first out, and any run out meanwhile: a Map iterates in insertion order.
+    for (const [key, entry] of decoded) {
+      if (decoded.size < DECODED_MAX && clock < entry.until) break;
+      decoded.delete(key);
     }
     decoded.set(token, { secret, payload: { ...payload }, until });
   }
