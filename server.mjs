@@ -205,11 +205,13 @@ function renderPublic(key, req, res, context) {
         : null;
     if (entry) {
       // Not kept when content changed while it rendered; this reader still gets it.
-      if (ttlMs > 0 && version === cache.versionOf(key)) {
+      const keep = ttlMs > 0 && version === cache.versionOf(key);
+      if (keep) {
         cache.set(key, entry);
         shared.remember(key, entry.expires + ttlMs);
       }
-      serveKept(req, res, entry, { ...context, state: "miss" });
+      // A copy nobody else will be served gets no brotli: gzip now, nothing made after.
+      serveKept(req, res, entry, { ...context, state: "miss", brotli: keep });
       return;
     }
     res.setHeader(

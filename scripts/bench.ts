@@ -29,7 +29,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { buildBaseline } from "./bench/baseline";
+import { buildBaseline, FLOOR_PATH } from "./bench/baseline";
 import { createDatabase, fillDatabase } from "./bench/data";
 import { type EdgeContext, type EdgePage, nginxCached, scaleOut } from "./bench/edge";
 import { benchFiling, type FilingResult, printFiling } from "./bench/filing";
@@ -44,6 +44,7 @@ import {
 import { findNginx } from "./bench/nginx";
 import {
   type BenchReport,
+  type Cell,
   cellOf,
   gitCommit,
   type Mode,
@@ -154,6 +155,19 @@ async function main() {
     await waitFor(baseUrl);
     await warmUp(baseUrl, SHAPE);
     const baselineWeight = await pageWeight(baseUrl);
+    // The floor (an empty page rendered on every request, outside the project), measured
+    // like a page at the start and again after the pages, before filing.
+    const floor: Cell[] = [];
+    const measureFloor = async () => {
+      const url = new URL(FLOOR_PATH, baseUrl).toString();
+      log("the floor: an empty dynamic Next.js page outside the project");
+      await warmUp(url, SHAPE);
+      const first = lastBaseline ?? (await measureBaseline());
+      const runs: Measure[] = [];
+      for (let i = 0; i < RUNS; i++) runs.push(await measure(url, SHAPE));
+      floor.push(cellOf(runs, first, await measureBaseline()));
+    };
+    await measureFloor();
     const keys = {
       DATA_ENCRYPTION_KEYS: `bench:${randomBytes(32).toString("base64")}`,
       DATA_INDEX_KEY: randomBytes(32).toString("base64"),
@@ -243,6 +257,8 @@ async function main() {
       targets.push({ database, data, pages });
     }
 
+    await measureFloor();
+
     let filing: FilingResult | null = null;
     const filingSeconds = num("BENCH_FILING_SECONDS", 60, 4);
     if (DATABASES.includes("postgres") && filingSeconds > 0) {
@@ -267,6 +283,7 @@ async function main() {
         acceptEncoding: SHAPE.acceptEncoding,
       },
       baseline: { ...baselineWeight, rps: baselineRps },
+      floor,
       targets,
       filing,
       edge: edgePages,
@@ -280,6 +297,7 @@ async function main() {
     // rot the smoke in `npm test` is there to catch; in a full run a few timeouts under
     // load are reported in the table instead.
     const cells = targets.flatMap((t) => t.pages.flatMap((p) => Object.values(p.cells)));
+    cells.push(...floor);
     const dead = cells.filter((c) => c.runs.every((r) => r.rps === 0)).length;
     const failing = cells.filter((c) => c.runs.some((r) => r.errors > 0)).length;
     if (filing && (filing.notesPerSecond === 0 || filing.unacknowledged > 0)) {

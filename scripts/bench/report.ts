@@ -40,6 +40,11 @@ export interface BenchReport {
   /** acceptEncoding: absent in reports written before it was sent (none was). */
   load: { connections: number; seconds: number; runs: number; acceptEncoding?: string };
   baseline: { js: number; html: number; rps: number[] };
+  /**
+   * The floor: an empty page of the baseline app rendered on every request, measured like
+   * a page at the start and after the pages. Absent in reports written before it was.
+   */
+  floor?: Cell[];
   targets: TargetResult[];
   /** The note filing bench (./filing.ts), on PostgreSQL; null when not run. */
   filing: FilingResult | null;
@@ -89,6 +94,7 @@ const ratio = (values: number[]) => {
   const hi = Math.max(...values).toFixed(digits);
   return `${mean.toFixed(digits)} (${lo}–${hi})`;
 };
+const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 const p95 = (cell?: Cell) =>
   cell ? `${Math.max(...cell.runs.map((r) => r.p95)).toFixed(0)} ms` : "-";
 
@@ -104,11 +110,18 @@ export function printReport(report: BenchReport, log: (line: string) => void = c
   log(
     "ratio = the page's req/s ÷ the static page's, measured just before and after it; mean (min–max) of the runs; p95 is the worst run's",
   );
+  const floor = report.floor ?? [];
+  const floorRatios = floor.flatMap((c) => c.ratios);
+  if (floor.length > 0) {
+    log(
+      `the floor, an empty page of that app rendered on every request: ratio ${ratio(floorRatios)}, p95 ${floor.map((c) => p95(c)).join(" and ")} (at the start and after the pages); no page rendered per request can beat it here. "÷ floor" = the uncached ratio ÷ the floor's`,
+    );
+  }
   for (const target of report.targets) {
     log("");
     log(`${target.database}: ${target.data}`);
     log(
-      `${"page".padEnd(15)}${"cached ratio".padStart(22)}${"p95".padStart(9)}${"uncached ratio".padStart(24)}${"p95".padStart(9)}${"HTML".padStart(11)}${"JS gzip".padStart(11)}`,
+      `${"page".padEnd(15)}${"cached ratio".padStart(22)}${"p95".padStart(9)}${"uncached ratio".padStart(24)}${"p95".padStart(9)}${"÷ floor".padStart(9)}${"HTML".padStart(11)}${"JS gzip".padStart(11)}`,
     );
     for (const page of target.pages) {
       const { cached, uncached } = page.cells;
@@ -119,6 +132,10 @@ export function printReport(report: BenchReport, log: (line: string) => void = c
           p95(cached).padStart(9),
           ratio(uncached?.ratios ?? []).padStart(24),
           p95(uncached).padStart(9),
+          (uncached && floorRatios.length > 0
+            ? (mean(uncached.ratios) / mean(floorRatios)).toFixed(2)
+            : "-"
+          ).padStart(9),
           (page.html === undefined ? "-" : kb(page.html)).padStart(11),
           (page.js === undefined ? "-" : kb(page.js)).padStart(11),
         ].join(""),

@@ -192,16 +192,23 @@ export function chosenEncoding(header) {
  * `defaults` (the security headers) go under the page's own; pass the same object every
  * time: the head of each (encoding, scheme, state) is built once per page and reused, and
  * written in one writeHead (with nothing set on `res` before, Node takes it as it is).
+ * `brotli: false` is for a page nobody else will be served (not kept): making its brotli
+ * copy would cost more CPU than the gzip it is sent as.
  * @param {import("node:http").IncomingMessage} req
  * @param {import("node:http").ServerResponse} res
  * @param {PublicPage} page
  * @param {{ upgrade: boolean, encoding: "br" | "gzip" | null,
  *   ifNoneMatch: string | undefined, state: string,
- *   defaults?: Readonly<Record<string, string>> }} context
+ *   defaults?: Readonly<Record<string, string>>, brotli?: boolean }} context
  */
-export function serveKept(req, res, page, { upgrade, encoding, ifNoneMatch, state, defaults }) {
+export function serveKept(
+  req,
+  res,
+  page,
+  { upgrade, encoding, ifNoneMatch, state, defaults, brotli = true },
+) {
   for (const name of res.getHeaderNames()) res.removeHeader(name);
-  const br = encoding === "br" ? brotliOf(page) : null;
+  const br = encoding === "br" && brotli ? brotliOf(page) : null;
   const body = br ?? (encoding ? gzipOf(page) : page.body);
   const coding = br ? "br" : encoding && "gzip";
   const notModified = matchesEtag(ifNoneMatch, page.etag);

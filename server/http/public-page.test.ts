@@ -245,6 +245,39 @@ describe("serveKept", () => {
     }
   });
 
+  it("makes no brotli copy of a page nobody else will be served: gzip, as the client takes", async () => {
+    const page = kept();
+    const server = createServer((req, res) =>
+      serveKept(req, res, page, {
+        upgrade: false,
+        encoding: chosenEncoding(req.headers["accept-encoding"]),
+        ifNoneMatch: req.headers["if-none-match"],
+        state: "miss",
+        brotli: false,
+      }),
+    );
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const browser = { "accept-encoding": "gzip, deflate, br" };
+      for (let i = 0; i < 2; i++) {
+        const sent = await get(port, browser);
+        expect(sent.headers["content-encoding"]).toBe("gzip");
+        expect(sent.headers.etag).toBe(`${page.etag.slice(0, -1)}-gz"`);
+        expect(gunzipSync(sent.body).equals(body)).toBe(true);
+      }
+      // Nothing was started on zlib's threads for it.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(page.brotliStarted).toBe(false);
+      expect(page.br).toBeNull();
+      const plain = await get(port, {});
+      expect(plain.headers["content-encoding"]).toBeUndefined();
+      expect(plain.body.equals(body)).toBe(true);
+    } finally {
+      server.close();
+    }
+  });
+
   it("sends the security headers under the page's own, each once, the head built once", async () => {
     const page = kept();
     page.headers["x-content-type-options"] = "nosniff";
