@@ -4,7 +4,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { EdgePage } from "./edge";
+import type { CoreUse, EdgePage } from "./edge";
 import type { FilingResult } from "./filing";
 import type { Measure } from "./measure";
 
@@ -165,6 +165,20 @@ export function printReport(report: BenchReport, log: (line: string) => void = c
           (page.speedup === undefined ? "-" : `${page.speedup.toFixed(2)}×`).padStart(11),
         ].join(""),
       );
+    }
+  }
+  const cores = (use?: CoreUse | null) =>
+    use
+      ? `app ${use.app.toFixed(2)}, load generator ${use.bench.toFixed(2)}, rest ${use.other.toFixed(2)}, idle ${use.idle.toFixed(2)}`
+      : "-";
+  const counted = report.edge.filter((p) => p.oneInstanceCores || p.twoInstancesCores);
+  if (counted.length > 0) {
+    log(
+      `where the ${report.machine.cpus} cores went during those runs (cores; the rest is nginx, PostgreSQL and the system):`,
+    );
+    for (const page of counted) {
+      log(`  ${page.name}, one instance: ${cores(page.oneInstanceCores)}`);
+      log(`  ${page.name}, two instances: ${cores(page.twoInstancesCores)}`);
     }
   }
   if (report.checkoutUnchanged === false)
