@@ -4,15 +4,15 @@
 // and /registrations send none of it with the page.
 import Link from "next/link";
 import { useEffect, useRef } from "react";
-import { submitClass } from "@/components/forms/fields";
+import { lookupSubmitClass, submitClass } from "@/components/forms/submit-class";
 import type { RegistrationFormState } from "@/lib/attendance";
 import {
   registrationDeskMessages as m,
   registrationFormMessages,
   registrationLookupMessages,
 } from "@/lib/messages/registration-desk";
+import type { DeskResult, DeskState } from "./desk-state";
 import { LookupField } from "./lookup-field";
-import { type DeskResult, type DeskState, lookupButtonClass } from "./registration-desk";
 import { RegistrationFields } from "./registration-fields";
 import { CancelRegistrationForm, RegistrationReceipt } from "./registration-receipt";
 
@@ -72,7 +72,7 @@ export function RefusedLookup({
   return (
     <>
       <LookupField typed={typed} error={error} />
-      <button type="submit" disabled={pending} className={lookupButtonClass}>
+      <button type="submit" disabled={pending} className={lookupSubmitClass}>
         {registrationLookupMessages.submit}
       </button>
     </>

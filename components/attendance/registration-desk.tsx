@@ -1,27 +1,10 @@
 "use client";
 
 import { lazy, type ReactNode, useActionState, useEffect, useRef } from "react";
-import type { RegistrationView } from "@/db/queries/registrations/public";
-import type { QrDrawing } from "@/lib/checkin/qr";
-import type { FormState } from "@/lib/form-state";
+import { lookupSubmitClass } from "@/components/forms/submit-class";
+import type { DeskAction, DeskState } from "./desk-state";
 
-/** A registration as the desk shows it to the one who holds its code. */
-export interface DeskResult {
-  registration: RegistrationView;
-  /** The event's date and time, worded on the server (lib/attendance stays out of the browser). */
-  when: string;
-  /** Not cancelled yet, and the event has not started. */
-  cancellable: boolean;
-  /** When it was made and cancelled, worded on the server like `when`. */
-  registeredAt: string;
-  cancelledAt: string | null;
-  /** The code as a QR, drawn on the server (no QR library reaches the browser). */
-  qr: QrDrawing | null;
-}
-
-/** The desk's one state: the code typed, and the registration once it is found. */
-export type DeskState = FormState<{ code: string }, DeskResult>;
-export type DeskAction = (previous: DeskState, formData: FormData) => Promise<DeskState>;
+export type { DeskAction, DeskResult, DeskState } from "./desk-state";
 
 /** Where a desk form posts without JavaScript: the page that shows its answer. */
 const DESK_PAGE = "/registrations";
@@ -93,7 +76,7 @@ export function RegistrationDesk({
       {state.status === "idle" ? (
         <>
           {children}
-          <button type="submit" disabled={pending} className={lookupButtonClass}>
+          <button type="submit" disabled={pending} className={lookupSubmitClass}>
             {submitLabel}
           </button>
         </>
@@ -103,6 +86,3 @@ export function RegistrationDesk({
     </form>
   );
 }
-
-export const lookupButtonClass =
-  "rounded-md bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-70";

@@ -1,7 +1,7 @@
 // The opinion form after a refusal: the message, then the fields as typed. Loaded on demand
 // (opinion-form.tsx imports it lazily), so /opinions sends none of it with the page.
 import { useEffect, useRef } from "react";
-import { submitClass } from "@/components/forms/fields";
+import { submitClass } from "@/components/forms/submit-class";
 import type { OpinionFormState } from "@/lib/opinions/schema";
 import { OpinionFields, type OpinionFieldsProps } from "./opinion-fields";
 
