@@ -1,34 +1,33 @@
 "use client";
 
-import Link from "next/link";
-import { useActionState, useEffect, useRef } from "react";
-import type { RegistrationView } from "@/db/queries/registrations/public";
-import type { QrDrawing } from "@/lib/checkin/qr";
-import { type FormState, idleForm } from "@/lib/form-state";
-import { registrationDeskMessages as m } from "@/lib/messages/registration-desk";
-import { RegistrationLookupForm } from "./lookup-form";
-import { CancelRegistrationForm, RegistrationReceipt } from "./registration-receipt";
+import { lazy, type ReactNode, useActionState, useEffect, useRef } from "react";
+import { lookupSubmitClass } from "@/components/forms/submit-class";
+import type { DeskAction, DeskState } from "./desk-state";
 
-/** A registration as the desk shows it to the one who holds its code. */
-export interface DeskResult {
-  registration: RegistrationView;
-  /** The event's date and time, worded on the server (lib/attendance stays out of the browser). */
-  when: string;
-  /** Not cancelled yet, and the event has not started. */
-  cancellable: boolean;
-  /** When it was made and cancelled, worded on the server like `when`. */
-  registeredAt: string;
-  cancelledAt: string | null;
-  /** The code as a QR, drawn on the server (no QR library reaches the browser). */
-  qr: QrDrawing | null;
-}
-
-/** The desk's one state: the code typed, and the registration once it is found. */
-export type DeskState = FormState<{ code: string }, DeskResult>;
-export type DeskAction = (previous: DeskState, formData: FormData) => Promise<DeskState>;
+export type { DeskAction, DeskResult, DeskState } from "./desk-state";
 
 /** Where a desk form posts without JavaScript: the page that shows its answer. */
 const DESK_PAGE = "/registrations";
+
+const idleDesk: DeskState = {
+  status: "idle",
+  message: null,
+  fieldErrors: {},
+  values: { code: "" },
+};
+
+// What the desk draws once it has an answer, and its words: loaded when a reader starts
+// using the form (or the answer comes), not with the page. Without JavaScript the server
+// draws the same components.
+const loadAnswer = () => import("./registration-answer");
+const DeskAnswer = lazy(() => loadAnswer().then((m) => ({ default: m.DeskAnswer })));
+const RefusedLookup = lazy(() => loadAnswer().then((m) => ({ default: m.RefusedLookup })));
+
+/** A code handed on in a link's fragment (`/registrations#code=K7QM-3XPD`), if any. */
+function codeFromFragment(hash: string): string | null {
+  const code = new URLSearchParams(hash.replace(/^#/, "")).get("code")?.trim() ?? "";
+  return /^[0-9A-Za-z -]{8,20}$/.test(code) ? code : null;
+}
 
 /**
  * Looking up and cancelling a registration by its code. The code only ever travels in a
@@ -36,97 +35,54 @@ const DESK_PAGE = "/registrations";
  * string, so no proxy or access log keeps it. Without JavaScript every form here posts to
  * /registrations, whose page renders this desk with the action's answer; with it, the
  * answer replaces the desk in place (on /registrations, or after registering, on the
- * event's pages).
+ * event's pages). The lookup's field comes drawn by the server (`children`, with
+ * `submitLabel`); a link that carries the code in its fragment, which browsers never send,
+ * fills the field and looks it up once the page runs its script.
  */
 export function RegistrationDesk({
   action,
   initial,
+  submitLabel,
+  children,
 }: {
   action: DeskAction;
   /** After registering: the new registration, shown at once. */
   initial?: DeskState;
+  submitLabel?: string;
+  /** The lookup's field before any answer (lookup-field.tsx, drawn on the server). */
+  children?: ReactNode;
 }) {
-  const [state, formAction, pending] = useActionState(
-    action,
-    initial ?? idleForm({ code: "" }),
-    DESK_PAGE,
-  );
-  if (!state.result) {
-    return (
-      <RegistrationLookupForm
-        action={formAction}
-        typed={state.values.code ?? ""}
-        error={state.message}
-        pending={pending}
-      />
-    );
-  }
-  return <RegistrationDetails state={state} result={state.result} action={formAction} />;
-}
+  const [state, formAction, pending] = useActionState(action, initial ?? idleDesk, DESK_PAGE);
+  const formRef = useRef<HTMLFormElement>(null);
 
-function RegistrationDetails({
-  state,
-  result,
-  action,
-}: {
-  state: DeskState;
-  result: DeskResult;
-  action: (formData: FormData) => void;
-}) {
-  const { registration, when, cancellable, registeredAt, cancelledAt, qr } = result;
-  const noticeRef = useRef<HTMLParagraphElement>(null);
-  // After an answer with JavaScript, take the reader to what it says.
   useEffect(() => {
-    if (state.message) noticeRef.current?.focus();
-  }, [state]);
+    const form = formRef.current;
+    const input = form?.elements.namedItem("code");
+    if (!form || !(input instanceof HTMLInputElement) || input.value) return;
+    const code = codeFromFragment(window.location.hash);
+    if (!code) return;
+    input.value = code;
+    form.requestSubmit();
+  }, []);
+
+  if (state.result) return <DeskAnswer state={state} result={state.result} action={formAction} />;
   return (
-    <div className="space-y-5">
-      {state.message && (
-        <p
-          ref={noticeRef}
-          tabIndex={-1}
-          role={state.status === "ok" ? "status" : "alert"}
-          className={
-            state.status === "ok"
-              ? "rounded-md border border-emerald-700/30 bg-emerald-50 px-3 py-2 text-emerald-900"
-              : "rounded-md border border-brand-200 bg-brand-50 px-3 py-2 text-brand-800"
-          }
-        >
-          {state.message}
-        </p>
+    <form
+      ref={formRef}
+      action={formAction}
+      onFocus={() => void loadAnswer()}
+      className="space-y-3 rounded-lg border border-stone-200 bg-white p-4 sm:p-5"
+    >
+      {state.status === "idle" ? (
+        <>
+          {children}
+          <button type="submit" disabled={pending} className={lookupSubmitClass}>
+            {submitLabel}
+          </button>
+        </>
+      ) : (
+        <RefusedLookup typed={state.values.code ?? ""} error={state.message} pending={pending} />
       )}
-      <RegistrationReceipt
-        registration={registration}
-        when={when}
-        registeredAt={registeredAt}
-        cancelledAt={cancelledAt}
-        qr={qr}
-      />
-      {cancellable && <CancelRegistrationForm code={registration.code} action={action} />}
-      {registration.status !== "cancelled" && !cancellable && (
-        <p className="text-sm text-muted">{m.cancelNotPossible}</p>
-      )}
-      <p className="text-sm text-muted">
-        {m.savedLinkIntro}
-        {/* The code in the fragment: the browser keeps it, no server ever receives it. */}
-        <a
-          href={`${DESK_PAGE}#code=${registration.code}`}
-          className="text-brand-700 underline underline-offset-2"
-        >
-          {m.savedLink}
-        </a>
-      </p>
-      <p className="flex flex-wrap gap-x-6 gap-y-2 text-sm">
-        <Link href={`/events/${registration.event.id}`} className="text-brand-700 hover:underline">
-          {m.backToEvent}
-          <span aria-hidden="true"> ›</span>
-        </Link>
-        {/* A plain link: a fresh page, the code above gone from it. */}
-        <a href={DESK_PAGE} className="text-brand-700 hover:underline">
-          {m.lookUpAnother}
-          <span aria-hidden="true"> ›</span>
-        </a>
-      </p>
-    </div>
+    </form>
   );
 }

@@ -1,19 +1,11 @@
 "use client";
 
-import { useActionState, useEffect, useId, useRef } from "react";
-import { bindFields, Checkbox, Honeypot, Input, submitClass } from "@/components/forms/fields";
+import { lazy, type ReactNode, useActionState } from "react";
+import { submitClass } from "@/components/forms/submit-class";
 // Types only from lib/attendance: its zod schema must not reach the browser.
-import type { RegistrationField, RegistrationFormState } from "@/lib/attendance";
-import { doneForm, type FormState, idleForm } from "@/lib/form-state";
-import { registrationFormMessages as m } from "@/lib/messages/registration-desk";
+import type { RegistrationFormState } from "@/lib/attendance";
+import type { FormState } from "@/lib/form-state";
 import { type DeskAction, type DeskResult, RegistrationDesk } from "./registration-desk";
-
-const initialState: RegistrationFormState = idleForm({
-  name: "",
-  phone: "",
-  organisation: "",
-  consent: "",
-});
 
 /** The form's state; once registered, its result is the registration to show. */
 export type RegistrationAnswer = FormState<RegistrationFormState["values"], DeskResult>;
@@ -24,12 +16,28 @@ export type RegistrationAction = (
   formData: FormData,
 ) => Promise<RegistrationAnswer>;
 
+const idle: RegistrationAnswer = {
+  status: "idle",
+  message: null,
+  fieldErrors: {},
+  values: { name: "", phone: "", organisation: "", consent: "" },
+};
+
+// The form after a refusal, drawn again with the messages: loaded when a reader starts
+// filling the form (or the answer comes), not with the page.
+const loadAnswer = () => import("./registration-answer");
+const RefusedRegistration = lazy(() =>
+  loadAnswer().then((m) => ({ default: m.RefusedRegistration })),
+);
+
 /**
- * The registration form. Without JavaScript it is a plain POST to `permalink`
- * (/events/[id]/register), where the page renders this form again with the action's
- * state: the values typed and a message per field. With JavaScript, the same action
- * runs in place. Once registered, the registration desk takes the form's place, showing
- * the code, the registration and its cancel form (the code never goes into an address).
+ * The registration form. The server draws its fields (`children`,
+ * registration-fields.tsx); this component only posts them. Without JavaScript it is a
+ * plain POST to `permalink` (/events/[id]/register), where the page renders this form
+ * again with the action's state: the values typed and a message per field. With
+ * JavaScript, the same action runs in place. Once registered, the registration desk takes
+ * the form's place, showing the code, the registration and its cancel form (the code
+ * never goes into an address).
  */
 export function RegistrationForm({
   action,
@@ -38,6 +46,8 @@ export function RegistrationForm({
   waitlist,
   permalink,
   honeypotName,
+  labels,
+  children,
 }: {
   action: RegistrationAction;
   /** The registration desk's action (app/(public)/registrations/actions.ts). */
@@ -47,22 +57,12 @@ export function RegistrationForm({
   waitlist: boolean;
   permalink: string;
   honeypotName: string;
+  /** The submit button's words, and while submitting. */
+  labels: { submit: string; submitting: string };
+  /** The fields before the first submission, drawn on the server. */
+  children: ReactNode;
 }) {
-  const [state, formAction, pending] = useActionState<RegistrationAnswer, FormData>(
-    action,
-    initialState,
-    permalink,
-  );
-  const id = useId();
-  const alertRef = useRef<HTMLDivElement>(null);
-  const { values, fieldErrors } = state;
-
-  // After a refused submission with JavaScript, take the reader to the message.
-  useEffect(() => {
-    if (state.message) alertRef.current?.focus();
-  }, [state]);
-
-  const field = bindFields((name: RegistrationField) => `${id}-${name}`, state, m);
+  const [state, formAction, pending] = useActionState(action, idle, permalink);
 
   if (state.status === "ok" && state.result) {
     const { result } = state;
@@ -70,60 +70,41 @@ export function RegistrationForm({
       <div className="mt-4">
         <RegistrationDesk
           action={deskAction}
-          initial={doneForm({ code: result.registration.code }, state.message, result)}
+          initial={{
+            status: "ok",
+            message: state.message,
+            fieldErrors: {},
+            values: { code: result.registration.code },
+            result,
+          }}
         />
       </div>
     );
   }
 
   return (
-    <form action={formAction} noValidate className="mt-4 space-y-4">
-      {state.message && (
-        <div
-          ref={alertRef}
-          tabIndex={-1}
-          role="alert"
-          className="rounded-md border border-brand-200 bg-brand-50 px-3 py-2 text-brand-800"
-        >
-          {state.message}
-        </div>
+    <form
+      action={formAction}
+      onFocus={() => void loadAnswer()}
+      noValidate
+      className="mt-4 space-y-4"
+    >
+      {state.status === "idle" ? (
+        <>
+          {children}
+          <button type="submit" disabled={pending} className={submitClass}>
+            {pending ? labels.submitting : labels.submit}
+          </button>
+        </>
+      ) : (
+        <RefusedRegistration
+          state={state}
+          eventId={eventId}
+          honeypotName={honeypotName}
+          waitlist={waitlist}
+          pending={pending}
+        />
       )}
-      <input type="hidden" name="eventId" value={eventId} />
-      <fieldset className="space-y-4">
-        <legend className="sr-only">{m.legend}</legend>
-        <Input
-          {...field("name", m.name, { hint: m.nameHint })}
-          autoComplete="name"
-          maxLength={30}
-        />
-        <Input
-          {...field("phone", m.phone, { hint: m.phoneHint })}
-          type="tel"
-          inputMode="tel"
-          autoComplete="tel"
-          maxLength={20}
-        />
-        <Input
-          {...field("organisation", m.organisation, { hint: m.organisationHint, optional: true })}
-          autoComplete="organization"
-          maxLength={60}
-        />
-        <Honeypot id={`${id}-hp`} name={honeypotName} label={m.honeypot} />
-        <Checkbox
-          id={`${id}-consent`}
-          name="consent"
-          value="yes"
-          required
-          defaultChecked={values.consent === "yes"}
-          error={fieldErrors.consent}
-          label={m.consent}
-          labelClassName="text-sm leading-relaxed"
-        />
-      </fieldset>
-
-      <button type="submit" disabled={pending} className={submitClass}>
-        {pending ? m.submitting : waitlist ? m.submitWaitlist : m.submit}
-      </button>
     </form>
   );
 }

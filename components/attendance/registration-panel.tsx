@@ -10,8 +10,10 @@ import {
   registrationClosesAt,
 } from "@/lib/attendance";
 import { attendanceMessages } from "@/lib/messages/attendance";
+import { registrationFormMessages } from "@/lib/messages/registration-desk";
 import { formatDateTime } from "@/lib/time";
 import type { DeskAction } from "./registration-desk";
+import { idleRegistration, RegistrationFields } from "./registration-fields";
 import { type RegistrationAction, RegistrationForm } from "./registration-form";
 
 /**
@@ -126,7 +128,20 @@ export function RegistrationPanel({
             waitlist={state === "full"}
             permalink={`/events/${event.id}/register`}
             honeypotName={HONEYPOT_FIELD}
-          />
+            labels={{
+              submit:
+                state === "full"
+                  ? registrationFormMessages.submitWaitlist
+                  : registrationFormMessages.submit,
+              submitting: registrationFormMessages.submitting,
+            }}
+          >
+            <RegistrationFields
+              state={idleRegistration}
+              eventId={event.id}
+              honeypotName={HONEYPOT_FIELD}
+            />
+          </RegistrationForm>
         </>
       )}
 

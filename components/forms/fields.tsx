@@ -29,9 +29,7 @@ export function wireControl(id: string, hint: boolean, error: string | undefined
   return { id, "aria-invalid": invalid, "aria-describedby": describedBy(id, hint, error) };
 }
 
-/** The form's submit button, full width on a phone. */
-export const submitClass =
-  "w-full rounded-md bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-70 sm:w-auto";
+export { submitClass } from "./submit-class";
 
 export interface FieldFrameProps {
   id: string;

@@ -29,24 +29,40 @@ function resolve(from: string, spec: string): string | null {
   throw new Error(`cannot resolve ${spec} from ${from}`);
 }
 
-function importsOf(file: string): string[] {
+/** `import("./x")`: a module the browser loads only when the code asks for it. */
+const LAZY_IMPORT = /\bimport\(\s*["']([^"']+)["']\s*\)/g;
+
+function importsOf(file: string, pattern: RegExp = IMPORT): string[] {
   const source = readFileSync(file, "utf8");
-  return [...source.matchAll(IMPORT)]
+  return [...source.matchAll(pattern)]
     .map((m) => resolve(file, m[1] as string))
     .filter((f): f is string => f !== null);
 }
 
 const isClient = (file: string) => /^\s*["']use client["']/.test(readFileSync(file, "utf8"));
+/** A server action's module: the browser gets a reference to call, none of its code. */
+const isServerActions = (file: string) => /^\s*["']use server["']/.test(readFileSync(file, "utf8"));
 
-/** The client components reached from `entries` through server modules, and their closure. */
+/**
+ * The client components reached from `entries` through server modules, their closure (what
+ * is sent with the page), and what they load later by `import()` with its own closure.
+ */
 function clientCode(entries: string[]) {
   const boundaries = new Set<string>();
   const closure = new Set<string>();
+  const lazy = new Set<string>();
   const seen = new Set<string>();
+  const walkLazy = (file: string) => {
+    if (lazy.has(file) || closure.has(file) || isServerActions(file)) return;
+    lazy.add(file);
+    for (const next of [...importsOf(file), ...importsOf(file, LAZY_IMPORT)]) walkLazy(next);
+  };
   const walkClient = (file: string) => {
-    if (closure.has(file)) return;
+    if (closure.has(file) || isServerActions(file)) return;
     closure.add(file);
+    lazy.delete(file);
     for (const next of importsOf(file)) walkClient(next);
+    for (const next of importsOf(file, LAZY_IMPORT)) walkLazy(next);
   };
   const walkServer = (file: string) => {
     if (seen.has(file)) return;
@@ -60,7 +76,7 @@ function clientCode(entries: string[]) {
   };
   for (const entry of entries) walkServer(entry);
   const rel = (set: Set<string>) => [...set].map((f) => path.relative(root, f)).sort();
-  return { boundaries: rel(boundaries), closure: rel(closure) };
+  return { boundaries: rel(boundaries), closure: rel(closure), lazy: rel(lazy) };
 }
 
 function routeFiles(dir: string): string[] {
@@ -102,32 +118,41 @@ describe("the client components of the public pages people read", () => {
   });
 });
 
-describe("the client components of the registration pages", () => {
-  // An event's page (its registration form) and /registrations (the desk) carry their
-  // forms' code, but of the words only what the form and the desk show. (lib/form-state
-  // also names the common catalogue, for the server's controlCharacterRefusal; the
-  // bundler leaves it out, the forms taking only idleForm and doneForm.)
-  const { boundaries, closure } = clientCode(
-    ["app/(public)/events/[id]/page.tsx", "app/(public)/registrations/page.tsx"].map((f) =>
-      path.join(root, f),
-    ),
+describe("the client components of the pages with a public form", () => {
+  // An event's page (its registration form), /registrations (the desk) and /opinions: the
+  // server draws the fields, and the client components only post them. What is drawn
+  // after an answer (a refusal with its messages, the registration's receipt) is loaded
+  // by import() when it is needed, not with the page.
+  const pages = ["events/[id]", "registrations", "opinions"].map((p) =>
+    path.join(root, "app/(public)", p, "page.tsx"),
   );
+  const { boundaries, closure, lazy } = clientCode(pages);
 
   it("are found (the walk follows the imports)", () => {
     expect(boundaries).toEqual([
+      "app/(public)/opinions/_components/opinion-form.tsx",
       "components/attendance/registration-desk.tsx",
       "components/attendance/registration-form.tsx",
     ]);
+    expect(lazy).toContain("components/attendance/registration-answer.tsx");
+    expect(lazy).toContain("app/(public)/opinions/_components/opinion-answer.tsx");
   });
 
-  it("import the words of the form and the desk, not the attendance or check-in catalogue", () => {
-    const catalogues = closure.filter((f) => f.startsWith("lib/messages/"));
-    expect(catalogues).toContain("lib/messages/registration-desk.ts");
-    expect(catalogues).not.toContain("lib/messages/attendance.ts");
-    expect(catalogues).not.toContain("lib/messages/checkin.ts");
+  it("send no words and no fields with the page, only the code that posts the form", () => {
+    expect(closure).toEqual([
+      "app/(public)/opinions/_components/opinion-form.tsx",
+      "components/attendance/registration-desk.tsx",
+      "components/attendance/registration-form.tsx",
+      "components/forms/submit-class.ts",
+    ]);
+  });
+
+  it("load later the words of the form and the desk, not the attendance or check-in catalogue", () => {
+    const catalogues = lazy.filter((f) => f.startsWith("lib/messages/"));
+    expect(catalogues).toEqual(["lib/messages/registration-desk.ts"]);
   });
 
   it("include none of the staff console's client components", () => {
-    expect(closure.filter((f) => f.startsWith("components/admin/"))).toEqual([]);
+    expect([...closure, ...lazy].filter((f) => f.startsWith("components/admin/"))).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { LookupField } from "@/components/attendance/lookup-field";
 import { RegistrationDesk } from "@/components/attendance/registration-desk";
 import { attendanceMessages } from "@/lib/messages/attendance";
 import { registrationDeskAction } from "./actions";
@@ -17,7 +18,9 @@ export default function FindRegistrationPage() {
     <div className="mx-auto max-w-2xl space-y-4">
       <h1 className="font-serif text-2xl font-bold text-ink sm:text-3xl">{m.heading}</h1>
       <p className="text-muted">{m.intro}</p>
-      <RegistrationDesk action={registrationDeskAction} />
+      <RegistrationDesk action={registrationDeskAction} submitLabel={m.submit}>
+        <LookupField typed="" error={null} />
+      </RegistrationDesk>
     </div>
   );
 }

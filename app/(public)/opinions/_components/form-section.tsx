@@ -2,6 +2,7 @@ import { Panel } from "@/components/forms/panel";
 import type { OpenTopic } from "@/db/queries/opinions/public";
 import { cmsMessages } from "@/lib/messages/cms";
 import { emptyOpinionValues, OPINION_HONEYPOT } from "@/lib/opinions/schema";
+import { OpinionFields } from "./opinion-fields";
 import { OpinionForm } from "./opinion-form";
 
 const m = cmsMessages.opinions;
@@ -16,6 +17,18 @@ export function OpinionFormSection({
   chosen: OpenTopic | undefined;
   submitted: boolean;
 }) {
+  const initial = { ...emptyOpinionValues, topicId: chosen ? String(chosen.id) : "" };
+  const fields = {
+    topics: topics.map((t) => ({ value: String(t.id), label: t.name })),
+    honeypotName: OPINION_HONEYPOT,
+    text: {
+      required: cmsMessages.common.required,
+      optional: cmsMessages.common.optional,
+      ...m.fields,
+      submit: m.submit,
+      submitting: m.submitting,
+    },
+  };
   return (
     <Panel
       sectionId="opinion-form"
@@ -33,18 +46,9 @@ export function OpinionFormSection({
           <p className="mt-1 text-sm">{m.submittedDetail}</p>
         </div>
       )}
-      <OpinionForm
-        topics={topics.map((t) => ({ value: String(t.id), label: t.name }))}
-        initial={{ ...emptyOpinionValues, topicId: chosen ? String(chosen.id) : "" }}
-        honeypotName={OPINION_HONEYPOT}
-        text={{
-          required: cmsMessages.common.required,
-          optional: cmsMessages.common.optional,
-          ...m.fields,
-          submit: m.submit,
-          submitting: m.submitting,
-        }}
-      />
+      <OpinionForm initial={initial} {...fields}>
+        <OpinionFields state={{ values: initial, fieldErrors: {} }} {...fields} />
+      </OpinionForm>
     </Panel>
   );
 }
