@@ -1,6 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { SESSION_COOKIE } from "@/server/auth/next-auth";
 import { sessionCookieOptions, sessionCookieUpdate } from "@/server/auth/session-cookie";
+import { SESSION_COOKIE } from "@/server/auth/session-settings";
 
 /**
  * Keeps the session cookie's idle timer going on member, staff and login pages: a request
@@ -35,6 +35,11 @@ function isPrefetch(request: NextRequest): boolean {
   );
 }
 
+/**
+ * Not the note photos (`/member/photos/<id>`): a photo is loaded by a page that has just
+ * refreshed the cookie, and its route checks the session itself. Next's proxy machinery
+ * cost a photo request about a third of its server CPU (docs/performance.md).
+ */
 export const config = {
-  matcher: ["/member/:path*", "/admin/:path*", "/login/:path*"],
+  matcher: ["/member", "/member/((?!photos/).*)", "/admin/:path*", "/login/:path*"],
 };

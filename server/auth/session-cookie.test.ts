@@ -1,3 +1,4 @@
+import { encode } from "next-auth/jwt";
 import { beforeEach, describe, expect, it } from "vitest";
 import { readSessionCookie, resealSession } from "./session-cookie";
 import { SESSION_COOKIE, sessionLimits } from "./session-settings";
@@ -27,6 +28,9 @@ async function signedIn(now: number) {
   const claims = { uid: 7, sv: 1, sid: "s".repeat(24), authTime: now, lastSeen: now };
   return (await resealSession(claims, {}, now)).value;
 }
+
+const waitUntil = (at: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.max(0, at - Date.now())));
 
 beforeEach(() => {
   holder.__lvzhiAuthSecret = "a".repeat(43);
@@ -59,5 +63,26 @@ describe("readSessionCookie, read again within a request", () => {
     expect(await readSessionCookie(jar(token, "s".repeat(24)), now)).toBeNull();
     holder.__lvzhiAuthSecret = "b".repeat(43);
     expect(await readSessionCookie(jar(token), now)).toBeNull();
+  });
+
+  it("stops answering from what was kept once the token is past its exp and next-auth's leeway", async () => {
+    // At the start of a second, so that the token below still decrypts during this one.
+    await waitUntil(Math.ceil(Date.now() / 1000) * 1000 + 20);
+    const now = Date.now();
+    const claims = { uid: 7, sv: 1, sid: "t".repeat(24), authTime: now, lastSeen: now };
+    // Expired 14 s ago: next-auth still decrypts it for the rest of this second (15 s leeway).
+    const token = await encode({
+      token: claims,
+      secret: holder.__lvzhiAuthSecret ?? "",
+      salt: SESSION_COOKIE,
+      maxAge: -14,
+    });
+    const first = await readSessionCookie(jar(token), Date.now());
+    expect(first?.uid).toBe(7);
+    const refusedFrom = ((first?.exp as number) + 15) * 1000;
+    expect(refusedFrom).toBeLessThanOrEqual(now + 1_000);
+    // Well within the memo's few seconds, but past the instant next-auth would refuse it.
+    await waitUntil(refusedFrom + 20);
+    expect(await readSessionCookie(jar(token), Date.now())).toBeNull();
   });
 });

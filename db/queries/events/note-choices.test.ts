@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { EVENT_CANDIDATES_MS, type NoteEventChoice, pickNoteEventChoices } from "./note-choices";
+import {
+  EVENT_CANDIDATES_MS,
+  eventCandidatesFrom,
+  type NoteEventChoice,
+  pickNoteEventChoices,
+} from "./note-choices";
 
 /** The note form's events out of one minute's cached read: the same as asking at `now`. */
 
@@ -48,5 +53,22 @@ describe("pickNoteEventChoices", () => {
       now,
     );
     expect(picked?.map((e) => e.id)).toEqual(more.slice(0, 200).map((e) => e.id));
+  });
+});
+
+describe("eventCandidatesFrom", () => {
+  it("keys every instant of a minute by its first millisecond, and the next minute anew", () => {
+    expect(eventCandidatesFrom(from)).toBe(from);
+    expect(eventCandidatesFrom(from + 1)).toBe(from);
+    expect(eventCandidatesFrom(from + EVENT_CANDIDATES_MS - 1)).toBe(from);
+    expect(eventCandidatesFrom(from + EVENT_CANDIDATES_MS)).toBe(from + EVENT_CANDIDATES_MS);
+    expect(eventCandidatesFrom(from - 1)).toBe(from - EVENT_CANDIDATES_MS);
+  });
+
+  it("gives a span whose read the form's pick at that instant can use", () => {
+    for (const at of [from, from + EVENT_CANDIDATES_MS - 1, from + EVENT_CANDIDATES_MS]) {
+      const candidates = { from: eventCandidatesFrom(at), rows: [], complete: true };
+      expect(pickNoteEventChoices(candidates, new Date(at))).toEqual([]);
+    }
   });
 });

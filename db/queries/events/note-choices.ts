@@ -75,6 +75,11 @@ export async function listRecentNoteEventChoicesIn(
 export const EVENT_CANDIDATES_MS = 60_000;
 const EVENT_CANDIDATES_SPARE = 50;
 
+/** The start of the span of EVENT_CANDIDATES_MS that holds `now`: the key of its one read. */
+export function eventCandidatesFrom(now: number): number {
+  return Math.floor(now / EVENT_CANDIDATES_MS) * EVENT_CANDIDATES_MS;
+}
+
 export interface NoteEventCandidates {
   /** Start of the span of instants these candidates serve (ms since the epoch). */
   from: number;

@@ -10,7 +10,7 @@ import {
   type NoteDirectoryChoice,
 } from "../directory/note-choices";
 import {
-  EVENT_CANDIDATES_MS,
+  eventCandidatesFrom,
   eventExistsIn,
   listNoteEventCandidatesIn,
   listNoteEventChoicesIn,
@@ -82,10 +82,9 @@ export async function getNoteFormOptions(
   now: Date,
   includeEventId: number | null = null,
 ): Promise<NoteFormOptions> {
-  const from = Math.floor(now.getTime() / EVENT_CANDIDATES_MS) * EVENT_CANDIDATES_MS;
   const [directory, candidates, db] = await Promise.all([
     cachedDirectoryChoices(),
-    cachedEventCandidates(from),
+    cachedEventCandidates(eventCandidatesFrom(now.getTime())),
     getDb(),
   ]);
   const recent =
@@ -102,10 +101,9 @@ export async function checkNoteReferences(
   fields: Pick<NoteFieldsData, "townId" | "sectorId" | "eventId" | "topicId">,
   messages: { town: string; sector: string; event: string; topic: string },
 ): Promise<NoteFieldErrors> {
-  const now = Date.now();
   const [directory, candidates] = await Promise.all([
     cachedDirectoryChoices(),
-    cachedEventCandidates(Math.floor(now / EVENT_CANDIDATES_MS) * EVENT_CANDIDATES_MS),
+    cachedEventCandidates(eventCandidatesFrom(Date.now())),
   ]);
   const unlisted = (list: { id: number }[], id: number | null) =>
     id !== null && !list.some((row) => row.id === id) ? id : null;
