@@ -11,6 +11,7 @@ import jsQR from "jsqr";
 import sharp from "sharp";
 import { signInAs } from "./auth-helpers";
 import { expect, expectNoAxeViolations, test } from "./fixtures";
+import { localInput } from "./local-time";
 
 /**
  * Check-in by QR on a phone (390 px): a registrant's confirmation carries a QR that a
@@ -99,21 +100,6 @@ async function writeQrVideo(svg: Locator, file: string) {
   const frame = Buffer.concat([Buffer.from("FRAME\n"), luma, chroma]);
   const header = Buffer.from(`YUV4MPEG2 W${side} H${side} F10:1 Ip A1:1 C420jpeg\n`);
   writeFileSync(file, Buffer.concat([header, ...Array.from({ length: 10 }, () => frame)]));
-}
-
-/** "YYYY-MM-DDTHH:mm" in Shanghai, for a datetime-local field. */
-function localInput(instant: Date): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Asia/Shanghai",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(instant);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}`;
 }
 
 async function createEvent(page: Page, title: string, startsAt: Date, capacity: string) {

@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { authMessages } from "../lib/messages/auth";
 import { demoPassword, signInAs } from "./auth-helpers";
 import { expect, test } from "./fixtures";
+import { localInput } from "./local-time";
 
 /** The one answer to a wrong password, an unknown name or a locked account. */
 const WRONG_PASSWORD = authMessages.login.errors.invalid;
@@ -206,21 +207,6 @@ test("a town an admin adds on A is offered at once by the note form on B", async
     .toBe(1);
   await expectNoAxeViolations(member);
 });
-
-/** "YYYY-MM-DDTHH:mm" in Shanghai, for a datetime-local field. */
-function localInput(instant: Date): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Asia/Shanghai",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(instant);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}`;
-}
 
 test("an event staff create on A is offered at once by the note form on B", async ({
   browser,
