@@ -93,16 +93,23 @@ export function request(base: URL, path: string, options: RequestOptions = {}) {
   });
 }
 
-/** The cookies of one simulated browser (host-only, path "/": all this site sets). */
+/**
+ * The cookies of one simulated browser (host-only, path "/": all this site sets). Like a
+ * browser it stops sending a cookie once its Max-Age (or Expires) has run out: the proxy's
+ * SESSION_AWAKE_COOKIE lasts seconds, and a jar that kept it would skip work a real
+ * browser makes the server do.
+ */
 export class CookieJar {
-  private readonly cookies = new Map<string, string>();
+  private readonly cookies = new Map<string, { value: string; until: number }>();
+
+  constructor(private readonly now: () => number = Date.now) {}
 
   header(): string {
-    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+    return [...this.live()].map(([name, value]) => `${name}=${value}`).join("; ");
   }
 
   has(name: string): boolean {
-    return this.cookies.has(name);
+    return this.live().has(name);
   }
 
   clear() {
@@ -110,21 +117,40 @@ export class CookieJar {
   }
 
   store(setCookie: string[] | undefined) {
+    const now = this.now();
     for (const line of setCookie ?? []) {
       const [pair = "", ...attributes] = line.split(";");
       const eq = pair.indexOf("=");
       if (eq <= 0) continue;
       const name = pair.slice(0, eq).trim();
       const value = pair.slice(eq + 1).trim();
-      const expired = attributes.some((a) => {
+      let maxAge: number | null = null;
+      let expires: number | null = null;
+      for (const a of attributes) {
         const [key = "", v = ""] = a.split("=").map((s) => s.trim());
-        if (key.toLowerCase() === "max-age") return Number(v) <= 0;
-        if (key.toLowerCase() === "expires") return Date.parse(v) <= Date.now();
-        return false;
-      });
-      if (expired || value === "") this.cookies.delete(name);
-      else this.cookies.set(name, value);
+        if (key.toLowerCase() === "max-age") maxAge = Number(v);
+        if (key.toLowerCase() === "expires") expires = Date.parse(v);
+      }
+      // Max-Age wins over Expires (RFC 6265 5.3); neither: until the browser closes.
+      const until =
+        maxAge !== null && Number.isFinite(maxAge)
+          ? now + maxAge * 1000
+          : expires !== null && Number.isFinite(expires)
+            ? expires
+            : Number.POSITIVE_INFINITY;
+      if (until <= now || value === "") this.cookies.delete(name);
+      else this.cookies.set(name, { value, until });
     }
+  }
+
+  private live(): Map<string, string> {
+    const now = this.now();
+    const out = new Map<string, string>();
+    for (const [name, { value, until }] of this.cookies) {
+      if (until > now) out.set(name, value);
+      else this.cookies.delete(name);
+    }
+    return out;
   }
 }
 

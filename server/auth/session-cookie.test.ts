@@ -1,6 +1,11 @@
 import { encode } from "next-auth/jwt";
 import { beforeEach, describe, expect, it } from "vitest";
-import { readSessionCookie, resealSession } from "./session-cookie";
+import {
+  REFRESH_AFTER_MS,
+  readSessionCookie,
+  resealSession,
+  sessionCookieUpdate,
+} from "./session-cookie";
 import { SESSION_COOKIE, sessionLimits } from "./session-settings";
 
 /** What the memo keeps (session-cookie.ts), read back to tell a kept answer from a new one. */
@@ -84,5 +89,45 @@ describe("readSessionCookie, read again within a request", () => {
     // Well within the memo's few seconds, but past the instant next-auth would refuse it.
     await waitUntil(refusedFrom + 20);
     expect(await readSessionCookie(jar(token), Date.now())).toBeNull();
+  });
+});
+
+describe("sessionCookieUpdate, the proxy's idle timer", () => {
+  const none = { get: () => undefined };
+
+  it("keeps a session read within the minute, quiet until its refresh is due", async () => {
+    const at = Date.now();
+    const token = await signedIn(at);
+    expect(await sessionCookieUpdate(jar(token), at + 20_000)).toEqual({
+      action: "keep",
+      quietMs: REFRESH_AFTER_MS - 20_000,
+    });
+    // A last-activity time a little ahead (another instance's clock): quiet a minute at most.
+    expect(await sessionCookieUpdate(jar(token), at - 5_000)).toEqual({
+      action: "keep",
+      quietMs: REFRESH_AFTER_MS,
+    });
+  });
+
+  it("refreshes a session once its minute is over, with a new last-activity time, then a quiet minute", async () => {
+    const at = Date.now();
+    const token = await signedIn(at);
+    const later = at + REFRESH_AFTER_MS;
+    const update = await sessionCookieUpdate(jar(token), later);
+    expect(update.action).toBe("refresh");
+    if (update.action !== "refresh") return;
+    expect(update.quietMs).toBe(REFRESH_AFTER_MS);
+    expect(update.expires.getTime()).toBe(later + sessionLimits.idleMs);
+    const again = await readSessionCookie(jar(update.value), later);
+    expect(again?.lastSeen).toBe(later);
+  });
+
+  it("deletes a session that idled out, and has nothing to keep quiet without a session", async () => {
+    const at = Date.now();
+    const token = await signedIn(at);
+    expect(await sessionCookieUpdate(jar(token), at + sessionLimits.idleMs)).toEqual({
+      action: "delete",
+    });
+    expect(await sessionCookieUpdate(none, at)).toEqual({ action: "keep", quietMs: 0 });
   });
 });

@@ -80,19 +80,32 @@ export const REFRESH_AFTER_MS = 60_000;
 
 /**
  * What the proxy should do with the session cookie of a request: nothing, refresh it
- * (new last-activity time and expiry), or delete it (timed out, ended, unreadable).
+ * (new last-activity time and expiry), or delete it (timed out, ended, unreadable). A
+ * session that is kept or refreshed also says for how long nothing more is due
+ * (`quietMs`: until its next refresh), which the proxy hands the browser as
+ * SESSION_AWAKE_COOKIE so that Next skips the proxy until then.
  */
 export async function sessionCookieUpdate(
   cookies: CookieReader,
   now = Date.now(),
 ): Promise<
-  { action: "keep" } | { action: "delete" } | { action: "refresh"; value: string; expires: Date }
+  | { action: "keep"; quietMs: number }
+  | { action: "delete" }
+  | { action: "refresh"; value: string; expires: Date; quietMs: number }
 > {
-  if (!cookies.get(SESSION_COOKIE)) return { action: "keep" };
+  if (!cookies.get(SESSION_COOKIE)) return { action: "keep", quietMs: 0 };
   const claims = await readSessionCookie(cookies, now);
   if (!claims) return { action: "delete" };
-  if (now - claims.lastSeen < REFRESH_AFTER_MS) return { action: "keep" };
-  return { action: "refresh", ...(await resealSession(claims, {}, now)) };
+  const sinceRefresh = now - claims.lastSeen;
+  if (sinceRefresh < REFRESH_AFTER_MS) {
+    // Another instance's clock may be a little ahead: never quiet for more than a minute.
+    return { action: "keep", quietMs: Math.min(REFRESH_AFTER_MS, REFRESH_AFTER_MS - sinceRefresh) };
+  }
+  return {
+    action: "refresh",
+    ...(await resealSession(claims, {}, now)),
+    quietMs: REFRESH_AFTER_MS,
+  };
 }
 
 /**
