@@ -34,7 +34,20 @@ export interface FilingResult {
   cpuMsPerNote: number | null;
   /** Submissions the site never acknowledged by the end of the drain. */
   unacknowledged: number;
+  /**
+   * Cores the app server used over the run (its CPU seconds ÷ the run's seconds): near 1
+   * and more, its one JavaScript thread is busy all the time and requests queue.
+   */
+  serverCores: number | null;
+  /**
+   * Notes a second the members would file were every answer instant: each files again a
+   * think time (THINK_MS, 2 s on average) after the last was acknowledged.
+   */
+  askedPerSecond: number;
 }
+
+/** Between a member's notes: reading the note just filed, walking to the next visit. */
+const THINK_MS: [number, number] = [1_000, 3_000];
 
 export interface FilingOptions {
   serverUrl: string;
@@ -93,7 +106,7 @@ export async function benchFiling(options: FilingOptions): Promise<FilingResult>
           member,
           ip: `10.2.${Math.floor(i / 250)}.${(i % 250) + 1}`,
           photos,
-          thinkMs: [1_000, 3_000],
+          thinkMs: THINK_MS,
           // Even a few-second smoke has every member file at least once.
           startSpreadMs: Math.min(5_000, (seconds * 1000) / 2),
           acknowledged,
@@ -115,10 +128,11 @@ export async function benchFiling(options: FilingOptions): Promise<FilingResult>
     await Promise.all(workers);
     const elapsed = (Date.now() - started) / 1000;
     const cpuAfter = server.cpuSeconds();
+    const cpuSeconds = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
     const cpuMsPerNote =
-      cpuBefore === null || cpuAfter === null || acknowledged.length === 0
+      cpuSeconds === null || acknowledged.length === 0
         ? null
-        : Math.round(((cpuAfter - cpuBefore) * 1000) / acknowledged.length);
+        : Math.round((cpuSeconds * 1000) / acknowledged.length);
     return {
       members: count,
       seconds: Math.round(elapsed),
@@ -129,6 +143,8 @@ export async function benchFiling(options: FilingOptions): Promise<FilingResult>
       photo: ctx.stats.summary("photo"),
       cpuMsPerNote,
       unacknowledged: submissions.filter((s) => !s.acknowledged).length,
+      serverCores: cpuSeconds === null ? null : cpuSeconds / elapsed,
+      askedPerSecond: count / ((THINK_MS[0] + THINK_MS[1]) / 2 / 1000),
     };
   } finally {
     await server.stop();
@@ -149,5 +165,9 @@ export function printFiling(result: FilingResult) {
     `  around it: note form p50 ${form.p50} / p95 ${form.p95} ms, the note's page p50 ${notePage.p50} / ` +
       `p95 ${notePage.p95} ms, a photo p50 ${photo.p50} / p95 ${photo.p95} ms; ` +
       `the server's CPU ${result.cpuMsPerNote ?? "?"} ms a note (all four requests)`,
+  );
+  console.log(
+    `  the members would file ${result.askedPerSecond.toFixed(1)} notes/s were every answer instant; ` +
+      `the server used ${result.serverCores?.toFixed(2) ?? "?"} cores for ${result.notesPerSecond.toFixed(1)}`,
   );
 }
