@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { Input, submitClass } from "@/components/forms/fields";
+import { Notice } from "@/components/forms/notice";
 import { Panel } from "@/components/forms/panel";
 import { type FormState, idleForm } from "@/lib/form-state";
 import { checkinMessages } from "@/lib/messages/checkin";
@@ -44,18 +45,7 @@ export function ResendCodeForm({
       ) : (
         <form action={formAction} noValidate className="mt-1 space-y-3">
           <p className="text-sm text-muted">{m.intro}</p>
-          {state.message && (
-            <p
-              role={state.status === "ok" ? "status" : "alert"}
-              className={
-                state.status === "ok"
-                  ? "rounded-md border border-emerald-700/30 bg-emerald-50 px-3 py-2 text-emerald-900"
-                  : "rounded-md border border-brand-200 bg-brand-50 px-3 py-2 text-brand-800"
-              }
-            >
-              {state.message}
-            </p>
-          )}
+          {state.message && <Notice ok={state.status === "ok"}>{state.message}</Notice>}
           <input type="hidden" name="eventId" value={eventId} />
           <Input
             id="resend-phone"
