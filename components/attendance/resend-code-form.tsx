@@ -11,8 +11,8 @@ export type ResendState = FormState<{ eventId: string; phone: string }>;
 export type ResendAction = (previous: ResendState, formData: FormData) => Promise<ResendState>;
 
 /**
- * The words the form shows, handed down by the page (lib/messages/checkin.ts's `resend`):
- * no catalogue reaches the browser with the registration page.
+ * The words the form shows, handed down by the page (resendFormMessages in
+ * lib/messages/checkin.ts): no catalogue reaches the browser with the registration page.
  */
 export interface ResendWords {
   title: string;

@@ -7,7 +7,7 @@ import { getRegistrationEvent, getSeatSummary } from "@/db/queries/registrations
 import { getCommitteeInfo } from "@/db/queries/settings";
 import { formatEventWhen } from "@/lib/attendance";
 import { attendanceMessages as m } from "@/lib/messages/attendance";
-import { checkinMessages } from "@/lib/messages/checkin";
+import { resendFormMessages } from "@/lib/messages/checkin";
 import { smsConfigured } from "@/server/checkin/sms";
 import { registrationDeskAction } from "../../../registrations/actions";
 import { submitRegistration } from "./actions";
@@ -33,10 +33,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     robots: { index: false },
   };
 }
-
-const { title, intro, phone, submit, noSms } = checkinMessages.resend;
-/** The resend form's words, handed down so that no catalogue goes to the browser. */
-const resendWords = { title, intro, phone, submit, noSms };
 
 export default async function EventRegistrationPage({ params }: Props) {
   const id = eventIdFrom((await params).id);
@@ -76,7 +72,7 @@ export default async function EventRegistrationPage({ params }: Props) {
         action={resendCodeAction}
         smsAvailable={smsConfigured()}
         permalink={`/events/${event.id}/register`}
-        words={resendWords}
+        words={resendFormMessages}
       />
     </div>
   );
