@@ -153,6 +153,12 @@ describe("the client components of the pages with a public form", () => {
     ]);
   });
 
+  it("send the registration desk with an event's page only once the reader registers", () => {
+    const event = clientCode([path.join(root, "app/(public)/events/[id]/page.tsx")]);
+    expect(event.closure).not.toContain("components/attendance/registration-desk.tsx");
+    expect(event.lazy).toContain("components/attendance/registration-desk.tsx");
+  });
+
   it("load later the words of the form and the desk, not the attendance or check-in catalogue", () => {
     const catalogues = lazy.filter((f) => f.startsWith("lib/messages/"));
     expect(catalogues).toEqual(["lib/messages/registration-desk.ts"]);
