@@ -4,6 +4,7 @@
 // and /registrations send none of it with the page.
 import Link from "next/link";
 import { useEffect, useRef } from "react";
+import { Notice } from "@/components/forms/notice";
 import { lookupSubmitClass, submitClass } from "@/components/forms/submit-class";
 import type { RegistrationFormState } from "@/lib/attendance";
 import {
@@ -98,18 +99,9 @@ export function DeskAnswer({
   return (
     <div className="space-y-5">
       {state.message && (
-        <p
-          ref={noticeRef}
-          tabIndex={-1}
-          role={state.status === "ok" ? "status" : "alert"}
-          className={
-            state.status === "ok"
-              ? "rounded-md border border-emerald-700/30 bg-emerald-50 px-3 py-2 text-emerald-900"
-              : "rounded-md border border-brand-200 bg-brand-50 px-3 py-2 text-brand-800"
-          }
-        >
+        <Notice ref={noticeRef} tabIndex={-1} ok={state.status === "ok"}>
           {state.message}
-        </p>
+        </Notice>
       )}
       <RegistrationReceipt
         registration={registration}

@@ -5,7 +5,7 @@ import { submitClass } from "@/components/forms/submit-class";
 // Types only from lib/attendance: its zod schema must not reach the browser.
 import type { RegistrationFormState } from "@/lib/attendance";
 import type { FormState } from "@/lib/form-state";
-import { type DeskAction, type DeskResult, RegistrationDesk } from "./registration-desk";
+import type { DeskAction, DeskResult } from "./desk-state";
 
 /** The form's state; once registered, its result is the registration to show. */
 export type RegistrationAnswer = FormState<RegistrationFormState["values"], DeskResult>;
@@ -29,6 +29,15 @@ const loadAnswer = () => import("./registration-answer");
 const RefusedRegistration = lazy(() =>
   loadAnswer().then((m) => ({ default: m.RefusedRegistration })),
 );
+// The desk that takes the form's place once registered: loaded with the answer's code,
+// when a reader starts filling the form, so an event's page sends none of it. Without
+// JavaScript the server draws it.
+const loadDesk = () => import("./registration-desk");
+const RegistrationDesk = lazy(() => loadDesk().then((m) => ({ default: m.RegistrationDesk })));
+const preloadAnswers = () => {
+  void loadAnswer();
+  void loadDesk();
+};
 
 /**
  * The registration form. The server draws its fields (`children`,
@@ -83,12 +92,7 @@ export function RegistrationForm({
   }
 
   return (
-    <form
-      action={formAction}
-      onFocus={() => void loadAnswer()}
-      noValidate
-      className="mt-4 space-y-4"
-    >
+    <form action={formAction} onFocus={preloadAnswers} noValidate className="mt-4 space-y-4">
       {state.status === "idle" ? (
         <>
           {children}

@@ -2,14 +2,25 @@
 
 import { useActionState } from "react";
 import { Input, submitClass } from "@/components/forms/fields";
+import { Notice } from "@/components/forms/notice";
 import { Panel } from "@/components/forms/panel";
-import { type FormState, idleForm } from "@/lib/form-state";
-import { checkinMessages } from "@/lib/messages/checkin";
-
-const m = checkinMessages.resend;
+// Types only from lib/form-state: its helpers bring the common messages with them.
+import type { FormState } from "@/lib/form-state";
 
 export type ResendState = FormState<{ eventId: string; phone: string }>;
 export type ResendAction = (previous: ResendState, formData: FormData) => Promise<ResendState>;
+
+/**
+ * The words the form shows, handed down by the page (resendFormMessages in
+ * lib/messages/checkin.ts): no catalogue reaches the browser with the registration page.
+ */
+export interface ResendWords {
+  title: string;
+  intro: string;
+  phone: string;
+  submit: string;
+  noSms: string;
+}
 
 /**
  * "忘记报名码？": the phone registered with, and the code comes again by SMS. The answer is
@@ -21,15 +32,22 @@ export function ResendCodeForm({
   action,
   smsAvailable,
   permalink,
+  words: m,
 }: {
   eventId: number;
   action: ResendAction;
   smsAvailable: boolean;
   permalink: string;
+  words: ResendWords;
 }) {
-  const [state, formAction, pending] = useActionState(
+  const [state, formAction, pending] = useActionState<ResendState, FormData>(
     action,
-    idleForm({ eventId: String(eventId), phone: "" }),
+    {
+      status: "idle",
+      message: null,
+      fieldErrors: {},
+      values: { eventId: String(eventId), phone: "" },
+    },
     permalink,
   );
   return (
@@ -44,18 +62,7 @@ export function ResendCodeForm({
       ) : (
         <form action={formAction} noValidate className="mt-1 space-y-3">
           <p className="text-sm text-muted">{m.intro}</p>
-          {state.message && (
-            <p
-              role={state.status === "ok" ? "status" : "alert"}
-              className={
-                state.status === "ok"
-                  ? "rounded-md border border-emerald-700/30 bg-emerald-50 px-3 py-2 text-emerald-900"
-                  : "rounded-md border border-brand-200 bg-brand-50 px-3 py-2 text-brand-800"
-              }
-            >
-              {state.message}
-            </p>
-          )}
+          {state.message && <Notice ok={state.status === "ok"}>{state.message}</Notice>}
           <input type="hidden" name="eventId" value={eventId} />
           <Input
             id="resend-phone"

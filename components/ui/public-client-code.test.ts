@@ -119,11 +119,12 @@ describe("the client components of the public pages people read", () => {
 });
 
 describe("the client components of the pages with a public form", () => {
-  // An event's page (its registration form), /registrations (the desk) and /opinions: the
-  // server draws the fields, and the client components only post them. What is drawn
-  // after an answer (a refusal with its messages, the registration's receipt) is loaded
-  // by import() when it is needed, not with the page.
-  const pages = ["events/[id]", "registrations", "opinions"].map((p) =>
+  // An event's page and its registration page (the form, and there the form that sends
+  // a lost code again), /registrations (the desk) and /opinions: the server draws the
+  // fields, or hands the words down, and the client components only post them. What is
+  // drawn after an answer (a refusal with its messages, the registration's receipt) is
+  // loaded by import() when it is needed, not with the page.
+  const pages = ["events/[id]", "events/[id]/register", "registrations", "opinions"].map((p) =>
     path.join(root, "app/(public)", p, "page.tsx"),
   );
   const { boundaries, closure, lazy } = clientCode(pages);
@@ -133,6 +134,7 @@ describe("the client components of the pages with a public form", () => {
       "app/(public)/opinions/_components/opinion-form.tsx",
       "components/attendance/registration-desk.tsx",
       "components/attendance/registration-form.tsx",
+      "components/attendance/resend-code-form.tsx",
     ]);
     expect(lazy).toContain("components/attendance/registration-answer.tsx");
     expect(lazy).toContain("app/(public)/opinions/_components/opinion-answer.tsx");
@@ -143,8 +145,18 @@ describe("the client components of the pages with a public form", () => {
       "app/(public)/opinions/_components/opinion-form.tsx",
       "components/attendance/registration-desk.tsx",
       "components/attendance/registration-form.tsx",
+      "components/attendance/resend-code-form.tsx",
+      "components/forms/fields.tsx",
+      "components/forms/notice.tsx",
+      "components/forms/panel.tsx",
       "components/forms/submit-class.ts",
     ]);
+  });
+
+  it("send the registration desk with an event's page only once the reader registers", () => {
+    const event = clientCode([path.join(root, "app/(public)/events/[id]/page.tsx")]);
+    expect(event.closure).not.toContain("components/attendance/registration-desk.tsx");
+    expect(event.lazy).toContain("components/attendance/registration-desk.tsx");
   });
 
   it("load later the words of the form and the desk, not the attendance or check-in catalogue", () => {

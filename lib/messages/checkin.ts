@@ -1,6 +1,19 @@
 import { registrationQrMessages } from "./registration-desk";
 
 /**
+ * The words the resend form draws (components/attendance/resend-code-form.tsx), handed to it
+ * by its page: plain strings, so they cross to the browser without the rest.
+ */
+export const resendFormMessages = {
+  title: "忘记报名码？",
+  intro: "输入报名时填写的手机号，报名码会以短信重新发送到这个手机。",
+  phone: "报名手机号",
+  submit: "重新发送报名码",
+  noSms:
+    "本站尚未开通短信，不能重新发送报名码。报名码只显示在报名确认页上；如已遗失，请联系活动主办方，到场时凭姓名和手机号核实。",
+} as const;
+
+/**
  * Strings of check-in by QR (Simplified Chinese): the registrant's QR, the staff scanner,
  * the event's own sign-in QR for members (委员扫码签到), and resending a lost code.
  */
@@ -78,15 +91,10 @@ export const checkinMessages = {
     opening: "已识别签到二维码，正在打开签到页…",
   },
   resend: {
-    title: "忘记报名码？",
-    intro: "输入报名时填写的手机号，报名码会以短信重新发送到这个手机。",
-    phone: "报名手机号",
-    submit: "重新发送报名码",
+    ...resendFormMessages,
     answer: "如果这个手机号报名了本活动，报名码已通过短信发送到该手机，请留意查收。",
     invalidPhone: "请输入报名时填写的 11 位手机号。",
     rateLimited: (minutes: number) => `请求过于频繁，请 ${minutes} 分钟后再试。`,
-    noSms:
-      "本站尚未开通短信，不能重新发送报名码。报名码只显示在报名确认页上；如已遗失，请联系活动主办方，到场时凭姓名和手机号核实。",
     smsTitle: (code: string) => `您的报名码：${code}`,
     smsBody: (event: string, code: string) =>
       `您报名参加“${event}”的报名码是 ${code}，签到时请出示。如非本人操作，请忽略本短信。`,

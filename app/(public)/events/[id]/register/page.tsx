@@ -7,6 +7,7 @@ import { getRegistrationEvent, getSeatSummary } from "@/db/queries/registrations
 import { getCommitteeInfo } from "@/db/queries/settings";
 import { formatEventWhen } from "@/lib/attendance";
 import { attendanceMessages as m } from "@/lib/messages/attendance";
+import { resendFormMessages } from "@/lib/messages/checkin";
 import { smsConfigured } from "@/server/checkin/sms";
 import { registrationDeskAction } from "../../../registrations/actions";
 import { submitRegistration } from "./actions";
@@ -71,6 +72,7 @@ export default async function EventRegistrationPage({ params }: Props) {
         action={resendCodeAction}
         smsAvailable={smsConfigured()}
         permalink={`/events/${event.id}/register`}
+        words={resendFormMessages}
       />
     </div>
   );
