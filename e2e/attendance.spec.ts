@@ -1,5 +1,6 @@
-import type { APIRequestContext, Browser, Page, Route } from "@playwright/test";
-import { expect, expectNoAxeViolations, test } from "./fixtures";
+import type { Page, Route } from "@playwright/test";
+import { expect, expectNoAxeViolationsWithoutScripts, test } from "./fixtures";
+import { EVENTS, eventIdOf } from "./open-events";
 
 /**
  * Open attendance (开门协商) as the public uses it: the panel on an event page, the
@@ -16,53 +17,8 @@ import { expect, expectNoAxeViolations, test } from "./fixtures";
 
 const CODE = /^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/;
 
-const EVENTS = {
-  lecture: "讲座：人工智能如何帮中小企业降本增效", // 60 seats
-  market: "共富集市长效运营开门协商", // 40 seats
-  childcare: "“托育服务扩容”开门协商", // 30 seats
-  trade: "外贸人才引育政策开门协商", // 50 seats
-  closed: "“丝路通”平台建设与产业出海专题协商", // May 2026, window long closed
-} as const;
-
 /** Screenshots to look at, beside the other outputs of the run. */
 const shot = (name: string) => `${test.info().project.outputDir}/screenshots/${name}.png`;
-
-const eventIds = new Map<string, number>();
-
-/** The id of a demo event open to the public, found through its registration page. */
-async function eventIdOf(request: APIRequestContext, title: string): Promise<number> {
-  const known = eventIds.get(title);
-  if (known) return known;
-  for (let id = 1; id <= 80; id++) {
-    const response = await request.get(`/events/${id}/register`);
-    if (response.status() !== 200) continue;
-    const html = await response.text();
-    if (html.includes(title)) {
-      eventIds.set(title, id);
-      return id;
-    }
-  }
-  throw new Error(`no open event titled ${title}`);
-}
-
-/**
- * axe-core runs as a script, which a page without JavaScript cannot do. So the page is
- * checked as served: its HTML, scripts removed, in a scratch page that may run axe.
- */
-async function expectNoAxeViolationsWithoutScripts(browser: Browser, page: Page) {
-  const html = (await page.content())
-    .replace(/<script\b[\s\S]*?<\/script>/gi, "")
-    .replace(/<head([^>]*)>/i, `<head$1><base href="${page.url()}">`);
-  // Explicitly: contexts made inside a test inherit its options, javaScriptEnabled too.
-  const context = await browser.newContext({ javaScriptEnabled: true, locale: "zh-CN" });
-  try {
-    const copy = await context.newPage();
-    await copy.setContent(html, { waitUntil: "load" });
-    await expectNoAxeViolations(copy);
-  } finally {
-    await context.close();
-  }
-}
 
 function panel(page: Page) {
   return page.getByRole("region", { name: "报名列席" });

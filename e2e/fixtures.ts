@@ -1,5 +1,11 @@
 import AxeBuilder from "@axe-core/playwright";
-import { type BrowserContext, test as base, expect, type Page } from "@playwright/test";
+import {
+  type Browser,
+  type BrowserContext,
+  test as base,
+  expect,
+  type Page,
+} from "@playwright/test";
 
 type AxeResults = Awaited<ReturnType<AxeBuilder["analyze"]>>;
 type Violation = AxeResults["violations"][number];
@@ -55,6 +61,25 @@ export async function expectNoAxeViolations(page: Page, options: AxeCheckOptions
     formatViolations(results.violations),
     `axe-core: ${results.violations.length} rule(s) violated on ${page.url()}`,
   ).toEqual([]);
+}
+
+/**
+ * axe-core runs as a script, which a page without JavaScript cannot do. So the page is
+ * checked as served: its HTML, scripts removed, in a scratch page that may run axe.
+ */
+export async function expectNoAxeViolationsWithoutScripts(browser: Browser, page: Page) {
+  const html = (await page.content())
+    .replace(/<script\b[\s\S]*?<\/script>/gi, "")
+    .replace(/<head([^>]*)>/i, `<head$1><base href="${page.url()}">`);
+  // Explicitly: contexts made inside a test inherit its options, javaScriptEnabled too.
+  const context = await browser.newContext({ javaScriptEnabled: true, locale: "zh-CN" });
+  try {
+    const copy = await context.newPage();
+    await copy.setContent(html, { waitUntil: "load" });
+    await expectNoAxeViolations(copy);
+  } finally {
+    await context.close();
+  }
 }
 
 const CSP_MARK = "[csp-violation]";
