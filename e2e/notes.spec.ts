@@ -2,7 +2,12 @@ import type { Browser, Page } from "@playwright/test";
 import ExifReader from "exifreader";
 import sharp from "sharp";
 import { signInAs } from "./auth-helpers";
-import { expect, expectNoAxeViolations, test } from "./fixtures";
+import {
+  expect,
+  expectNoAxeViolations,
+  expectNoAxeViolationsWithoutScripts,
+  test,
+} from "./fixtures";
 
 /**
  * Field notes (走访记录) as a member files them: the form with and without JavaScript,
@@ -79,25 +84,6 @@ async function fillValid(page: Page, title: string) {
   await f.suggestion.fill(valid.suggestion);
   await f.peopleMet.fill(valid.peopleMet);
   await page.getByLabel("民生服务堵点").check();
-}
-
-/**
- * axe-core runs as a script, which a page without JavaScript cannot do. So the page is
- * checked as served: its HTML, scripts removed, in a scratch page that may run axe.
- */
-async function expectNoAxeViolationsWithoutScripts(browser: Browser, page: Page) {
-  const html = (await page.content())
-    .replace(/<script\b[\s\S]*?<\/script>/gi, "")
-    .replace(/<head([^>]*)>/i, `<head$1><base href="${page.url()}">`);
-  // Explicitly: contexts made inside a test inherit its options, javaScriptEnabled too.
-  const context = await browser.newContext({ javaScriptEnabled: true, locale: "zh-CN" });
-  try {
-    const copy = await context.newPage();
-    await copy.setContent(html, { waitUntil: "load" });
-    await expectNoAxeViolations(copy);
-  } finally {
-    await context.close();
-  }
 }
 
 /** The note form's fields as the browser would post them (text, choices, hidden fields). */

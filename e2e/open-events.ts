@@ -1,4 +1,4 @@
-import type { APIRequestContext } from "@playwright/test";
+import { type APIRequestContext, expect, type Page } from "@playwright/test";
 
 /**
  * The demo data's open consultations (registration open now) that the attendance specs
@@ -28,4 +28,21 @@ export async function eventIdOf(request: APIRequestContext, title: string): Prom
     }
   }
   throw new Error(`no open event titled ${title}`);
+}
+
+/** A registration code as the site shows it: two groups of four, no look-alike letters. */
+export const REGISTRATION_CODE = /^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/;
+
+/** The code the confirmation shows in the form's place, once it is there. */
+export async function shownRegistrationCode(page: Page): Promise<string> {
+  await expect(page.getByText("提交成功！请保存下面的报名码")).toBeVisible();
+  const code = (
+    (await page
+      .getByRole("region", { name: "报名码", exact: true })
+      .locator("p")
+      .first()
+      .textContent()) ?? ""
+  ).trim();
+  expect(code).toMatch(REGISTRATION_CODE);
+  return code;
 }
